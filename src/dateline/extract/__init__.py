@@ -1,0 +1,79 @@
+"""Page → Reading (the article part): clean text, metadata, boilerplate, with offsets.
+
+No NLP is imported here: ``dateline extract`` must start fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ..model import Error, Page, Reading
+from .draft import Draft
+from .options import DEFAULT_OPTIONS, ExtractOptions
+
+__all__ = ["extract", "document_id", "ExtractOptions", "DEFAULT_OPTIONS"]
+
+_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<article|<p[\s>])", re.I | re.S)
+
+
+def document_id(content: str) -> str:
+    """A stable id: the hash of the source with Unicode and whitespace normalised."""
+    norm = " ".join(unicodedata.normalize("NFC", content).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def looks_like_html(content: str) -> bool:
+    return bool(_HTML_SNIFF.match(content[:4096]))
+
+
+def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
+    """Extract one page. Never raises for bad input: problems come back as ``reading.error``."""
+    if page.id:
+        rid = page.id
+    elif page.content:
+        rid = document_id(page.content)
+    else:  # nothing was read: name the failure by where it happened
+        rid = document_id(f"{page.source.path}\0{page.source.offset}\0{page.source.url}")
+    reading = Reading(id=rid, source=page.source, url=page.url or page.source.url)
+    if page.error is not None:
+        reading.error = page.error
+        return reading
+    content = page.content or ""
+    if not content.strip():
+        reading.error = Error("extract", "the document is empty")
+        return reading
+    cut = len(content) > options.max_chars
+    if cut:
+        content = content[: options.max_chars]
+    try:
+        draft = _draft(page, content, options)
+        # what the crawler told us about the page wins over what we guessed from it
+        draft.title = page.title or draft.title
+        draft.published = page.published or draft.published
+        from . import meta
+
+        meta.finish(draft, reading)
+    except Exception as exc:  # a bug or a page no rule foresaw: this document only
+        reading.error = Error("extract", f"could not extract the article ({type(exc).__name__}: {exc})")
+        return reading
+    if not reading.text.strip():
+        reading.error = Error("extract", "no article text found on the page")
+    elif cut:
+        reading.error = Error(
+            "extract", f"the page is larger than {options.max_chars:,} characters; only its start was read"
+        )
+    return reading
+
+
+def _draft(page: Page, content: str, options: ExtractOptions) -> Draft:
+    if page.is_clean:
+        return Draft(body=[content], verbatim=True)
+    if page.content_type == "html" or looks_like_html(content):
+        from .html import extract_html
+
+        return extract_html(content, page.url or page.source.url, options)
+    from .text import extract_text
+
+    return extract_text(content, options)

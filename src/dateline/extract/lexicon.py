@@ -1,0 +1,161 @@
+"""Rules kept as data, apart from the code that applies them (meta.py, text.py, html.py).
+
+News agencies and their spellings, wire version labels, byline roles, phrases of promos,
+share bars and legal footers. Add a spelling or a phrase here, not in the code.
+"""
+
+from __future__ import annotations
+
+#: canonical agency name -> spellings found in datelines, credits and bylines. Matching is
+#: case-sensitive for short all-caps acronyms (so "AP" is not "ap"), case-insensitive otherwise.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
+    "AP": ("AP", "Associated Press", "The Associated Press", "AP Photo"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "AFP-JIJI"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency", "XINHUA"),
+    "KCNA": ("KCNA", "Korean Central News Agency"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency", "YONHAP"),
+    "TASS": ("TASS", "Tass", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "Sputnik": ("Sputnik",),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "EPA": ("EPA", "EPA-EFE", "European Pressphoto Agency"),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo", "Kyodo News", "KYODO"),
+    "Jiji Press": ("Jiji", "Jiji Press", "JIJI"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS", "Indo-Asian News Service"),
+    "ANI": ("ANI", "Asian News International"),
+    "UNI": ("UNI", "United News of India"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
+    "Getty Images": ("Getty Images", "Getty"),
+    "UPI": ("UPI", "United Press International"),
+    "Bernama": ("Bernama", "BERNAMA"),
+    "Antara": ("Antara", "ANTARA"),
+    "CNA": ("Central News Agency",),
+    "IRNA": ("IRNA", "Islamic Republic News Agency"),
+    "WAFA": ("WAFA",),
+    "SANA": ("SANA", "Syrian Arab News Agency"),
+    "SPA": ("SPA", "Saudi Press Agency"),
+    "WAM": ("WAM", "Emirates News Agency"),
+    "QNA": ("QNA", "Qatar News Agency"),
+    "MENA": ("MENA", "Middle East News Agency"),
+    "Ukrinform": ("Ukrinform",),
+    "PAP": ("PAP", "Polish Press Agency"),
+    "ANP": ("ANP",),
+    "Belga": ("Belga",),
+    "Lusa": ("Lusa",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "The Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
+    "PA Media": ("PA Media", "Press Association", "PA"),
+    "Dow Jones": ("Dow Jones", "Dow Jones Newswires"),
+    "BSS": ("BSS",),
+    "APP": ("APP", "Associated Press of Pakistan"),
+    "PNA": ("PNA", "Philippine News Agency"),
+    "VNA": ("VNA", "Vietnam News Agency"),
+    "Agencies": ("Agencies", "agencies"),
+}
+
+#: photo-credit words that mark a credit without naming an agency
+CREDIT_WORDS = ("Photo", "Photos", "Photograph", "Image", "Images", "Picture", "Pic", "Credit", "Illustration", "Video")
+
+#: byline roles: words before "by" -> which list of the byline the names go to
+BYLINE_ROLES: dict[str, str] = {
+    "reporting": "authors",
+    "reported": "authors",
+    "writing": "authors",
+    "written": "authors",
+    "compiled": "authors",
+    "story": "authors",
+    "words": "authors",
+    "additional reporting": "contributors",
+    "additional writing": "contributors",
+    "contributing": "contributors",
+    "research": "contributors",
+    "graphics": "contributors",
+    "editing": "editors",
+    "edited": "editors",
+    "editor": "editors",
+    "sub-editing": "editors",
+}
+
+#: wire version labels at the start or end of a headline, most specific first
+VERSION_LABELS = (
+    r"\d+(?:st|nd|rd|th)\s+LD(?:[- ]Writethru)?",
+    r"LEAD",
+    r"UPDATE\s+\d+",
+    r"UPDATED?",
+    r"CORRECTED(?:[- ]UPDATE\s+\d+)?",
+    r"CORRECTION",
+    r"REFILE(?:[- ]UPDATE\s+\d+)?",
+    r"RPT",
+    r"REPEAT",
+    r"URGENT",
+    r"WRAPUP(?:\s+\d+)?",
+)
+
+#: phrases that mark a promotional paragraph (newsletter, app, social channel, subscription)
+PROMO_PHRASES = (
+    "follow us on",
+    "follow us for",
+    "sign up for",
+    "sign up to",
+    "subscribe to our",
+    "subscribe now",
+    "subscribe for",
+    "download our app",
+    "download the app",
+    "get the app",
+    "join our",
+    "click here to",
+    "click here for",
+    "get our newsletter",
+    "newsletter sign",
+    "for breaking news alerts",
+    "get breaking news",
+    "like us on facebook",
+    "support our journalism",
+    "become a member",
+    "read more:",
+    "read more at",
+    "also read:",
+    "see also:",
+    "recommended:",
+    "advertisement",
+)
+
+SHARE_PHRASES = (
+    "share this",
+    "share on facebook",
+    "share on twitter",
+    "share via",
+    "share article",
+    "copy link",
+    "link copied",
+    "tweet this",
+    "email this",
+    "print this",
+)
+
+LEGAL_PHRASES = (
+    "all rights reserved",
+    "copyright ©",
+    "© copyright",
+    "our standards:",
+    "trust principles",
+    "this material may not be published",
+    "may not be reproduced",
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}

@@ -1,0 +1,466 @@
+"""What every format shares once the article's blocks are found: the dateline, the byline,
+photo captions and their credits, the agencies credited, promo and share lines inside the
+body, wire version labels of headlines, and the final text with paragraph offsets.
+
+The rules' words live in lexicon.py; this module applies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..model import Boilerplate, Byline, Dateline, Image, Reading
+from . import lexicon
+from .draft import Draft
+
+# --- agencies -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _agency_tables() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for name, spellings in lexicon.AGENCIES.items():
+        for s in (name, *spellings):
+            if _is_acronym(s):
+                exact[s] = name
+            else:
+                folded[s.lower()] = name
+    def alternation(keys: list[str]) -> str:
+        return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    exact_re = re.compile(rf"(?<![\w-])(?:{alternation(list(exact))})(?![\w-])")
+    folded_re = re.compile(rf"(?<![\w-])(?:{alternation(list(folded))})(?![\w-])", re.I)
+    return exact, folded, exact_re, folded_re
+
+
+def _is_acronym(s: str) -> bool:
+    return len(s) <= 4 or s.isupper()
+
+
+def canonical_agency(name: str) -> str | None:
+    """The agency's usual name for a spelling ("REUTERS" → "Reuters"), or None."""
+    exact, folded, _, _ = _agency_tables()
+    s = name.strip(" \t.,;:()[]|-–—/")
+    return exact.get(s) or folded.get(s.lower())
+
+
+def agencies_in(text: str) -> list[str]:
+    """Agencies named in a credit, dateline or byline string, in order of appearance."""
+    _, _, exact_re, folded_re = _agency_tables()
+    hits: list[tuple[int, str]] = []
+    for rx in (exact_re, folded_re):
+        for m in rx.finditer(text):
+            name = canonical_agency(m.group(0))
+            if name:
+                hits.append((m.start(), name))
+    out: list[str] = []
+    for _, name in sorted(hits):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# --- wire version labels ------------------------------------------------------------------
+
+_LABEL = "|".join(lexicon.VERSION_LABELS)
+_VERSION_HEAD = re.compile(rf"^\s*(?:\((?P<p>{_LABEL})\)|(?P<v>{_LABEL}))\s*(?:[:\-–—|]+\s*|(?<=\))\s*)", re.I)
+_VERSION_TAIL = re.compile(rf"\s*[\(\[](?P<v>{_LABEL})[\)\]]\s*$", re.I)
+
+
+def split_version(headline: str) -> tuple[str, str | None]:
+    """Split a wire version label off a headline: "1st LD: Fire kills 40" → ("Fire kills 40", "1st LD")."""
+    text = " ".join(headline.split())
+    labels: list[str] = []
+    while True:
+        m = _VERSION_HEAD.match(text)
+        if not m or m.end() >= len(text):
+            break
+        label = m.group("p") or m.group("v")
+        if not _label_case_ok(label):
+            break
+        labels.append(label)
+        text = text[m.end() :]
+    m = _VERSION_TAIL.search(text)
+    if m and m.start() > 0 and _label_case_ok(m.group("v")):
+        labels.append(m.group("v"))
+        text = text[: m.start()]
+    return text.strip(), (" ".join(labels) if labels else None)
+
+
+def _label_case_ok(label: str) -> bool:
+    # "Lead" or "Update" as an ordinary first word of a headline is not a label
+    word = label.split()[0]
+    return word.isupper() or any(ch.isdigit() for ch in word)
+
+
+# --- datelines ----------------------------------------------------------------------------
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAYNAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_DL_DATE = rf"(?:{_DAYNAME},?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_UP_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
+_TC_WORD = r"[A-ZÀ-Þ][\w'’.\-]*"
+_REGION = rf"(?:,\s+{_TC_WORD}(?:\s+{_TC_WORD}){{0,2}})?"
+_SEP = r"\s*(?:-{1,2}|—|–|―)\s+|:\s+"
+_DATELINE_UPPER = re.compile(
+    rf"^(?P<place>{_UP_WORD}(?:\s+{_UP_WORD}){{0,4}}{_REGION})"
+    rf"(?:,?\s+(?P<date>{_DL_DATE}))?"
+    rf"(?:\s*\((?P<agency>[^()]{{1,40}})\))?"
+    rf"(?P<sep>{_SEP})"
+)
+_DATELINE_TITLE = re.compile(
+    rf"^(?P<place>{_TC_WORD}(?:\s+{_TC_WORD}){{0,3}}{_REGION})"
+    rf"(?:,?\s+(?P<date>{_DL_DATE}))?"
+    rf"\s*\((?P<agency>[^()]{{1,40}})\)"
+    rf"(?P<sep>{_SEP})"
+)
+_DATELINE_AGENCY_ONLY = re.compile(rf"^\((?P<agency>[^()]{{1,40}})\)(?P<sep>{_SEP})")
+
+
+def parse_dateline(paragraph: str, published: str | None = None) -> tuple[Dateline, int] | None:
+    """Read a dateline at the start of a paragraph; returns it and where the story starts."""
+    for rx in (_DATELINE_UPPER, _DATELINE_TITLE, _DATELINE_AGENCY_ONLY):
+        m = rx.match(paragraph)
+        if not m:
+            continue
+        groups = m.groupdict()
+        place = groups.get("place")
+        raw_agency = groups.get("agency")
+        agency = None
+        if raw_agency is not None:
+            agency = canonical_agency(raw_agency) or _plausible_agency(raw_agency)
+            if agency is None:
+                continue
+        if rx is _DATELINE_UPPER:
+            if not _plausible_upper_place(place or "", agency, m.group("sep")):
+                continue
+        if rx is _DATELINE_TITLE and agency is None:
+            continue
+        date = _resolve_dateline_date(groups.get("date"), published)
+        if place:
+            place = place.strip().rstrip(",")
+        return Dateline(place=place, agency=agency, date=date), m.end()
+    return None
+
+
+def _plausible_agency(raw: str) -> str | None:
+    # an unknown name in the brackets of a dateline, e.g. "(CNN)", "(Reuters Breakingviews)"
+    raw = raw.strip()
+    words = raw.split()
+    if 1 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not any(ch.isdigit() for ch in raw):
+        known = agencies_in(raw)
+        return known[0] if known else raw
+    return None
+
+
+def _plausible_upper_place(place: str, agency: str | None, sep: str) -> bool:
+    head = place.split(",")[0]
+    letters = [ch for ch in head if ch.isalpha()]
+    if len(letters) < 3:  # "US -", "UK:"
+        return False
+    if agency is not None:
+        return True
+    # without an agency, a colon needs a short place ("NEW DELHI:") and a dash anything up to 5 words
+    if ":" in sep:
+        return len(head.split()) <= 3
+    return True
+
+
+def _resolve_dateline_date(raw: str | None, published: str | None) -> str | None:
+    if not raw:
+        return None
+    m = re.search(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]+)", raw)
+    if not m:
+        return None
+    month = lexicon.MONTHS.get((m.group("mon") or m.group("mon2") or "").lower().rstrip("."))
+    day = int(m.group("day") or m.group("day2"))
+    year_m = re.search(r"\b(\d{4})\b", raw)
+    if not month:
+        return None
+    if year_m:
+        year = int(year_m.group(1))
+    elif published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+        pub = dt.date.fromisoformat(published[:10])
+        year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --- bylines ------------------------------------------------------------------------------
+
+_ROLE_RE = re.compile(
+    r"^(?P<role>" + "|".join(sorted((re.escape(r) for r in lexicon.BYLINE_ROLES), key=len, reverse=True)) + r")\s+by\s+(?P<names>.+)$",
+    re.I,
+)
+_BY_RE = re.compile(r"^by\s*[:\-]?\s+(?P<names>.+)$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al|el|ibn|di|dos|du)$")
+_NOT_NAME = {
+    "staff", "writer", "reporter", "correspondent", "editor", "senior", "chief", "news", "desk",
+    "contributor", "columnist", "bureau", "updated", "published", "posted", "photo", "photos",
+    "video", "min", "read", "minutes", "and",
+}
+
+
+def parse_byline(line: str) -> tuple[Byline, list[str]] | None:
+    """Read a byline or a wire trailer: "By A and B", "(Reporting by A; Editing by B)".
+
+    Returns the byline and the agencies it credits, or None when the line is not a byline.
+    """
+    text = " ".join(line.split()).strip()
+    while len(text) > 2 and text[0] in "([" and text[-1] in ")]":
+        text = text[1:-1].strip()
+    text = text.rstrip(".")
+    if not text or len(text.split()) > 40:
+        return None
+    byline = Byline()
+    agencies: list[str] = []
+    m = _BY_RE.match(text)
+    if m:
+        if len(text.split()) > 16:
+            return None
+        names, found = _names(m.group("names"))
+        if not names:
+            return None
+        byline.authors.extend(names)
+        agencies.extend(found)
+        return byline, agencies
+    segments = [s.strip() for s in re.split(r";|\.\s+(?=[A-Z])", text) if s.strip()]
+    matched = 0
+    for seg in segments:
+        rm = _ROLE_RE.match(seg)
+        if rm:
+            names, found = _names(rm.group("names"))
+            getattr(byline, lexicon.BYLINE_ROLES[rm.group("role").lower()]).extend(names)
+            agencies.extend(found)
+            matched += 1
+        elif agencies_in(seg) and len(seg.split()) <= 4:
+            agencies.extend(agencies_in(seg))
+        else:
+            return None
+    if not matched:
+        return None
+    return byline, agencies
+
+
+def _names(raw: str) -> tuple[list[str], list[str]]:
+    agencies: list[str] = []
+    names: list[str] = []
+    raw = re.split(r"\s+[|•·]\s+|\s+(?:-|—|–)\s+", raw)[0]
+    for part in re.split(r",|\s+and\s+|\s*&\s*|\s+with\s+", raw):
+        part = part.strip(" .")
+        if not part:
+            continue
+        part = re.sub(r"\s+(?:in|from|at)\s+[A-ZÀ-Þ].*$", "", part)  # "Jack Kim in Seoul"
+        agency = canonical_agency(part)
+        if agency:
+            agencies.append(agency)
+            continue
+        words = part.split()
+        if not (1 <= len(words) <= 5):
+            continue
+        if any(w.lower().strip(".") in _NOT_NAME for w in words):
+            continue
+        if not all(_NAME_WORD.match(w) for w in words):
+            continue
+        if part.isupper() and len(part) > 3:
+            part = part.title()
+        names.append(part)
+    return names, agencies
+
+
+# --- captions and credits -----------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"’)])\s+(?=\S)")
+_CREDIT_LEAD = re.compile(
+    rf"^[(\[]?\s*(?:{'|'.join(lexicon.CREDIT_WORDS)})(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:|]?\s+\S",
+    re.I,
+)
+_SLASH_CREDIT = re.compile(r"^[(\[]?[A-ZÀ-Þ][\w&'’.\- ]{0,60}/\s?[A-Za-zÀ-þ][\w&'’.\- ]{0,40}[)\]]?$")
+_CAPTION_LEAD = re.compile(r"^(?:FILE\s+PHOTO|FILE|PHOTO)\s*[:\-–—]\s*\S", re.I)
+
+
+def split_caption(paragraph: str) -> Image | None:
+    """A photo caption with its credit ("… in Seoul. REUTERS/Kim Hong-Ji") or None."""
+    text = paragraph.strip()
+    words = text.split()
+    if not words or len(words) > 90:
+        return None
+    parts = _SENTENCE_END.split(text)
+    last = parts[-1].strip()
+    credit: str | None = None
+    if len(last.split()) <= 12 and _is_credit(last):
+        credit = last.strip("()[] ")
+        caption = text[: len(text) - len(parts[-1])].strip() if len(parts) > 1 else None
+    else:
+        caption = text
+    if credit is None:
+        if not _CAPTION_LEAD.match(text) or len(words) > 60:
+            return None
+    return Image(caption=caption or None, credit=credit)
+
+
+def _is_credit(segment: str) -> bool:
+    seg = segment.strip()
+    if _CREDIT_LEAD.match(seg):
+        return True
+    if "/" in seg and _SLASH_CREDIT.match(seg):
+        left = seg.lstrip("([").split("/")[0]
+        return bool(agencies_in(left)) or left.split()[-1].isupper() and len(left.split()[-1]) >= 2
+    return False
+
+
+# --- promo, share and legal lines inside the body -----------------------------------------
+
+
+def body_line_kind(paragraph: str) -> str | None:
+    """'promo', 'share', 'legal' or 'meta' for a paragraph that is site furniture, else None."""
+    low = " ".join(paragraph.lower().split())
+    n = len(low.split())
+    if n == 0:
+        return "other"
+    if n <= 40 and low.startswith(lexicon.PROMO_PHRASES):
+        return "promo"
+    if low in ("advertisement", "advertisement:", "sponsored", "ad"):
+        return "promo"
+    if n <= 12 and low.startswith(lexicon.SHARE_PHRASES):
+        return "share"
+    if n <= 30 and any(p in low for p in lexicon.LEGAL_PHRASES):
+        return "legal"
+    if n <= 6 and _is_agency_credit(paragraph):
+        return "meta"
+    return None
+
+
+_AGENCY_CREDIT = re.compile(r"^[\s\-–—(\[]*(?:(?:with|source|sources|via)\s*:?\s+)?(?P<names>[^)\]]+?)[\s)\].]*$", re.I)
+
+
+def _is_agency_credit(paragraph: str) -> bool:
+    m = _AGENCY_CREDIT.match(paragraph)
+    if not m:
+        return False
+    parts = [p for p in re.split(r"\s*(?:,|/|&|\band\b|\+)\s*", m.group("names")) if p.strip()]
+    return bool(parts) and all(canonical_agency(p) for p in parts)
+
+
+# --- putting it together ------------------------------------------------------------------
+
+_BYLINE_WINDOW = 3  # paragraphs at each end of the body where bylines and trailers sit
+
+
+def finish(draft: Draft, reading: Reading) -> None:
+    """Fill the article part of ``reading`` from a format extractor's draft."""
+    reading.title = draft.title
+    reading.section = draft.section
+    reading.published = draft.published
+    reading.language = draft.language
+    reading.url = reading.url or draft.url
+    reading.boilerplate = list(draft.boilerplate)
+    reading.related = list(draft.related)
+    reading.images = list(draft.images)
+    byline = Byline(authors=[a for a in draft.authors if a])
+    agencies: list[str] = []
+
+    def credit(names: list[str]) -> None:
+        for n in names:
+            if n not in agencies:
+                agencies.append(n)
+
+    for line in (*draft.header, *draft.footer):
+        parsed = parse_byline(line)
+        if parsed:
+            _merge(byline, parsed[0])
+            credit(parsed[1])
+
+    if draft.verbatim:
+        _lay_out_verbatim(draft, reading, byline, credit)
+    else:
+        _lay_out(draft, reading, byline, credit)
+
+    for image in reading.images:
+        if image.credit:
+            credit(agencies_in(image.credit))
+    for block in reading.boilerplate:
+        if block.kind == "meta" and len(block.text.split()) <= 6:
+            credit(agencies_in(block.text))
+    if reading.dateline and reading.dateline.agency:
+        credit([reading.dateline.agency])
+    reading.byline = byline
+    reading.agencies = agencies
+
+
+def _merge(into: Byline, other: Byline) -> None:
+    for role in ("authors", "editors", "contributors"):
+        have = getattr(into, role)
+        for name in getattr(other, role):
+            if name.lower() not in (h.lower() for h in have):
+                have.append(name)
+
+
+def _lay_out(draft: Draft, reading: Reading, byline: Byline, credit) -> None:
+    paragraphs = [" ".join(p.split()) if "\n" not in p.strip() else p.strip() for p in draft.body]
+    paragraphs = [p for p in paragraphs if p]
+    keep: list[str] = []
+    n = len(paragraphs)
+    for i, para in enumerate(paragraphs):
+        near_edge = i < _BYLINE_WINDOW or i >= n - _BYLINE_WINDOW - 1
+        if near_edge:
+            parsed = parse_byline(para)
+            if parsed:
+                _merge(byline, parsed[0])
+                credit(parsed[1])
+                reading.boilerplate.append(Boilerplate("meta", para))
+                continue
+        kind = body_line_kind(para)
+        if kind:
+            reading.boilerplate.append(Boilerplate(kind, para))  # type: ignore[arg-type]
+            continue
+        image = split_caption(para)
+        if image:
+            reading.images.append(image)
+            continue
+        keep.append(para)
+    # the dateline opens the story: look in the first paragraphs only
+    for i, para in enumerate(keep[:3]):
+        found = parse_dateline(para, reading.published)
+        if found:
+            reading.dateline, start = found
+            rest = para[start:].strip()
+            if rest:
+                keep[i] = rest
+            else:
+                del keep[i]
+            break
+    parts, spans, pos = [], [], 0
+    for para in keep:
+        if parts:
+            pos += 2
+        spans.append((pos, pos + len(para)))
+        parts.append(para)
+        pos += len(para)
+    reading.text = "\n\n".join(parts)
+    reading.paragraphs = spans
+
+
+def _lay_out_verbatim(draft: Draft, reading: Reading, byline: Byline, credit) -> None:
+    text = draft.body[0] if draft.body else ""
+    reading.text = text
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, re.S)]
+    reading.paragraphs = spans
+    for i, (s, e) in enumerate(spans):
+        para = text[s:e]
+        if i < _BYLINE_WINDOW or i >= len(spans) - _BYLINE_WINDOW - 1:
+            parsed = parse_byline(para)
+            if parsed:
+                _merge(byline, parsed[0])
+                credit(parsed[1])
+    for s, e in spans[:3]:
+        found = parse_dateline(text[s:e], reading.published)
+        if found:
+            reading.dateline = found[0]
+            break

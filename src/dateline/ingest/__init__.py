@@ -1,0 +1,5 @@
+"""Sources → Page: files, folders, globs, standard input, JSON Lines (and, later, WARC)."""
+
+from .files import expand_inputs, iter_pages, page_from_text
+
+__all__ = ["expand_inputs", "iter_pages", "page_from_text"]

@@ -1,0 +1,107 @@
+"""Human-readable output of readings for the terminal (rich)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+
+from .model import Reading
+
+_out: Console | None = None
+_err: Console | None = None
+
+
+def _console() -> Console:
+    global _out
+    if _out is None:
+        _out = Console(soft_wrap=False, highlight=False)
+    return _out
+
+
+def _error_console() -> Console:
+    global _err
+    if _err is None:
+        _err = Console(stderr=True, highlight=False)
+    return _err
+
+
+def where(reading: Reading) -> str:
+    src = reading.source
+    label = src.path or src.url or reading.id
+    if src.offset is not None:
+        label += f" @{src.offset}"
+    return label
+
+
+def error_line(reading: Reading, console: Console | None = None) -> None:
+    err = reading.error
+    if err is None:
+        return
+    (console or _error_console()).print(
+        f"[red]✗[/red] {escape(where(reading))}: [bold]{escape(err.stage)}[/bold]: {escape(err.message)}",
+        highlight=False,
+    )
+
+
+def show_reading(reading: Reading, first: bool = True) -> None:
+    c = _console()
+    if not first:
+        c.rule(style="dim")
+    c.print(f"[bold]{escape(reading.title or '(no title)')}[/bold]")
+    facts = [f"[dim]{escape(where(reading))}[/dim]"]
+    if reading.section:
+        facts.append(escape(reading.section))
+    if reading.published:
+        facts.append(escape(reading.published))
+    c.print(" · ".join(facts))
+    if reading.error:
+        c.print(f"[red]error in {escape(reading.error.stage)}:[/red] {escape(reading.error.message)}")
+    lines: list[tuple[str, str]] = []
+    if reading.dateline:
+        d = reading.dateline
+        value = " ".join(x for x in (d.place, f"({d.agency})" if d.agency else None) if x)
+        lines.append(("dateline", value + (f", {d.date}" if d.date else "")))
+    b = reading.byline
+    if b.authors:
+        lines.append(("by", ", ".join(b.authors)))
+    if b.contributors:
+        lines.append(("additional reporting", ", ".join(b.contributors)))
+    if b.editors:
+        lines.append(("edited by", ", ".join(b.editors)))
+    if reading.agencies:
+        lines.append(("agencies", ", ".join(reading.agencies)))
+    for image in reading.images:
+        text = image.caption or ""
+        if image.credit:
+            text += f" [{image.credit}]"
+        lines.append(("photo", text.strip()))
+    for label, value in lines:
+        c.print(f"  [cyan]{label:<10}[/cyan] {escape(value)}")
+    if reading.text:
+        c.print()
+        for s, e in reading.paragraphs:
+            c.print(Padding(escape(reading.text[s:e]), (0, 2, 1, 2)))
+    for claim in reading.claims:
+        who = claim.get("speaker_text") or "?"
+        via = claim.get("via") or []
+        tail = f"  [dim]via {escape(' → '.join(via))}[/dim]" if via else ""
+        c.print(f"  [green]{escape(who)}[/green] [dim]{escape(claim.get('kind', ''))}[/dim]: "
+                f"{escape(_short(claim.get('content', '')))}{tail}")
+    kinds = Counter(b.kind for b in reading.boilerplate)
+    summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+    if summary:
+        c.print(f"  [dim]set aside: {summary}[/dim]")
+    if reading.related:
+        versions = sum(1 for r in reading.related if r.version)
+        c.print(f"  [dim]related headlines: {len(reading.related)}"
+                + (f" ({versions} with a version label)" if versions else "") + "[/dim]")
+    sys.stdout.flush()
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
