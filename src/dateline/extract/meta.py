@@ -146,12 +146,13 @@ def parse_dateline(paragraph: str, published: str | None = None) -> tuple[Dateli
 
 
 def _plausible_agency(raw: str) -> str | None:
-    # an unknown name in the brackets of a dateline, e.g. "(CNN)", "(Reuters Breakingviews)"
+    # a name in the brackets of a dateline that the lexicon lacks: "(CNN)", "(Reuters Breakingviews)"
     raw = raw.strip()
-    words = raw.split()
-    if 1 <= len(words) <= 3 and all(w[0].isupper() for w in words) and not any(ch.isdigit() for ch in raw):
-        known = agencies_in(raw)
-        return known[0] if known else raw
+    known = agencies_in(raw)
+    if known and len(raw.split()) <= 3:
+        return known[0]
+    if " " not in raw and 2 <= len(raw) <= 6 and raw.isupper() and raw.isalpha():
+        return raw
     return None
 
 
@@ -281,7 +282,7 @@ _CREDIT_LEAD = re.compile(
     rf"^[(\[]?\s*(?:{'|'.join(lexicon.CREDIT_WORDS)})(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:|]?\s+\S",
     re.I,
 )
-_SLASH_CREDIT = re.compile(r"^[(\[]?[A-ZÀ-Þ][\w&'’.\- ]{0,60}/\s?[A-Za-zÀ-þ][\w&'’.\- ]{0,40}[)\]]?$")
+_SLASH_CREDIT = re.compile(r"^[(\[]?[A-ZÀ-Þ][\w&'’.\- ]{0,60}(?:/\s?[A-Za-zÀ-þ][\w&'’.\- ]{0,40}){1,3}[)\]]?$")
 _CAPTION_LEAD = re.compile(r"^(?:FILE\s+PHOTO|FILE|PHOTO)\s*[:\-–—]\s*\S", re.I)
 
 
@@ -389,7 +390,10 @@ def finish(draft: Draft, reading: Reading) -> None:
         if block.kind == "meta" and len(block.text.split()) <= 6:
             credit(agencies_in(block.text))
     if reading.dateline and reading.dateline.agency:
-        credit([reading.dateline.agency])
+        # the wire the story came through leads the list
+        if reading.dateline.agency in agencies:
+            agencies.remove(reading.dateline.agency)
+        agencies.insert(0, reading.dateline.agency)
     reading.byline = byline
     reading.agencies = agencies
 

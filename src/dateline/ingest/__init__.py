@@ -1,4 +1,4 @@
-"""Sources → Page: files, folders, globs, standard input, JSON Lines (and, later, WARC)."""
+"""Sources → Page: files, folders, globs, standard input, JSON Lines, WARC."""
 
 from .files import expand_inputs, iter_pages, page_from_text
 

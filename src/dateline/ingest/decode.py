@@ -35,7 +35,7 @@ def gunzip(data: bytes) -> bytes:
             out = d.decompress(data)
         except zlib.error:
             raise NotText(f"not a readable gzip file ({exc})") from None
-        if not out:
+        if len(out) < 64:  # a corrupt stream, not a truncated page
             raise NotText(f"not a readable gzip file ({exc})") from None
         return out
 
@@ -62,6 +62,8 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
                 return data.decode(_normalise(name), errors="replace")
             except LookupError:
                 pass
+    if _western(data):
+        return data.decode("cp1252", errors="replace")
     guessed = _guess(data)
     if guessed:
         return data.decode(guessed, errors="replace")
@@ -107,6 +109,18 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
     return controls / len(sample) > 0.05
+
+
+def _western(data: bytes) -> bool:
+    """Mostly ASCII letters with a few high bytes: a Western European single-byte page.
+
+    Statistical guessers often misread short windows-1252 texts; pages in Cyrillic, Greek
+    or Asian single- and double-byte encodings have far more high bytes than this.
+    """
+    sample = data[:65536]
+    high = sum(1 for b in sample if b >= 0x80)
+    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    return high > 0 and high < 0.15 * max(letters, 1)
 
 
 def _guess(data: bytes) -> str | None:

@@ -54,6 +54,8 @@ class Target:
 
 def kind_of(path: str) -> str | None:
     name = path.lower()
+    if name.endswith((".warc", ".warc.gz", ".warc.wet.gz", ".wet.gz", ".wet")):
+        return "warc"
     if name.endswith(".gz"):
         name = name[:-3]
     return SUFFIXES.get(os.path.splitext(name)[1])
@@ -108,6 +110,11 @@ def pages_of(target: Target, stdin: BinaryIO | None = None) -> Iterator[Page]:
     label = "<stdin>" if target.path == "-" else target.path
     if target.error:
         yield _failed(label, target.error)
+        return
+    if target.kind == "warc":
+        from .warc import warc_pages
+
+        yield from warc_pages(target.path, label)
         return
     try:
         if target.path == "-":

@@ -1,0 +1,86 @@
+"""WARC and WET files → Pages (fastwarc).
+
+HTML responses become HTML pages, conversion records (WET) and text/plain responses become
+text pages; gzip and chunked bodies are decoded. A damaged file gives the records read so far
+and then an error page that says where it broke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Error, Page, Source
+from .decode import NotText, decode
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
+_TEXT_TYPES = ("text/plain",)
+
+
+def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    label = label or path
+    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
+    last = 0
+    try:
+        records = ArchiveIterator(
+            path,
+            record_types=wanted,
+            parse_http=True,
+            auto_decode="all",
+            quirks_mode=True,
+            fsspec_args=False,
+        )
+        for record in records:
+            last = record.stream_pos
+            page = _page_of(record, label)
+            if page is not None:
+                yield page
+    except (OSError, ValueError) as exc:
+        yield Page(
+            content="",
+            source=Source(path=label, format="warc", offset=last),
+            error=Error("ingest", f"the WARC file is damaged after byte {last}; records before it were read ({exc})"),
+        )
+
+
+def _page_of(record, label: str) -> Page | None:
+    from fastwarc.warc import WarcRecordType
+
+    url = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+    source = Source(path=label, url=url, format="warc", offset=record.stream_pos)
+    if record.record_type == WarcRecordType.conversion:
+        kind, charset = "text", None
+    else:
+        if record.is_http:
+            status = record.http_headers.status_code if record.http_headers else None
+            if status is not None and not (200 <= status < 300):
+                return None  # redirects and errors carry no article
+            ctype = (record.http_content_type or "").lower()
+            charset = record.http_charset
+        else:
+            ctype = (record.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            charset = None
+        if ctype.startswith(_HTML_TYPES):
+            kind = "html"
+        elif ctype.startswith(_TEXT_TYPES):
+            kind = "text"
+        else:
+            return Page(
+                content="",
+                source=source,
+                url=url,
+                error=Error("ingest", f"not an HTML or text record ({ctype or 'no content type'})"),
+            )
+    try:
+        body = record.reader.read()
+        content = decode(body, declared=charset)
+    except NotText as exc:
+        return Page(content="", source=source, url=url, error=Error("ingest", str(exc)))
+    except OSError as exc:
+        return Page(content="", source=source, url=url, error=Error("ingest", f"could not read the record ({exc})"))
+    if kind == "text" and content.lstrip()[:1] == "<":
+        from ..extract import looks_like_html
+
+        kind = "html" if looks_like_html(content) else kind
+    return Page(content=content, source=source, content_type=kind, url=url)  # type: ignore[arg-type]
