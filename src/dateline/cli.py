@@ -41,15 +41,19 @@ Fallback = Annotated[
 ]
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", is_eager=True)] = False,
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
 ) -> None:
     if version:
         from . import __version__
 
         typer.echo(f"dateline {__version__}")
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -110,9 +114,9 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
             if published and not reading.published:
                 reading.published = published
             total += 1
-            if reading.error is None:
+            if reading.error is None or reading.text:  # a cut page was still read
                 ok += 1
-            else:
+            if reading.error is not None:
                 error_line(reading, bar.console if bar else None)
             if as_json:
                 out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
