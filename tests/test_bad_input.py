@@ -37,8 +37,8 @@ def bad_folder(tmp_path_factory):
     (d / "a_empty.txt").write_bytes(b"")
     (d / "b_binary.html").write_bytes(bytes(range(256)) * 64)
     text = "\n\n".join(ARTICLE_PARAS).replace("Council", "Cöuncil")
-    (d / "c_latin1.txt").write_bytes(("Brückwater news\n\n" + text).encode("latin-1"))
-    (d / "d_cp1252.txt").write_bytes(("“Bridge” closed – report\n\n" + text).encode("cp1252"))
+    (d / "c_latin1.txt").write_bytes(("Brückwater council closes its river bridge to lorries\n\n" + text).encode("latin-1"))
+    (d / "d_cp1252.txt").write_bytes(("“Unsafe” bridge closed to lorries – council report\n\n" + text).encode("cp1252"))
     (d / "e_utf16.txt").write_bytes(("Bridge report\n\n" + text).encode("utf-16"))
     html = article_html()
     (d / "f_malformed.html").write_text(html.replace("</p>", "").replace("</article>", "<div><span>"), encoding="utf-8")
@@ -84,7 +84,7 @@ def test_legacy_encodings_are_decoded(results, name):
 
 def test_cp1252_punctuation_survives(results):
     _, r = results
-    assert r["d_cp1252.txt"]["title"] == "“Bridge” closed – report"
+    assert r["d_cp1252.txt"]["title"] == "“Unsafe” bridge closed to lorries – council report"
 
 
 def test_malformed_and_truncated_html_still_read(results):
@@ -114,7 +114,7 @@ def test_human_output_reports_errors_on_stderr(bad_folder):
     out = run_cli("extract", str(bad_folder / "a_empty.txt"), str(bad_folder / "c_latin1.txt"))
     assert out.returncode == 0
     assert "a_empty.txt: extract: the document is empty" in " ".join(out.stderr.split())
-    assert "Brückwater news" in out.stdout
+    assert "Brückwater council closes its river bridge" in out.stdout
     assert "Traceback" not in out.stderr
 
 

@@ -151,3 +151,18 @@ def test_verbatim_body_keeps_the_users_text():
     assert reading.text == body
     assert [reading.text[s:e] for s, e in reading.paragraphs] == ["ROME (AP) — The vote was close.", "By then it was late."]
     assert reading.dateline.agency == "AP"
+
+
+def test_author_names_from_page_metadata_are_tidied():
+    from dateline.extract.meta import clean_authors
+
+    authors, agencies = clean_authors(
+        ["Reuters", "JANE ROE", "AP Sports Writer", "Analysis by Sam Hale", "Ada Lunn Tuesday", "Ada Lunn", "PhD"]
+    )
+    assert authors == ["Jane Roe", "Sam Hale", "Ada Lunn"]
+    assert agencies == ["Reuters"]
+
+
+@pytest.mark.parametrize("paragraph", ["DEAR ABBY: My neighbour plays drums.", "UPDATED: The road has reopened.", "BREAKING - Polls close"])
+def test_salutations_and_labels_are_not_places(paragraph):
+    assert parse_dateline(paragraph) is None

@@ -159,3 +159,22 @@ MONTHS: dict[str, int] = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+
+#: all-caps words that open a paragraph like a dateline's place but are not places
+NOT_PLACES = (
+    "DEAR", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
+    "EDITOR'S NOTE", "EDITORS NOTE", "NOTE", "PHOTOS", "PHOTO", "VIDEO", "CORRECTION", "CLARIFICATION",
+    "WARNING", "SPOILER", "SPOILERS", "FACT CHECK", "FILE", "READ", "MORE", "ALSO", "UPDATE",
+    "TL;DR", "PLUS", "FAQ",
+)
+
+#: words that make a byline entry a job title, not a name ("AP National Political Writer")
+JOB_WORDS = (
+    "writer", "writers", "editor", "editors", "correspondent", "correspondents", "reporter", "reporters",
+    "columnist", "contributor", "contributors", "producer", "editor-at-large", "staff writer", "bureau chief",
+    "analyst", "critic",
+)
+
+#: how bylines open in front of the names ("Analysis by Jane Doe")
+BYLINE_PREFIXES = ("by", "analysis by", "opinion by", "commentary by", "written by", "story by", "words by",
+                   "reporting by", "text by", "von", "par", "por", "di", "door")

@@ -158,6 +158,9 @@ def _plausible_agency(raw: str) -> str | None:
 
 def _plausible_upper_place(place: str, agency: str | None, sep: str) -> bool:
     head = place.split(",")[0]
+    head_words = head.strip().rstrip(".:")
+    if head_words in lexicon.NOT_PLACES or head_words.split()[0] in lexicon.NOT_PLACES:
+        return False
     letters = [ch for ch in head if ch.isalpha()]
     if len(letters) < 3:  # "US -", "UK:"
         return False
@@ -275,6 +278,47 @@ def _names(raw: str) -> tuple[list[str], list[str]]:
     return names, agencies
 
 
+_BYLINE_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(lexicon.BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:?\s+",
+    re.I,
+)
+_JOB = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.JOB_WORDS) + r")\b", re.I)
+_DATE_TAIL = re.compile(
+    rf"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}[:/.]\d{{1,2}}|updated|published)\b.*$",
+    re.I,
+)
+
+
+def clean_authors(names: list[str]) -> tuple[list[str], list[str]]:
+    """Tidy author names taken from page metadata or byline markup.
+
+    Agencies go to the agency list, job titles and credentials are dropped, shouting
+    capitals are set in title case, and trailing dates ("Jane Doe Monday") are cut.
+    """
+    authors: list[str] = []
+    agencies: list[str] = []
+    for raw in names:
+        name = " ".join(str(raw).split()).strip(" ,;|·•-–—")
+        name = _BYLINE_PREFIX.sub("", name)
+        name = _DATE_TAIL.sub("", name).strip(" ,;|")
+        if not name:
+            continue
+        agency = canonical_agency(name) or canonical_agency(re.sub(r"^the\s+", "", name, flags=re.I))
+        if agency:
+            if agency not in agencies:
+                agencies.append(agency)
+            continue
+        if _JOB.search(name):
+            continue
+        if len(name) <= 5 and sum(ch.isupper() for ch in name) >= 2 and " " not in name:  # MD, PhD, RDN
+            continue
+        if name.isupper() and len(name) > 4:
+            name = name.title()
+        if name.lower() not in (a.lower() for a in authors):
+            authors.append(name)
+    return authors, agencies
+
+
 # --- captions and credits -----------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"’)])\s+(?=\S)")
@@ -364,8 +408,8 @@ def finish(draft: Draft, reading: Reading) -> None:
     reading.boilerplate = list(draft.boilerplate)
     reading.related = list(draft.related)
     reading.images = list(draft.images)
-    byline = Byline(authors=[a for a in draft.authors if a])
-    agencies: list[str] = []
+    authors, agencies = clean_authors(draft.authors)
+    byline = Byline(authors=authors)
 
     def credit(names: list[str]) -> None:
         for n in names:

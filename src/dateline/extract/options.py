@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,6 +11,14 @@ class ExtractOptions:
     #: HTML: also try trafilatura's fallback extractors (readability, jusText) when its own
     #: result looks poor. Slower; measured in bench/extraction.py.
     html_fallback: bool = False
+    #: HTML: trafilatura's precision/recall trade-off. "recall" is the most accurate and the
+    #: fastest on news pages when fallbacks are off (whole HTML path: F1 0.966 at ~103
+    #: pages/CPU-s, balanced 0.965 at ~89, precision 0.950 at ~98 on the article-extraction
+    #: benchmark; see extract/html.py)
+    html_focus: Literal["balanced", "precision", "recall"] = "recall"
+    #: HTML: when no meta tag or JSON-LD states the publication date, let htmldate search the
+    #: page (time elements, date-like text, the URL) for it
+    html_date_search: bool = True
     #: keep tables found in the article body
     tables: bool = True
     #: pages larger than this many characters are cut before parsing (a 50 MB page stays

@@ -1,0 +1,79 @@
+"""Rules of html.py and html_meta.py kept as data: which page fields say what, in which order.
+
+Add a meta name or a schema.org type here, not in the code. Keys are lower case.
+"""
+
+from __future__ import annotations
+
+#: schema.org types of the article itself, most specific first (a page's JSON-LD often also
+#: describes the WebPage, the Organization and a BreadcrumbList)
+ARTICLE_TYPES = (
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "Article",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "SocialMediaPosting",
+    "TechArticle",
+)
+#: read only when no article node is found
+PAGE_TYPES = ("WebPage", "ItemPage")
+
+#: <meta> keys (property, name or itemprop) in order of trust
+TITLE_META = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "og:updated_time",
+    "article:modified_time",
+    "datemodified",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+)
+SECTION_META = ("article:section", "og:article:section", "section", "parsely-section", "sailthru.section", "category")
+LANGUAGE_META = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
+URL_META = ("og:url", "twitter:url")
+SITE_NAME_META = ("og:site_name", "application-name", "twitter:site")
+
+#: class values that mark a byline element (matched as a part of the class attribute)
+BYLINE_CLASSES = ("byline", "author")
+#: attribute values that mark a credit inside a <figure>
+CREDIT_CLASSES = ("credit", "copyright", "source", "byline", "author", "photographer")
+
+#: breadcrumb entries that are not a section
+BREADCRUMB_SKIP = {"home", "homepage", "start", "startseite", "accueil", "inicio", "portada", "главная"}
+
+#: values of author fields that name no one
+NOT_AUTHORS = {"admin", "administrator", "webmaster", "staff", "editor", "editors", "guest", "anonymous",
+               "unknown", "redaktion", "rédaction", "redacción", "redazione", "newsroom", "desk"}
