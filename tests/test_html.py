@@ -200,3 +200,28 @@ def test_split_names_and_language():
     assert language_code("en_US") == "en"
     assert language_code("pt-BR") == "pt"
     assert language_code("") is None
+
+
+def test_related_headline_lists_become_related_entries():
+    draft = extract_html(read("news_article.html"), None, OPTIONS)
+    titles = [r.title for r in draft.related]
+    assert titles == [
+        "Ferry fares to rise for the third year running",
+        "Lifeboat crew rescue two sailors off the point",
+        "Saturday market to move to the quayside",
+    ]
+    assert any(b.kind == "related" and b.text == "Related stories" for b in draft.boilerplate)
+    assert not any("Ferry fares to rise" in block for block in draft.body)
+
+
+def test_related_links_keep_wire_version_labels():
+    page = (
+        "<html><body><article><p>" + "The river rose overnight and the council opened two shelters for families. " * 4
+        + "</p></article><div class='more-stories'><a href='/a'>UPDATE 2-River crests below flood walls</a>"
+        "<a href='/b'>River crests below flood walls</a></div></body></html>"
+    )
+    draft = extract_html(page, None, OPTIONS)
+    assert [(r.title, r.version) for r in draft.related] == [
+        ("River crests below flood walls", "UPDATE 2"),
+        ("River crests below flood walls", None),
+    ]

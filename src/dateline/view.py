@@ -8,6 +8,7 @@ from collections import Counter
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
+from rich.table import Table
 
 from .model import Reading
 
@@ -79,12 +80,17 @@ def show_reading(reading: Reading, first: bool = True) -> None:
         if image.credit:
             text += f" [{image.credit}]"
         lines.append(("photo", text.strip()))
-    for label, value in lines:
-        c.print(f"  [cyan]{label:<10}[/cyan] {escape(value)}")
+    if lines:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="cyan", no_wrap=True)
+        grid.add_column()
+        for label, value in lines:
+            grid.add_row(label, escape(value))
+        c.print(Padding(grid, (0, 0, 0, 2), expand=False))
     if reading.text:
         c.print()
         for s, e in reading.paragraphs:
-            c.print(Padding(escape(reading.text[s:e]), (0, 2, 1, 2)))
+            c.print(Padding(escape(reading.text[s:e]), (0, 2, 1, 2), expand=False))
     for claim in reading.claims:
         who = claim.get("speaker_text") or "?"
         via = claim.get("via") or []

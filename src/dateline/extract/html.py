@@ -36,7 +36,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, fromstring
 
-from ..model import Image
+from ..model import Boilerplate, Image, Related
 from . import html_rules as rules
 from .draft import Draft
 from .html_meta import PageMeta, iso_date, read_page_meta, split_names
@@ -59,6 +59,11 @@ _ARTICLE_SCOPE = etree.XPath('//*[@itemprop="articleBody"] | //article | //main'
 _CREDIT_XPATH = etree.XPath(
     " | ".join(f'.//*[contains(@class, "{c}")]' for c in rules.CREDIT_CLASSES) + " | .//cite | .//small"
 )
+
+
+_RELATED_MARK = re.compile("|".join(re.escape(m) for m in rules.RELATED_MARKS), re.I)
+_RELATED_TAGS = ("aside", "section", "div", "ul", "ol", "nav")
+_MAX_RELATED = 60
 
 
 def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draft:
@@ -161,6 +166,7 @@ def _read_tree(tree: HtmlElement, draft: Draft, page: PageMeta, options: Extract
         if caption.casefold() not in seen and len(draft.images) < _MAX_IMAGES:
             draft.images.append(Image(caption=caption, credit=credit))
             seen.add(caption.casefold())
+    _related_lists(tree, draft)
     if not draft.authors:
         # the page's metadata names no author: read the byline markup. Only then, as byline
         # blocks often hold a date or a second copy of the name (measured: more noise than
@@ -168,6 +174,38 @@ def _read_tree(tree: HtmlElement, draft: Draft, page: PageMeta, options: Extract
         header, names = _bylines(tree)
         draft.header.extend(header)
         draft.authors = [n for n in names if not _is_site(n, page.site_name)]
+
+
+def _related_lists(tree: HtmlElement, draft: Draft) -> None:
+    """Headline lists ("More from World", "Read next"): related entries and boilerplate."""
+    from .meta import split_version
+
+    seen_containers: set[HtmlElement] = set()
+    seen_titles: set[str] = set()
+    for box in tree.iter(_RELATED_TAGS):
+        marks = f"{box.get('class') or ''} {box.get('id') or ''}"
+        if len(marks) < 5 or not _RELATED_MARK.search(marks):
+            continue
+        if any(anc in seen_containers for anc in box.iterancestors()):
+            continue  # inside a list already read
+        if _in_comments(box):
+            continue
+        seen_containers.add(box)
+        for heading in box.iter("h2", "h3", "h4"):
+            text = _text_of(heading)
+            if text and len(text.split()) <= 8:
+                draft.boilerplate.append(Boilerplate("related", text))
+            break
+        for link in box.iter("a"):
+            text = _text_of(link)
+            if not text or not 3 <= len(text.split()) <= 30 or text.casefold() in seen_titles:
+                continue
+            seen_titles.add(text.casefold())
+            title, version = split_version(text)
+            draft.related.append(Related(title=title, version=version, text=text))
+            draft.boilerplate.append(Boilerplate("related", text))
+            if len(draft.related) >= _MAX_RELATED:
+                return
 
 
 def _first_heading(scope: HtmlElement) -> str | None:

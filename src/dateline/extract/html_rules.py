@@ -77,3 +77,10 @@ BREADCRUMB_SKIP = {"home", "homepage", "start", "startseite", "accueil", "inicio
 #: values of author fields that name no one
 NOT_AUTHORS = {"admin", "administrator", "webmaster", "staff", "editor", "editors", "guest", "anonymous",
                "unknown", "redaktion", "rédaction", "redacción", "redazione", "newsroom", "desk"}
+
+#: class or id fragments of containers that hold lists of other stories' headlines
+RELATED_MARKS = (
+    "related", "more-from", "more-stories", "read-next", "readnext", "recommended", "also-read",
+    "alsoread", "most-read", "mostread", "most-popular", "mostpopular", "trending", "more-news",
+    "latest-news", "further-reading", "next-in", "you-may-like", "up-next",
+)

@@ -428,6 +428,10 @@ def finish(draft: Draft, reading: Reading) -> None:
         _lay_out(draft, reading, byline, credit)
 
     for image in reading.images:
+        if not image.credit and image.caption:  # a credit written into the caption
+            found = split_caption(image.caption)
+            if found and found.credit:
+                image.caption, image.credit = found.caption, found.credit
         if image.credit:
             credit(agencies_in(image.credit))
     for block in reading.boilerplate:
