@@ -40,6 +40,7 @@ class Page:
     url: str | None = None
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
     is_clean: bool = False
     error: Error | None = None
 
@@ -95,6 +96,8 @@ class Reading:
     source: Source
     error: Error | None = None
     url: str | None = None
+    #: the outlet that published the page ("The Lakeside Courier"), when the page says
+    publisher: str | None = None
     title: str | None = None
     section: str | None = None
     published: str | None = None

@@ -91,12 +91,28 @@ def show_reading(reading: Reading, first: bool = True) -> None:
         c.print()
         for s, e in reading.paragraphs:
             c.print(Padding(escape(reading.text[s:e]), (0, 2, 1, 2), expand=False))
-    for claim in reading.claims:
-        who = claim.get("speaker_text") or "?"
-        via = claim.get("via") or []
-        tail = f"  [dim]via {escape(' → '.join(via))}[/dim]" if via else ""
-        c.print(f"  [green]{escape(who)}[/green] [dim]{escape(claim.get('kind', ''))}[/dim]: "
-                f"{escape(_short(claim.get('content', '')))}{tail}")
+    if reading.claims:
+        names = {e.get("id"): e.get("name") for e in reading.entities}
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="green", no_wrap=True, max_width=28)
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for claim in reading.claims:
+            who = names.get(claim.get("speaker")) or claim.get("speaker_text") or "?"
+            cue = claim.get("cue") or claim.get("kind") or ""
+            line = escape(_short(claim.get("content") or ""))
+            extras = []
+            if claim.get("addressee"):
+                extras.append(f"to {names.get(claim['addressee'], claim['addressee'])}")
+            if claim.get("via"):
+                extras.append("via " + " → ".join(claim["via"]))
+            if claim.get("said_on"):
+                extras.append(f"on {claim['said_on']}")
+            if extras:
+                line += f"  [dim]({escape('; '.join(extras))})[/dim]"
+            grid.add_row(escape(who), escape(cue), line)
+        c.print("  [bold]who said what[/bold]")
+        c.print(Padding(grid, (0, 0, 1, 2), expand=False))
     kinds = Counter(b.kind for b in reading.boilerplate)
     summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     if summary:

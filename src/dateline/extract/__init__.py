@@ -52,6 +52,7 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
         # what the crawler told us about the page wins over what we guessed from it
         draft.title = page.title or draft.title
         draft.published = page.published or draft.published
+        draft.publisher = page.publisher or draft.publisher
         from . import meta
 
         meta.finish(draft, reading)

@@ -19,6 +19,7 @@ class Draft:
     published: str | None = None
     language: str | None = None
     url: str | None = None
+    publisher: str | None = None
     authors: list[str] = field(default_factory=list)
     #: candidate body paragraphs in reading order; may still hold a dateline, byline lines,
     #: image captions with credits, which meta.py takes out

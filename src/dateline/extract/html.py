@@ -82,6 +82,7 @@ def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draf
     draft.published = page.published
     draft.language = page.language
     draft.url = url or page.url
+    draft.publisher = page.site_name
     draft.authors = [a for a in page.authors if not _is_site(a, page.site_name)]
     try:
         _read_tree(tree, draft, page, options)

@@ -51,6 +51,13 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     article = _pick(ld, rules.ARTICLE_TYPES) or _pick(ld, rules.PAGE_TYPES) or {}
     out = PageMeta()
     out.site_name = _first_text(meta, rules.SITE_NAME_META)
+    if not out.site_name:
+        publisher = article.get("publisher")
+        if isinstance(publisher, list):
+            publisher = publisher[0] if publisher else None
+        if isinstance(publisher, dict):
+            publisher = publisher.get("name")
+        out.site_name = _clean(_text(publisher))
     if out.site_name:
         out.site_name = out.site_name.lstrip("@")
     out.title = _clean(_text(article.get("headline")) or _text(article.get("name")))

@@ -405,6 +405,7 @@ def finish(draft: Draft, reading: Reading) -> None:
     reading.published = draft.published
     reading.language = draft.language
     reading.url = reading.url or draft.url
+    reading.publisher = draft.publisher
     reading.boilerplate = list(draft.boilerplate)
     reading.related = list(draft.related)
     reading.images = list(draft.images)

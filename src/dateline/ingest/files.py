@@ -37,6 +37,7 @@ JSONL_FIELDS = {
     "body": ("body", "maintext", "article_text"),
     "url": ("url", "source_url", "link"),
     "title": ("title", "headline"),
+    "publisher": ("publisher", "site_name", "outlet", "source_name"),
     "published": ("published", "date_publish", "publish_date", "date"),
     "id": ("id", "doc_id"),
 }
@@ -229,6 +230,7 @@ def _jsonl_pages(data: bytes, label: str) -> Iterator[Page]:
             url=url,
             title=_str(_field(obj, "title")),
             published=_str(_field(obj, "published")),
+            publisher=_str(_field(obj, "publisher")),
             is_clean=clean,
         )
 

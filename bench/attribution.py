@@ -1,0 +1,267 @@
+"""Score dateline's claims on a brat-standoff attribution corpus, beside textacy's
+``direct_quotations`` on the same documents.
+
+    python bench/attribution.py PATH            # a folder of .txt + .ann pairs (PARC / PolNeAR layout)
+
+Gold: text-bound annotations typed Source, Cue and Content (any case, "Content" may be
+discontinuous: "T3<TAB>Content 10 40;52 80<TAB>…"), joined by relations ("R1<TAB>Attribution
+Arg1:T1 Arg2:T3") or events; every Content of a connected group is one attribution with the
+group's sources. A gold content is found when one predicted claim span covers more than 30%
+(and, stricter, 80%) of its characters, each prediction used once (greedy, best cover first).
+Reported: P, R, F1; recall of quoted and of indirect contents (quoted: the content has a quote
+mark in or right around it); speaker accuracy (of the found contents, the predicted speaker
+span overlaps a gold Source); documents per CPU-second (parse included, same machine, same run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUOTE_MARKS = "\"“”«»‘’'`"
+THRESHOLDS = (0.3, 0.8)
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    cues: list[tuple[int, int]] = field(default_factory=list)
+    quoted: bool = False
+
+
+@dataclass
+class Pred:
+    content: list[tuple[int, int]]
+    speaker: tuple[int, int] | None = None
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    gold: list[Gold]
+
+
+# reading the corpus ---------------------------------------------------------------------------
+
+def parse_ann(ann: str, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    links: list[list[str]] = []
+    for line in ann.splitlines():
+        if not line.strip() or "\t" not in line:
+            continue
+        ident, rest = line.split("\t", 1)[0], line.split("\t")[1]
+        if ident.startswith("T"):
+            label, _, offsets = rest.partition(" ")
+            frags = []
+            for frag in offsets.split(";"):
+                a, b = frag.split()[:2]
+                frags.append((int(a), int(b)))
+            spans[ident] = (label.lower(), frags)
+        elif ident.startswith(("R", "E")):
+            args = re.findall(r"\S+?:(T\d+)", rest)
+            if args:
+                links.append(args)
+    parent = {t: t for t in spans}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for args in links:
+        args = [a for a in args if a in parent]
+        for a in args[1:]:
+            parent[find(a)] = find(args[0])
+    groups: dict[str, list[str]] = {}
+    for t in spans:
+        groups.setdefault(find(t), []).append(t)
+    out = []
+    for members in groups.values():
+        sources = [f for t in members if spans[t][0].startswith("source") for f in spans[t][1]]
+        cue_spans = [f for t in members if spans[t][0].startswith("cue") for f in spans[t][1]]
+        for t in members:
+            label, frags = spans[t]
+            if label.startswith("content"):
+                out.append(Gold(frags, sources, cue_spans, _is_quoted(text, frags)))
+    out.sort(key=lambda g: g.content[0])
+    return out
+
+
+def _is_quoted(text: str, frags: list[tuple[int, int]]) -> bool:
+    for s, e in frags:
+        around = text[max(0, s - 2):min(len(text), e + 2)]
+        if any(m in around for m in "\"“”«»") or re.search(r"(^|\s)[‘'`]", text[max(0, s - 2):s + 1]):
+            return True
+    return False
+
+
+def load_corpus(path: Path) -> list[Document]:
+    docs = []
+    for txt in sorted(path.rglob("*.txt")):
+        ann = txt.with_suffix(".ann")
+        if not ann.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        docs.append(Document(txt.stem, text, parse_ann(ann.read_text(encoding="utf-8"), text)))
+    return docs
+
+
+# systems --------------------------------------------------------------------------------------
+
+def run_dateline(docs: list[Document]) -> tuple[list[list[Pred]], float]:
+    from dateline.analyze import analyze
+    from dateline.analyze import nlp as nlp_module
+    from dateline.analyze.quotes import paragraph_spans
+    from dateline.model import Reading, Source
+
+    nlp_module.load()  # loading is not timed
+    list(analyze([Reading(id="warm", source=Source(), text="She said the warm-up was over.")]))
+    readings = [Reading(id=d.name, source=Source(path=d.name), text=d.text,
+                        paragraphs=paragraph_spans(d.text, None)) for d in docs]
+    t0 = time.process_time()
+    done = list(analyze(readings))
+    cpu = time.process_time() - t0
+    preds = []
+    for r in done:
+        ps = []
+        for c in r.claims:
+            if not c.get("span"):
+                continue  # headline claims point into the title
+            frags = [tuple(c["span"])] + [tuple(q) for q in c["quotes"]]
+            ps.append(Pred(frags, tuple(c["speaker_span"]) if c.get("speaker_span") else None))
+        preds.append(ps)
+    return preds, cpu
+
+
+def run_textacy(docs: list[Document]) -> tuple[list[list[Pred]], float] | None:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    from dateline.analyze import nlp as nlp_module
+
+    nlp = nlp_module.load(())  # textacy needs lemmas: the whole pipeline
+    list(direct_quotations(nlp('"The warm-up is over," she said.')))
+    t0 = time.process_time()
+    preds = []
+    for doc in nlp.pipe(d.text for d in docs):
+        ps = []
+        try:
+            triples = list(direct_quotations(doc))
+        except Exception:
+            triples = []
+        for tr in triples:
+            content = (tr.content.start_char, tr.content.end_char)
+            speaker = None
+            if tr.speaker:
+                speaker = (min(t.idx for t in tr.speaker), max(t.idx + len(t.text) for t in tr.speaker))
+            ps.append(Pred([content], speaker))
+        preds.append(ps)
+    return preds, time.process_time() - t0
+
+
+# scoring --------------------------------------------------------------------------------------
+
+def _chars(frags) -> set[int]:
+    return {i for s, e in frags for i in range(s, e)}
+
+
+def match(gold: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, prediction index) covering more than ``threshold``."""
+    pairs = []
+    pred_chars = [_chars(p.content) for p in preds]
+    for gi, g in enumerate(gold):
+        gc = _chars(g.content)
+        if not gc:
+            continue
+        for pi, pc in enumerate(pred_chars):
+            cover = len(gc & pc) / len(gc)
+            if cover > threshold:
+                pairs.append((cover, gi, pi))
+    pairs.sort(key=lambda p: -p[0])
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def score(docs: list[Document], preds: list[list[Pred]], threshold: float) -> dict[str, float]:
+    n_gold = n_pred = hit = 0
+    quoted = [0, 0]
+    indirect = [0, 0]
+    speaker = [0, 0]
+    for doc, ps in zip(docs, preds):
+        pairs = match(doc.gold, ps, threshold)
+        n_gold += len(doc.gold)
+        n_pred += len(ps)
+        hit += len(pairs)
+        found = {gi for gi, _ in pairs}
+        for gi, g in enumerate(doc.gold):
+            bucket = quoted if g.quoted else indirect
+            bucket[1] += 1
+            bucket[0] += gi in found
+        for gi, pi in pairs:
+            g, p = doc.gold[gi], ps[pi]
+            if not g.sources:
+                continue
+            speaker[1] += 1
+            if p.speaker and any(p.speaker[0] < e and s < p.speaker[1] for s, e in g.sources):
+                speaker[0] += 1
+    p = hit / n_pred if n_pred else 0.0
+    r = hit / n_gold if n_gold else 0.0
+    return {
+        "P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0,
+        "R_quoted": quoted[0] / quoted[1] if quoted[1] else float("nan"),
+        "R_indirect": indirect[0] / indirect[1] if indirect[1] else float("nan"),
+        "speaker": speaker[0] / speaker[1] if speaker[1] else float("nan"),
+        "gold": n_gold, "pred": n_pred,
+    }
+
+
+def table(docs: list[Document], systems: dict[str, tuple[list[list[Pred]], float]]) -> str:
+    n_q = sum(g.quoted for d in docs for g in d.gold)
+    n_all = sum(len(d.gold) for d in docs)
+    head = (f"attribution: {len(docs)} documents, {n_all} gold contents ({n_q} quoted, {n_all - n_q} indirect)\n"
+            f"{'system':<10} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'R quot':>7} {'R ind':>6} "
+            f"{'spk acc':>7} {'pred':>5} {'docs/CPU-s':>11}")
+    lines = [head, "-" * len(head.splitlines()[1])]
+    for name, (preds, cpu) in systems.items():
+        rate = len(docs) / cpu if cpu > 0 else float("inf")
+        for th in THRESHOLDS:
+            s = score(docs, preds, th)
+            lines.append(f"{name:<10} {'>' + str(int(th * 100)) + '%':>5} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
+                         f"{s['R_quoted']:7.3f} {s['R_indirect']:6.3f} {s['speaker']:7.3f} {s['pred']:5d} {rate:11.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", type=Path)
+    args = ap.parse_args(argv)
+    docs = load_corpus(args.path)
+    if not docs:
+        print(f"no .txt + .ann pairs under {args.path}", file=sys.stderr)
+        return 2
+    systems = {"dateline": run_dateline(docs)}
+    baseline = run_textacy(docs)
+    if baseline is None:
+        print("textacy is not installed (pip install textacy): baseline skipped", file=sys.stderr)
+    else:
+        systems["textacy"] = baseline
+    print(table(docs, systems))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""Speed of dateline's analysis beside a bare spaCy parse of the same texts, same run.
+
+    python bench/throughput.py [--docs N] [--aeb PATH/ground-truth.json | --synthetic]
+
+Texts: ~600-word articles, either the AEB ground-truth bodies (cut to 600 words) when the
+file is given or found at ../shared/bench/aeb/ground-truth.json, or synthetic articles made
+here from the project's own sentence templates. Both systems get a warm-up on other texts.
+Reported: documents per CPU-second for spaCy's full English pipeline (``nlp.pipe``) and for
+dateline's ``analyze`` (its parse plus entities and claims), and their ratio (target ≥ 0.7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AEB = ROOT.parent / "shared" / "bench" / "aeb" / "ground-truth.json"
+
+_PEOPLE = [("Laura", "Mendes", "Finance Minister"), ("Viktor", "Hale", "opposition leader"),
+           ("Sun", "Park", "Foreign Minister"), ("Amina", "Okoro", "central bank governor"),
+           ("Daniel", "Reyes", "Senator"), ("Ingrid", "Solberg", "Prime Minister")]
+_PLACES = ["Lisbon", "Nairobi", "Seoul", "Ottawa", "Manila", "Oslo", "Lima"]
+_TOPICS = ["the budget", "fuel subsidies", "the trade agreement", "the new port", "interest rates",
+           "the election law", "the border talks", "wheat exports"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+_SENTENCES = [
+    "{title} {first} {last} said on {day} that {topic} would be reviewed before the end of the year.",
+    '"We will not accept a deal that hurts ordinary families," {last} told reporters in {place}.',
+    "{last} added that talks on {topic} had made progress but that several questions remained open.",
+    "The plan would cost about {n} billion dollars over five years, according to the finance ministry.",
+    '"This is a serious moment for the country," {last} said, "and we will meet it together."',
+    "Critics argued that {topic} had been delayed for too long and that prices were already rising.",
+    "The ministry did not say whether {topic} would be put to a vote in parliament.",
+    "Officials in {place} expect a decision within weeks, state media reported on {day}.",
+    "Markets rose slightly after the announcement, with the currency gaining {n} percent against the dollar.",
+    "{title} {first} {last} warned that any delay on {topic} would damage confidence among investors.",
+    "Several thousand people marched through central {place} on {day} to protest against {topic}.",
+    "The talks are due to resume next month, when delegations from both sides meet in {place}.",
+]
+
+
+def synthetic(n: int, words: int = 600, seed: int = 1) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        first, last, title = rnd.choice(_PEOPLE)
+        paras, count = [], 0
+        while count < words:
+            s = rnd.choice(_SENTENCES).format(
+                title=title[0].upper() + title[1:], first=first, last=last, day=rnd.choice(_DAYS),
+                topic=rnd.choice(_TOPICS), place=rnd.choice(_PLACES), n=rnd.randint(2, 90))
+            paras.append(s)
+            count += len(s.split())
+        texts.append("\n\n".join(paras))
+    return texts
+
+
+def aeb_texts(path: Path, n: int, words: int = 600) -> list[str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for item in data.values():
+        body = item.get("articleBody") or ""
+        if len(body.split()) < words // 2:
+            continue
+        # cut at a paragraph end near the word budget
+        kept, count = [], 0
+        for para in body.split("\n"):
+            if not para.strip():
+                continue
+            kept.append(para.strip())
+            count += len(para.split())
+            if count >= words:
+                break
+        out.append("\n\n".join(kept))
+        if len(out) >= n:
+            break
+    return out
+
+
+def measure(texts: list[str], warm: list[str]) -> dict[str, float]:
+    from dateline.analyze import analyze
+    from dateline.analyze import nlp as nlp_module
+    from dateline.analyze.quotes import paragraph_spans
+    from dateline.model import Reading, Source
+
+    bare = nlp_module.load(())  # the full English pipeline
+    ours = nlp_module.load()
+
+    def readings(ts):
+        return [Reading(id=str(i), source=Source(), text=t, paragraphs=paragraph_spans(t, None))
+                for i, t in enumerate(ts)]
+
+    list(bare.pipe(warm))
+    list(analyze(readings(warm)))
+    ours(warm[0])
+
+    t0 = time.process_time()
+    for _ in bare.pipe(texts, batch_size=32):
+        pass
+    spacy_cpu = time.process_time() - t0
+
+    rs = readings(texts)
+    t0 = time.process_time()
+    done = list(analyze(rs))
+    ours_cpu = time.process_time() - t0
+    errors = sum(r.error is not None for r in done)
+    claims = sum(len(r.claims) for r in done)
+    return {"spacy": len(texts) / spacy_cpu, "dateline": len(texts) / ours_cpu,
+            "errors": errors, "claims": claims}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=60)
+    ap.add_argument("--aeb", type=Path, default=AEB if AEB.exists() else None)
+    ap.add_argument("--synthetic", action="store_true", help="use the synthetic articles even when AEB is present")
+    args = ap.parse_args(argv)
+    if args.aeb and not args.synthetic:
+        texts, source = aeb_texts(args.aeb, args.docs), f"AEB ground truth ({args.aeb})"
+    else:
+        texts, source = synthetic(args.docs), "synthetic articles"
+    warm = synthetic(4, seed=99)
+    words = sum(len(t.split()) for t in texts) / max(len(texts), 1)
+    m = measure(texts, warm)
+    ratio = m["dateline"] / m["spacy"]
+    print(f"throughput: {len(texts)} {source}, {words:.0f} words each on average")
+    print(f"{'system':<32} {'docs/CPU-s':>11} {'ratio':>6}")
+    print(f"{'spaCy full pipeline (nlp.pipe)':<32} {m['spacy']:11.2f} {1.0:6.2f}")
+    print(f"{'dateline analyze':<32} {m['dateline']:11.2f} {ratio:6.2f}   "
+          f"({m['claims']} claims, {m['errors']} errors; target >= 0.70)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,248 @@
+"""The words of attribution, kept as data apart from the code that applies them (attribution.py).
+
+Speech verbs with the shape of what follows them, "according to", omission phrases, addressee
+words, title words for people, generic conduits such as "state media". Add a word here, not in
+the code. All matching is on lower-cased token text.
+"""
+
+from __future__ import annotations
+
+#: how a cue verb takes its content:
+#:   say     "X said (that) ...", "... , X said"        - any clause or a quote
+#:   tell    "X told Y (that) ..."                        - an addressee, then a clause
+#:   commit  "X pledged to ..."                           - a to-infinitive (or a that-clause)
+#:   urge    "X urged Y to ..."                           - an addressee, then a to-infinitive
+#:   deny    "X denied ..."                               - a clause or a noun phrase
+#:   strict  verbs that are speech only before "that", ":" or a quote ("X added that ...")
+SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "say": ("say", ("say", "says", "said", "saying")),
+    "tell": ("tell", ("tell", "tells", "told", "telling")),
+    "add": ("strict", ("add", "adds", "added", "adding")),
+    "state": ("strict", ("state", "states", "stated", "stating")),
+    "declare": ("say", ("declare", "declares", "declared", "declaring")),
+    "announce": ("strict", ("announce", "announces", "announced", "announcing")),
+    "claim": ("strict", ("claim", "claims", "claimed", "claiming")),
+    "insist": ("say", ("insist", "insists", "insisted", "insisting")),
+    "argue": ("say", ("argue", "argues", "argued", "arguing")),
+    "warn": ("tell", ("warn", "warns", "warned", "warning")),
+    "pledge": ("commit", ("pledge", "pledges", "pledged", "pledging")),
+    "promise": ("commit", ("promise", "promises", "promised", "promising")),
+    "vow": ("commit", ("vow", "vows", "vowed", "vowing")),
+    "threaten": ("commit", ("threaten", "threatens", "threatened", "threatening")),
+    "urge": ("urge", ("urge", "urges", "urged", "urging")),
+    "deny": ("deny", ("deny", "denies", "denied", "denying")),
+    "stress": ("strict", ("stress", "stresses", "stressed", "stressing")),
+    "emphasize": ("strict", ("emphasize", "emphasizes", "emphasized", "emphasizing",
+                             "emphasise", "emphasises", "emphasised", "emphasising")),
+    "note": ("strict", ("note", "notes", "noted", "noting")),
+    "explain": ("strict", ("explain", "explains", "explained", "explaining")),
+    "write": ("strict", ("write", "writes", "wrote", "writing", "written")),
+    "tweet": ("say", ("tweet", "tweets", "tweeted", "tweeting")),
+    "post": ("strict", ("post", "posts", "posted", "posting")),
+    "assert": ("say", ("assert", "asserts", "asserted", "asserting")),
+    "maintain": ("strict", ("maintain", "maintains", "maintained", "maintaining")),
+    "suggest": ("strict", ("suggest", "suggests", "suggested", "suggesting")),
+    "acknowledge": ("strict", ("acknowledge", "acknowledges", "acknowledged", "acknowledging")),
+    "admit": ("strict", ("admit", "admits", "admitted", "admitting")),
+    "confirm": ("strict", ("confirm", "confirms", "confirmed", "confirming")),
+    "report": ("strict", ("report", "reports", "reported", "reporting")),
+    "predict": ("strict", ("predict", "predicts", "predicted", "predicting")),
+    "reply": ("say", ("reply", "replies", "replied", "replying")),
+    "respond": ("strict", ("respond", "responds", "responded", "responding")),
+    "ask": ("strict", ("ask", "asks", "asked", "asking")),
+    "complain": ("say", ("complain", "complains", "complained", "complaining")),
+    "estimate": ("strict", ("estimate", "estimates", "estimated", "estimating")),
+    "recall": ("strict", ("recall", "recalls", "recalled", "recalling")),
+    "concede": ("say", ("concede", "concedes", "conceded", "conceding")),
+    "caution": ("say", ("caution", "cautions", "cautioned", "cautioning")),
+    "reveal": ("strict", ("reveal", "reveals", "revealed", "revealing")),
+    "disclose": ("strict", ("disclose", "discloses", "disclosed", "disclosing")),
+    "allege": ("say", ("allege", "alleges", "alleged", "alleging")),
+    "contend": ("say", ("contend", "contends", "contended", "contending")),
+    "counter": ("strict", ("counter", "counters", "countered", "countering")),
+    "remark": ("say", ("remark", "remarks", "remarked", "remarking")),
+    "observe": ("strict", ("observe", "observes", "observed", "observing")),
+    "indicate": ("strict", ("indicate", "indicates", "indicated", "indicating")),
+    "assure": ("tell", ("assure", "assures", "assured", "assuring")),
+    "inform": ("tell", ("inform", "informs", "informed", "informing")),
+    "reassure": ("tell", ("reassure", "reassures", "reassured", "reassuring")),
+    "agree": ("strict", ("agree", "agrees", "agreed", "agreeing")),
+    "boast": ("say", ("boast", "boasts", "boasted", "boasting")),
+    "testify": ("say", ("testify", "testifies", "testified", "testifying")),
+    "tell_ap": ("say", ("quipped", "joked", "joke", "jokes", "quip", "quips")),
+    "accuse": ("urge", ("accuse", "accuses", "accused", "accusing")),
+    "demand": ("strict", ("demand", "demands", "demanded", "demanding")),
+    "conclude": ("strict", ("conclude", "concludes", "concluded", "concluding")),
+    "announce_x": ("strict", ("proclaim", "proclaims", "proclaimed", "proclaiming")),
+}
+
+#: cue form -> (lemma, shape)
+CUE_FORMS: dict[str, tuple[str, str]] = {
+    form: (lemma, shape) for lemma, (shape, forms) in SPEECH_VERBS.items() for form in forms
+}
+
+#: multiword cues: the tokens of the cue, then the speaker follows
+ACCORDING_TO = ("according", "to")
+
+#: "X made no mention of whether ...": the words after the speaker, as token sequences;
+#: the content follows. Matched on lower-cased tokens ("n't" is spaCy's token for "not").
+OMISSIONS: tuple[tuple[str, ...], ...] = (
+    ("made", "no", "mention", "of"),
+    ("makes", "no", "mention", "of"),
+    ("made", "no", "reference", "to"),
+    ("gave", "no", "details", "of"),
+    ("gave", "no", "details", "on"),
+    ("gave", "no", "details", "about"),
+    ("gave", "no", "details"),
+    ("gave", "no", "further", "details"),
+    ("provided", "no", "details"),
+    ("provided", "no", "evidence", "for"),
+    ("provided", "no", "evidence"),
+    ("offered", "no", "evidence", "for"),
+    ("offered", "no", "evidence"),
+    ("did", "not", "say"),
+    ("did", "n't", "say"),
+    ("does", "not", "say"),
+    ("would", "not", "say"),
+    ("would", "n't", "say"),
+    ("could", "not", "say"),
+    ("did", "not", "mention"),
+    ("did", "n't", "mention"),
+    ("did", "not", "specify"),
+    ("did", "not", "elaborate", "on"),
+    ("did", "not", "elaborate"),
+    ("did", "not", "disclose"),
+    ("did", "not", "comment", "on"),
+    ("did", "not", "comment"),
+    ("did", "not", "address"),
+    ("did", "not", "explain"),
+    ("did", "not", "respond", "to"),
+    ("did", "not", "immediately", "respond", "to"),
+    ("did", "not", "immediately", "comment", "on"),
+    ("did", "not", "immediately", "comment"),
+    ("declined", "to", "comment", "on"),
+    ("declined", "to", "comment"),
+    ("declined", "to", "say"),
+    ("declined", "to", "elaborate", "on"),
+    ("declined", "to", "elaborate"),
+    ("refused", "to", "say"),
+    ("refused", "to", "comment", "on"),
+    ("refused", "to", "comment"),
+    ("was", "silent", "on"),
+    ("remained", "silent", "on"),
+)
+
+#: cue shapes that take an addressee right after the verb
+ADDRESSEE_SHAPES = ("tell", "urge")
+
+#: addressees that are not named entities
+GENERIC_ADDRESSEES = frozenset({
+    "reporters", "journalists", "lawmakers", "legislators", "parliament", "congress",
+    "supporters", "the audience", "an audience", "the crowd", "a crowd", "the media", "students",
+    "him", "her", "them", "us", "me", "you", "delegates", "senators", "investors", "analysts",
+    "officials", "the court", "a court", "the jury", "a news conference", "the newspaper",
+    "the committee", "a committee", "voters", "the nation", "the country", "members", "staff",
+    "employees", "the public",
+})
+
+#: words that may precede the content of a cue without being content
+CUE_ADVERBS = frozenset({
+    "also", "later", "earlier", "separately", "again", "too", "publicly", "privately",
+    "recently", "previously", "repeatedly", "then", "now", "further", "once", "frequently",
+    "often", "simply", "bluntly", "flatly", "firmly", "angrily", "calmly", "openly", "quietly",
+    "reportedly", "allegedly", "clearly", "explicitly", "yesterday", "today", "tonight",
+})
+
+#: nouns of the setting of a statement ("said in a statement", "wrote in a post on X")
+SETTING_NOUNS = frozenset({
+    "statement", "statements", "interview", "post", "posts", "letter", "speech", "conference",
+    "briefing", "remarks", "tweet", "message", "video", "broadcast", "call", "meeting", "address",
+    "hearing", "session", "summit", "event", "rally", "report", "op-ed", "column", "blog",
+    "email", "e-mail", "note", "filing", "document", "podcast", "x", "twitter", "facebook",
+    "instagram", "telegram", "truth", "social", "media", "platform", "television", "tv",
+    "radio", "channel", "website", "site", "newspaper", "press", "talks", "visit", "trip",
+    "appearance", "parliament", "senate", "congress", "floor", "chamber", "court", "response",
+    "reply", "thread", "livestream", "networks", "network", "account", "page", "comments",
+    "emailed", "written", "separate", "joint", "telephone", "phone", "news", "a", "an", "the",
+})
+
+#: prepositions that open a setting or time adjunct after a cue
+ADJUNCT_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "via",
+                                  "over", "through", "from", "late", "early", "to", "with"})
+
+#: nouns that make a title for a person ("North Korean leader", "Russian Defence Minister")
+ROLE_NOUNS = frozenset({
+    "leader", "minister", "president", "premier", "prime", "chancellor", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief",
+    "director", "governor", "senator", "sen.", "rep.", "representative", "congressman",
+    "congresswoman", "ambassador", "envoy", "general", "gen.", "commander", "admiral",
+    "officer", "official", "mayor", "king", "queen", "prince", "princess", "emperor", "pope",
+    "judge", "justice", "attorney", "prosecutor", "lawyer", "counsel", "adviser", "advisor",
+    "aide", "head", "founder", "ceo", "cfo", "executive", "economist", "analyst", "professor",
+    "dr.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain", "capt.",
+    "sergeant", "sgt.", "speaker", "lawmaker", "legislator", "candidate", "nominee",
+    "president-elect", "vice", "deputy", "commissioner", "inspector", "superintendent",
+    "sheriff", "coach", "manager", "owner", "dictator", "monarch", "cardinal", "bishop",
+    "rabbi", "imam", "sheikh", "ayatollah", "diplomat", "negotiator", "strategist",
+    "researcher", "scientist", "author", "activist", "campaigner", "spokesmen", "officials",
+    "leaders", "ministers", "councillor", "councilor", "councilman", "councilwoman", "delegate",
+})
+
+#: words that may sit inside a title before its role noun ("former", "Defence", "Foreign")
+TITLE_MODIFIERS = frozenset({
+    "former", "acting", "deputy", "vice", "top", "chief", "senior", "interim", "outgoing",
+    "incoming", "then", "then-", "foreign", "defence", "defense", "finance", "interior",
+    "trade", "health", "education", "economy", "energy", "justice", "home", "state", "supreme",
+    "military", "army", "navy", "party", "opposition", "government", "white", "house",
+    "national", "security", "intelligence", "central", "bank", "executive", "general",
+    "assistant", "associate", "senior", "longtime", "new", "u.s.", "us", "un", "eu", "nato",
+    "republican", "democratic", "democrat", "gop", "majority", "minority", "house", "senate",
+    "of", "and", "for", "affairs", "agriculture", "labor", "labour", "transport", "culture",
+    "environment", "police", "fire", "district", "county", "city", "regional", "provincial",
+    "federal", "prime", "press", "communications", "campaign", "presidential", "special",
+    "first", "'s", "’s",
+})
+
+#: honorifics dropped from person names
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
+                        "sir", "dame", "lord", "lady", "prof", "prof."})
+
+#: generic conduits: "state media said" points to the document's state news agency
+STATE_MEDIA = (
+    ("state", "media"), ("state", "news", "agency"), ("state", "television"), ("state", "tv"),
+    ("state", "broadcaster"), ("state", "radio"), ("state", "-", "run", "media"),
+    ("state", "-", "run", "news", "agency"), ("state", "-", "run", "television"),
+    ("official", "news", "agency"), ("official", "media"), ("state", "-", "controlled", "media"),
+)
+
+#: nouns that stand for an organisation of the document ("the ministry said")
+ORG_NOUNS = frozenset({
+    "ministry", "department", "agency", "government", "company", "firm", "group", "party",
+    "office", "embassy", "army", "military", "police", "commission", "committee", "council",
+    "court", "bank", "union", "organisation", "organization", "campaign", "administration",
+    "parliament", "cabinet", "board", "alliance", "bureau", "service", "authority",
+    "kremlin", "pentagon", "newspaper", "broadcaster", "network", "institute", "university",
+})
+
+#: words after an agency name that belong to the mention ("KCNA news agency")
+AGENCY_SUFFIXES = (("news", "agency"), ("agency",), ("news", "service"), ("newswire",))
+
+#: pronouns that can be speakers, with the entity type they refer to
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+
+#: headline patterns: "Speaker: content", "content - speaker", "content, says speaker"
+HEADLINE_SPEAKER_MAX_WORDS = 6
+HEADLINE_CONTENT_MIN_WORDS = 3
+HEADLINE_DASHES = (" - ", " – ", " — ")
+HEADLINE_SAYS = ("says", "said", "warns", "tells")
+
+#: role words that may stand alone as a headline speaker ("...: police", "... - minister")
+HEADLINE_ROLES = ROLE_NOUNS | ORG_NOUNS | frozenset({
+    "police", "sources", "source", "report", "officials", "experts", "study", "survey", "poll",
+    "un", "who", "imf", "nato", "eu", "kremlin", "pentagon", "white", "witnesses", "media",
+    "residents", "lawyers", "lawyer", "family", "aides", "aide", "analysts",
+})
+
+#: quotes shorter than this many words, with no cue of their own, are scare quotes
+MIN_QUOTE_WORDS = 4

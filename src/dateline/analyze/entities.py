@@ -1,0 +1,446 @@
+"""People and organisations of one document, clustered, with their titles and mentions.
+
+Sources: spaCy's named entities, the news agencies of extract.lexicon found in the text, and
+the byline (reporters and editors become PERSON entities with a ``role``; they have no
+mentions unless the body names them). Clustering rules:
+
+- a full name and its bare surname ("Kim Jong Un" … "Kim") are one person; a bare name goes to
+  the body person mentioned most recently before it (else most often), never to a byline-only
+  person, so reporter "Jack Kim" and leader "Kim Jong Un" stay apart;
+- an acronym and its expansion are one organisation ("KCNA", "KCNA news agency", "Korean
+  Central News Agency"; "U.S." and "United States");
+- titles are the words before a name that end in a role noun ("North Korean leader") and
+  appositions after it (", Russia's defence minister,").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..extract.lexicon import AGENCIES
+from ..model import Reading
+from . import cues
+
+KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+_STOP_INITIALS = {"of", "the", "and", "for", "de", "la", "du", "des", "on", "in", "&"}
+_AMBIGUOUS_AGENCY = 2  # spellings this short count only when the agency is credited
+
+
+@dataclass
+class _Entity:
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    agency: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t.lower() for t in self.name.replace(".", " ").split()]
+
+    def add_title(self, title: str) -> None:
+        if title and title.lower() not in {t.lower() for t in self.titles}:
+            self.titles.append(title)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.replace(".", "")
+    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
+        return bare
+    return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return text.strip(" ,.;:\"“”'")
+
+
+def _person_words(text: str) -> list[str]:
+    words = _clean(text).split()
+    while words and words[0].lower() in cues.HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _agency_mentions(text: str, credited: set[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical, surface) for each agency spelling in the text."""
+    found: list[tuple[int, int, str, str]] = []
+    for canonical, spellings in AGENCIES.items():
+        if canonical == "Agencies":
+            continue
+        for spelling in spellings:
+            if len(spelling) <= _AMBIGUOUS_AGENCY and canonical not in credited:
+                continue
+            flags = 0 if spelling.isupper() or len(spelling) <= 4 else re.I
+            for m in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text, flags):
+                end = m.end()
+                tail = re.match(r"\s+(news\s+agency|agency|news\s+service|newswire)\b", text[end:], re.I)
+                if tail:
+                    end += tail.end()
+                found.append((m.start(), end, canonical, text[m.start():end]))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, str, str]] = []
+    for f in found:
+        if out and f[0] < out[-1][1]:
+            continue
+        out.append(f)
+    return out
+
+
+def _agency_name(canonical: str) -> str:
+    """The expansion of an acronym agency ("Korean Central News Agency" for KCNA)."""
+    acro = _acronym(canonical)
+    if acro:
+        for spelling in AGENCIES.get(canonical, ()):
+            if spelling != canonical and " " in spelling and _initials(spelling) == acro:
+                return spelling
+    return canonical
+
+
+class EntityIndex:
+    """The entities of one document and the look-ups attribution needs."""
+
+    def __init__(self, entities: list[dict[str, Any]], text: str = ""):
+        self.entities = entities
+        self.by_id = {e["id"]: e for e in entities}
+        self._mentions = sorted(
+            ((s, e, ent["id"]) for ent in entities for s, e in ent["mentions"]), key=lambda m: m[0]
+        )
+        self._surface: dict[str, str] = {}
+        for ent in entities:
+            for form in [ent["name"], *ent["aliases"]]:
+                self._surface.setdefault(form.lower(), ent["id"])
+        self._titles: dict[str, list[str]] = {}
+        for ent in entities:
+            for title in ent["titles"]:
+                self._titles.setdefault(_norm_title(title), []).append(ent["id"])
+
+    def at(self, start: int, end: int, prefer: tuple[str, ...] = ("PERSON", "ORG")) -> str | None:
+        """The entity with a mention inside ``[start, end)``, the rightmost preferred type first."""
+        best: tuple[int, int, str] | None = None
+        for s, e, eid in self._mentions:
+            if s >= end:
+                break
+            if e <= start or s < start or e > end:
+                continue
+            typ = self.by_id[eid]["type"]
+            rank = prefer.index(typ) if typ in prefer else len(prefer)
+            key = (rank, -e)
+            if best is None or key < (best[0], best[1]):
+                best = (rank, -e, eid)
+        return best[2] if best and best[0] < len(prefer) else None
+
+    def by_surface(self, text: str) -> str | None:
+        t = _clean(text).lower()
+        if t in self._surface:
+            return self._surface[t]
+        ids = self._titles.get(_norm_title(t))
+        if ids and len(set(ids)) == 1:
+            return ids[0]
+        words = _person_words(text)
+        if len(words) == 1:
+            return self.person_named(words[0], None)
+        return None
+
+    def person_named(self, word: str, before: int | None) -> str | None:
+        """A body person whose name has this word, mentioned most recently before ``before``."""
+        w = word.lower()
+        best, best_pos = None, -1
+        for ent in self.entities:
+            if ent["type"] != "PERSON" or not ent["mentions"]:
+                continue
+            if w not in [t.lower() for t in ent["name"].split()]:
+                continue
+            poss = [s for s, _ in ent["mentions"] if before is None or s < before]
+            pos = max(poss) if poss else -1
+            if best is None or pos > best_pos:
+                best, best_pos = ent["id"], pos
+        return best
+
+    def titled(self, role: str, before: int) -> str | None:
+        """The entity most recently mentioned before ``before`` whose title ends in ``role``."""
+        role = role.lower()
+        best, best_pos = None, -1
+        for ent in self.entities:
+            if not any(_norm_title(t).split()[-1:] == [role] for t in ent["titles"] if t):
+                continue
+            poss = [s for s, _ in ent["mentions"] if s < before]
+            pos = max(poss) if poss else -1
+            if pos > best_pos or best is None:
+                best, best_pos = ent["id"], pos
+        return best
+
+    def recent(self, before: int, types: tuple[str, ...], exclude_roles: bool = True) -> str | None:
+        best = None
+        for s, e, eid in self._mentions:
+            if s >= before:
+                break
+            ent = self.by_id[eid]
+            if ent["type"] in types and not (exclude_roles and ent.get("role")):
+                best = eid
+        return best
+
+    def org_with(self, noun: str, before: int) -> str | None:
+        """The organisation named with this noun ("the ministry" → "Defence Ministry")."""
+        noun = noun.lower()
+        best = None
+        for s, e, eid in self._mentions:
+            ent = self.by_id[eid]
+            if ent["type"] != "ORG":
+                continue
+            if noun in ent["name"].lower().split() and (best is None or s < before):
+                best = eid
+        return best
+
+    def agency_ids(self) -> list[str]:
+        return [e["id"] for e in self.entities if e.get("agency")]
+
+    def label(self, eid: str | None) -> str | None:
+        """How a conduit is named in ``via``: an agency by its usual name, others by name."""
+        if eid is None:
+            return None
+        ent = self.by_id[eid]
+        return ent.get("agency") or ent["name"]
+
+
+def _norm_title(title: str) -> str:
+    t = title.lower().replace("defense", "defence").replace("’", "'")
+    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
+    return re.sub(r"\s+", " ", t)
+
+
+def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
+    """The entities of one parsed document (``doc`` is the spaCy Doc of ``reading.text``)."""
+    text = reading.text
+    ents: list[_Entity] = []
+    credited = set(reading.agencies or [])
+    if reading.dateline and reading.dateline.agency:
+        credited.add(reading.dateline.agency)
+
+    # agencies: by the lexicon, in the text and named in credits
+    agency_of: dict[str, _Entity] = {}
+    taken: list[tuple[int, int]] = []
+    for s, e, canonical, surface in _agency_mentions(text, credited):
+        ent = agency_of.get(canonical)
+        if ent is None:
+            ent = agency_of[canonical] = _Entity(_agency_name(canonical), "ORG", agency=canonical)
+            ents.append(ent)
+        ent.mentions.append((s, e))
+        ent.aliases.add(surface)
+        taken.append((s, e))
+    for canonical in credited:
+        if canonical in AGENCIES and canonical not in agency_of and canonical != "Agencies":
+            ent = agency_of[canonical] = _Entity(_agency_name(canonical), "ORG", agency=canonical)
+            ents.append(ent)
+    for canonical, ent in agency_of.items():
+        if ent.name != canonical:
+            ent.aliases.add(canonical)
+
+    def overlaps_taken(s: int, e: int) -> bool:
+        return any(s < te and e > ts for ts, te in taken)
+
+    persons: list[_Entity] = []
+    pending: list[tuple[int, int, str]] = []  # bare names resolved after all full names
+    orgs: dict[str, _Entity] = {}
+    person_spans: list[tuple[Any, _Entity]] = []
+    person_pending: set[tuple[int, int]] = set()
+
+    for span in doc.ents:
+        if span.label_ not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
+            continue
+        words = [t.lower_ for t in span if not t.is_punct]
+        if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words):
+            continue  # "Defence" inside "Defence Minister" is part of a title
+        s, e = _trim(span)
+        if e <= s:
+            continue
+        if span.label_ == "PERSON":
+            pw = _person_words(text[s:e])
+            if not pw:
+                continue
+            if len(pw) == 1:
+                pending.append((s, e, pw[0]))
+                person_pending.add((s, e))
+                continue
+            full = " ".join(pw)
+            ent = next((p for p in persons if p.name.lower() == full.lower()), None)
+            if ent is None:
+                ent = _Entity(full, "PERSON")
+                persons.append(ent)
+                ents.append(ent)
+            ent.mentions.append((s, e))
+            person_spans.append((span, ent))
+        else:
+            surface = _clean(text[s:e])
+            if span.label_ == "ORG" and " " not in surface and surface[:1].isupper() and surface[1:].islower():
+                pending.append((s, e, surface))  # maybe a surname the tagger took for an organisation
+                continue
+            key = surface.lower().replace(".", "")
+            ent = orgs.get(key)
+            if ent is None:
+                ent = orgs[key] = _Entity(surface, span.label_)
+                ents.append(ent)
+            ent.mentions.append((s, e))
+            ent.aliases.add(surface)
+
+    # bare names: the body person mentioned most recently before, else most often; never a
+    # byline-only person (those are added below, after this)
+    for s, e, word in pending:
+        w = word.lower()
+        cands = [p for p in persons if w in p.tokens]
+        if not cands and not any(p.name.lower() == w for p in persons) and (s, e) not in person_pending:
+            key = w.replace(".", "")
+            ent = orgs.get(key)
+            if ent is None:
+                ent = orgs[key] = _Entity(word, "ORG")
+                ents.append(ent)
+            ent.mentions.append((s, e))
+            continue
+        if not cands:
+            ent = next((p for p in persons if p.name.lower() == w), None)
+            if ent is None:
+                ent = _Entity(word, "PERSON")
+                persons.append(ent)
+                ents.append(ent)
+        else:
+            before = [(max(ms for ms, _ in p.mentions if ms < s), p) for p in cands
+                      if any(ms < s for ms, _ in p.mentions)]
+            ent = max(before, key=lambda b: b[0])[1] if before else max(cands, key=lambda p: len(p.mentions))
+        ent.mentions.append((s, e))
+        ent.aliases.add(word)
+
+    # acronyms and expansions of organisations and places
+    _merge_acronyms([x for x in ents if x.type != "PERSON"], ents)
+
+    # titles of people: the words before a mention, and appositions after it
+    for span, ent in person_spans:
+        title = _title_before(doc, span.start)
+        if title:
+            ent.add_title(title)
+        title = _apposition_after(doc, span.end)
+        if title:
+            ent.add_title(title)
+    # the byline: reporters and editors, merged with a body mention of their full name only
+    roles = (("authors", "author"), ("editors", "editor"), ("contributors", "contributor"))
+    for attr, role in roles:
+        for name in getattr(reading.byline, attr, None) or []:
+            same = next((p for p in persons if p.name.lower() == name.lower()), None)
+            if same is not None:
+                same.role = same.role or role
+                continue
+            ent = _Entity(name, "PERSON", role=role)
+            persons.append(ent)
+            ents.append(ent)
+
+    ents.sort(key=lambda x: (min((m[0] for m in x.mentions), default=len(text) + 1)))
+    out = []
+    for i, ent in enumerate(ents, 1):
+        ent.mentions = sorted(set(ent.mentions))
+        ent.aliases.discard(ent.name)
+        d: dict[str, Any] = {
+            "id": f"e{i}",
+            "name": ent.name,
+            "type": ent.type,
+            "aliases": sorted(ent.aliases),
+            "titles": ent.titles,
+            "mentions": [list(m) for m in ent.mentions],
+        }
+        if ent.role:
+            d["role"] = ent.role
+        if ent.agency:
+            d["agency"] = ent.agency
+        out.append(d)
+    return out
+
+
+def _trim(span: Any) -> tuple[int, int]:
+    toks = list(span)
+    while toks and (toks[0].lower_ in ("the",) or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return (0, 0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _merge_acronyms(candidates: list[_Entity], ents: list[_Entity]) -> None:
+    for short in list(candidates):
+        acro = _acronym(short.name)
+        if not acro or short not in ents:
+            continue
+        for longer in candidates:
+            if longer is short or longer not in ents or _acronym(longer.name):
+                continue
+            if _initials(longer.name) == acro and (short.type == longer.type or short.agency):
+                target, other = (short, longer) if short.agency else (longer, short)
+                target.mentions += other.mentions
+                target.aliases |= other.aliases | {other.name}
+                if not short.agency:
+                    target.name = longer.name
+                ents.remove(other)
+                break
+
+
+def _title_before(doc: Any, start: int) -> str | None:
+    """"North Korean leader" in "North Korean leader Kim Jong Un": back to a non-title word."""
+    i = start - 1
+    first = None
+    has_role = False
+    while i >= 0:
+        tok = doc[i]
+        low = tok.lower_
+        if tok.is_space or tok.is_sent_end and i != start - 1 and tok.is_punct:
+            break
+        if low in cues.ROLE_NOUNS:
+            has_role = True
+        elif low in cues.TITLE_MODIFIERS or tok.ent_type_ in ("NORP", "GPE", "ORG"):
+            pass
+        elif tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and i != 0 and not tok.is_sent_start:
+            pass
+        elif tok.dep_ == "compound" and tok.pos_ == "NOUN" and first is not None:
+            pass  # a noun before the role noun: union leader
+        else:
+            break
+        first = i
+        i -= 1
+    if first is None or not has_role:
+        return None
+    toks = list(doc[first:start])
+    while toks and (toks[0].lower_ in ("of", "and", "'s", "’s") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].lower_ not in cues.ROLE_NOUNS:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return doc[toks[0].i: toks[-1].i + 1].text
+
+
+def _apposition_after(doc: Any, end: int) -> str | None:
+    """", Russia's defence minister," after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    while j < len(doc) and j - end <= 8 and not doc[j].is_punct:
+        j += 1
+    if j >= len(doc) or doc[j].text not in (",", ".", ";") or j == end + 1:
+        return None
+    toks = list(doc[end + 1: j])
+    if toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    if not toks or toks[-1].lower_ not in cues.ROLE_NOUNS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return doc[toks[0].i: toks[-1].i + 1].text

@@ -1,0 +1,144 @@
+"""Quoted stretches of an article text, paragraph-aware and tolerant of broken marks.
+
+Double marks (curly “”, straight ", `` '', «», „“) and single marks (‘’ and ') are paired
+within a paragraph. A quote still open at the end of a paragraph continues when the next
+paragraph opens with a mark of the same class (the news convention for quotes that run over
+paragraphs); otherwise it is closed at the paragraph end and flagged ``closed=False``. Nothing
+here raises on odd text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "``": "''"}
+_DOUBLE_CLOSE = {"”", "»", "''"}
+_SINGLE_OPEN = {"‘"}
+_SINGLE_CLOSE = {"’"}
+_OPEN_BEFORE = set(" \t\n([{—–-/:;,")
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation: ``span`` with its marks, ``parts`` the quoted text per paragraph."""
+
+    span: Span
+    parts: list[Span] = field(default_factory=list)
+    closed: bool = True
+
+    @property
+    def inner(self) -> Span:
+        return (self.parts[0][0], self.parts[-1][1]) if self.parts else self.span
+
+    def words(self, text: str) -> int:
+        return sum(len(text[s:e].split()) for s, e in self.parts)
+
+
+def paragraph_spans(text: str, paragraphs: list[Span] | None) -> list[Span]:
+    if paragraphs:
+        return [tuple(p) for p in paragraphs]  # type: ignore[misc]
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [p for p in out if p[1] > p[0]]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
+    quotes: list[Quote] = []
+    paras = paragraph_spans(text, paragraphs)
+    # an open quote carried into the next paragraph: (Quote, class, closing mark)
+    carried: tuple[Quote, str] | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        open_q: Quote | None = None
+        open_cls = ""
+        part_start = ps
+        if carried is not None:
+            q, cls = carried
+            carried = None
+            m = re.match(r"\s*(``|[“„«\"‘'])", text[ps:pe])
+            if m and _class_of(m.group(1)) == cls:
+                open_q, open_cls, part_start = q, cls, ps + m.end()
+        for m in _MARKS.finditer(text, ps, pe):
+            mark, i, j = m.group(), m.start(), m.end()
+            before = text[i - 1] if i > ps else " "
+            after = text[j] if j < pe else " "
+            if open_q is not None and i < part_start:
+                continue
+            if mark in _DOUBLE_OPEN or mark == '"' and open_cls != "d":
+                if open_cls == "d" and mark != '"':
+                    # a second opening mark: the first quote was never closed
+                    _close(open_q, part_start, _rstrip(text, i), closed=False)
+                    quotes.append(open_q)
+                    open_q = None
+                if mark == '"' and after.isspace() and not before.isspace() and open_cls != "s":
+                    continue  # a stray closing straight mark
+                if open_cls == "s":
+                    continue  # double marks inside a single quote are ignored
+                open_q, open_cls, part_start = Quote((i, j)), "d", j
+            elif mark in _DOUBLE_CLOSE or mark == '"':
+                if open_cls == "d":
+                    _close(open_q, part_start, i, closed=True, end=j)
+                    quotes.append(open_q)
+                    open_q, open_cls = None, ""
+            elif open_cls == "d":
+                continue  # single marks inside a double quote are nested quotes or apostrophes
+            elif open_cls == "" and (mark in _SINGLE_OPEN or mark == "'"):
+                if before in _OPEN_BEFORE and not after.isspace() and not after.isdigit():
+                    open_q, open_cls, part_start = Quote((i, j)), "s", j
+            elif open_cls == "s" and (mark in _SINGLE_CLOSE or mark == "'"):
+                if _is_word(before) and _is_word(after):
+                    continue  # an apostrophe: don't, Kim's
+                if not before.isspace():
+                    _close(open_q, part_start, i, closed=True, end=j)
+                    quotes.append(open_q)
+                    open_q, open_cls = None, ""
+        if open_q is not None:
+            end = _rstrip(text, pe)
+            if end > part_start:
+                open_q.parts.append((part_start, end))
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt is not None and re.match(r"\s*(``|[“„«\"‘'])", text[nxt[0]:nxt[1]]):
+                m = re.match(r"\s*(``|[“„«\"‘'])", text[nxt[0]:nxt[1]])
+                if m and _class_of(m.group(1)) == open_cls:
+                    open_q.span = (open_q.span[0], end)
+                    carried = (open_q, open_cls)
+                    continue
+            open_q.span = (open_q.span[0], end)
+            open_q.closed = False
+            if open_q.parts:
+                quotes.append(open_q)
+    return [q for q in quotes if q.parts]
+
+
+def _class_of(mark: str) -> str:
+    return "s" if mark in ("‘", "'") else "d"
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _close(q: Quote | None, part_start: int, part_end: int, *, closed: bool, end: int | None = None) -> None:
+    if q is None:
+        return
+    if part_end > part_start:
+        q.parts.append((part_start, part_end))
+    q.span = (q.span[0], end if end is not None else part_end)
+    q.closed = closed
+
+
+def quote_at(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotes that overlap ``[start, end)``."""
+    return [q for q in quotes if q.span[0] < end and q.span[1] > start]

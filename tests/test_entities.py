@@ -1,0 +1,112 @@
+"""Entities: byline people with roles, surnames, acronyms, titles, mentions as offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.analyze import analyze
+from dateline.analyze.entities import EntityIndex, find_entities
+from dateline.model import Byline, Dateline, Reading, Source
+
+
+def reading(text: str, **kw) -> Reading:
+    return Reading(id="t", source=Source(), text=text, **kw)
+
+
+def ents(nlp, r: Reading) -> list[dict]:
+    return find_entities(nlp(r.text), r)
+
+
+def named(entities: list[dict], name: str) -> dict:
+    return next(e for e in entities if e["name"] == name)
+
+
+def test_mentions_are_offsets_into_the_text(nlp) -> None:
+    r = reading("Prime Minister Anna Berg spoke in Oslo. Berg said the plan was ready.")
+    entities = ents(nlp, r)
+    berg = named(entities, "Anna Berg")
+    assert [r.text[s:e] for s, e in berg["mentions"]] == ["Anna Berg", "Berg"]
+    assert "Berg" in berg["aliases"] and "Prime Minister" in berg["titles"]
+    assert berg["type"] == "PERSON"
+
+
+def test_byline_person_sharing_a_surname_is_never_merged(nlp) -> None:
+    r = reading("President Lee Jae-won visited the port. Lee said exports would rise.",
+                byline=Byline(authors=["Hannah Lee"], editors=["Mark Doyle"]))
+    entities = ents(nlp, r)
+    reporter = named(entities, "Hannah Lee")
+    leader = named(entities, "Lee Jae-won")
+    assert reporter["role"] == "author" and reporter["mentions"] == []
+    assert named(entities, "Mark Doyle")["role"] == "editor"
+    assert [r.text[s:e] for s, e in leader["mentions"]] == ["Lee Jae-won", "Lee"]
+    assert "role" not in leader
+
+
+def test_bare_surname_goes_to_the_person_mentioned_last(nlp) -> None:
+    r = reading("John Carter met Mary Carter in Boston on Monday. Later, Carter said the deal was done.")
+    entities = ents(nlp, r)
+    mary, john = named(entities, "Mary Carter"), named(entities, "John Carter")
+    last = r.text.rindex("Carter")
+    assert [last, last + 6] in mary["mentions"] and [last, last + 6] not in john["mentions"]
+
+
+def test_bare_name_never_goes_to_a_byline_only_person(nlp) -> None:
+    r = reading("Kowalski said the strike would go on.", byline=Byline(authors=["Adam Kowalski"]))
+    entities = ents(nlp, r)
+    assert named(entities, "Adam Kowalski")["mentions"] == []
+    assert any(e["name"] == "Kowalski" and e["mentions"] for e in entities)
+
+
+def test_acronym_and_expansion_are_one_organisation(nlp) -> None:
+    r = reading("The International Energy Agency cut its forecast on Tuesday. "
+                "The IEA said demand would slow next year.")
+    entities = ents(nlp, r)
+    iea = [e for e in entities if "IEA" in [e["name"], *e["aliases"]]]
+    assert len(iea) == 1 and iea[0]["name"] == "International Energy Agency"
+    assert len(iea[0]["mentions"]) == 2
+
+
+def test_agency_acronym_with_news_agency_suffix(nlp) -> None:
+    r = reading("Xinhua news agency said the talks were useful. Xinhua later added details.",
+                agencies=["Xinhua"])
+    entities = ents(nlp, r)
+    (x,) = [e for e in entities if e.get("agency") == "Xinhua"]
+    assert "Xinhua news agency" in [x["name"], *x["aliases"]]
+    assert len(x["mentions"]) == 2
+
+
+def test_title_after_the_name_by_apposition(nlp) -> None:
+    r = reading("Omar Haddad, the country's foreign minister, arrived in Cairo on Sunday.")
+    haddad = named(ents(nlp, r), "Omar Haddad")
+    assert any(t.endswith("foreign minister") for t in haddad["titles"])
+
+
+def test_index_resolves_titles_and_surnames(nlp) -> None:
+    r = reading("Defence Minister Ivan Petrov met Army Chief Olga Sidorova on Monday.")
+    index = EntityIndex(ents(nlp, r))
+    petrov = index.by_surface("Defence Minister")
+    assert petrov is not None and index.by_id[petrov]["name"] == "Ivan Petrov"
+    assert index.by_id[index.by_surface("defense minister")]["name"] == "Ivan Petrov"
+    assert index.by_id[index.by_surface("Sidorova")]["name"] == "Olga Sidorova"
+
+
+def test_seed_entities(nlp, shared: Path) -> None:
+    from dateline.extract import extract
+    from dateline.ingest import iter_pages
+
+    seed = shared / "corpus" / "seed" / "000_d840bf1a4e4e21ee.txt"
+    gold = json.loads(seed.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    (r,) = analyze([extract(next(iter_pages([str(seed)])))])
+    by_name = {e["name"].lower(): e for e in r.entities}
+    for g in gold["entities"]:
+        ent = by_name[g["name"].lower()]
+        assert ent["type"] == g["type"]
+        if "aliases_any" in g:
+            assert {a.lower() for a in g["aliases_any"]} & {a.lower() for a in ent["aliases"]}
+        if "titles_any" in g:
+            assert {t.lower() for t in g["titles_any"]} & {t.lower() for t in ent["titles"]}
+        if "must_not_merge_with" in g:
+            assert by_name[g["must_not_merge_with"].lower()]["id"] != ent["id"]
