@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .corpus import Corpus
 from .extract import DEFAULT_OPTIONS, ExtractOptions
 from .model import (
     Boilerplate,
@@ -31,6 +32,7 @@ __all__ = [
     "read",
     "read_all",
     "extract",
+    "Corpus",
     "ExtractOptions",
     "Reading",
     "Page",

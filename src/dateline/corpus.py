@@ -1,0 +1,436 @@
+"""A corpus: many readings in one store, linked, and the questions asked of them.
+
+    >>> from dateline import Corpus
+    >>> corpus = Corpus("news.db")
+    >>> corpus.ingest(["crawl/", "feeds.jsonl", "CC-NEWS.warc.gz"])
+    >>> corpus.claims(speaker="Kim Jong Un", about="Ukraine", since="2024-06-01")
+
+Reading a page (extract, analyze, fingerprint) is a pure function of the page, so it runs in a
+pool of worker processes; only this process writes to SQLite, one transaction per batch. A batch
+is all or nothing: kill the process at any moment and the store holds whole documents only;
+ingest the same inputs again and it carries on where it stopped (stored content is skipped
+before it is read again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from .extract import DEFAULT_OPTIONS, ExtractOptions, document_id
+from .model import Error, Page, Reading
+from .store import Store, StoreError
+from .store.write import Processed
+
+__all__ = ["Corpus", "IngestStats", "process_page"]
+
+DUPLICATE_KINDS = ("copy", "syndicated", "version")
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """What one ingest did. ``seen`` counts every page met, the rest say what became of them."""
+
+    seen: int = 0
+    added: int = 0
+    duplicates: int = 0
+    versions: int = 0
+    errors: int = 0
+    targets: int = 0
+    targets_done: int = 0
+    seconds: float = 0.0
+    groups: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def per_second(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "seen": self.seen, "added": self.added, "duplicates": self.duplicates, "versions": self.versions,
+            "errors": self.errors, "seconds": round(self.seconds, 3), "groups": self.groups,
+        }
+
+
+def content_hash(page: Page) -> str:
+    """The hash the store knows a page's content by (a page without content: by where it was)."""
+    if page.content:
+        return document_id(page.content)
+    return document_id(f"{page.source.path}\0{page.source.offset}\0{page.source.url}")
+
+
+def process_page(page: Page, chash: str | None = None, *, analyze: bool = True,
+                 options: ExtractOptions = DEFAULT_OPTIONS) -> Processed:
+    """Page → what the store needs of it. Pure; runs in a worker process. Never raises."""
+    from .extract import extract
+    from .link.dedupe import fingerprint
+
+    chash = chash or content_hash(page)
+    reading = extract(page, options)
+    if analyze and reading.error is None and reading.text:
+        try:
+            from .analyze import analyze as run_analysis
+
+            reading = next(iter(run_analysis([reading])))
+        except Exception as exc:  # analysis of one document failed: keep its article
+            reading.error = Error("analyze", f"could not analyse the article ({type(exc).__name__}: {exc})")
+    fp = fingerprint(reading.text) if reading.text else None
+    return Processed(reading, chash, fp)
+
+
+def _process_chunk(chunk: list[tuple[Page, str]], analyze: bool, options: ExtractOptions) -> list[Processed]:
+    return [process_page(page, chash, analyze=analyze, options=options) for page, chash in chunk]
+
+
+def _died(page: Page, chash: str, why: str) -> Processed:
+    reading = Reading(id=chash, source=page.source, url=page.url or page.source.url,
+                      error=Error("extract", why))
+    return Processed(reading, chash, None)
+
+
+class Corpus:
+    """A store of readings and the questions asked of it. ``path``: the SQLite file."""
+
+    def __init__(self, path: str | os.PathLike[str] = "dateline.db") -> None:
+        self.path = str(path)
+        self._store: Store | None = None
+
+    # --- the store -------------------------------------------------------------------------
+
+    def _writable(self) -> Store:
+        if self._store is None or not self._store.write:
+            if self._store is not None:
+                self._store.close()
+            self._store = Store(self.path, write=True)
+        return self._store
+
+    def _readable(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.path, write=False)
+        if self._store.meta("groups_dirty") == "1":
+            self._regroup_if_possible()
+        return self._store
+
+    def _regroup_if_possible(self) -> None:
+        try:
+            store = self._writable()
+        except StoreError:
+            return  # read-only: groups stay as they were last built
+        from .store.groups import regroup
+
+        with store.transaction() as conn:
+            regroup(conn)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- ingest ----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: Iterable[str | os.PathLike[str]] | str,
+        workers: int | None = None,
+        analyze: bool = True,
+        progress: Callable[[IngestStats], None] | None = None,
+        *,
+        options: ExtractOptions = DEFAULT_OPTIONS,
+        batch_size: int = 200,
+        batch_seconds: float = 2.0,
+        stdin: IO[bytes] | None = None,
+    ) -> IngestStats:
+        """Read and store every page of the inputs (files, folders, globs, .jsonl, WARC, "-").
+
+        ``workers``: processes reading pages (default: the cores; 1 reads in this process).
+        ``progress`` is called with the running stats after each page.
+        """
+        from .ingest.files import expand_inputs, pages_of
+        from .store.write import known
+
+        if isinstance(inputs, (str, os.PathLike)):
+            inputs = [inputs]
+        inputs = [str(i) for i in inputs]
+        store = self._writable()
+        stats = IngestStats()
+        started = time.perf_counter()
+        targets = list(expand_inputs(inputs))
+        stats.targets = len(targets)
+        seen_now: set[str] = set()
+
+        def fresh_pages() -> Iterator[tuple[Page, str]]:
+            for target in targets:
+                for page in pages_of(target, stdin):
+                    stats.seen += 1
+                    chash = content_hash(page)
+                    if chash in seen_now or known(store.conn, chash):
+                        stats.duplicates += 1
+                        if progress:
+                            progress(stats)
+                        continue
+                    seen_now.add(chash)
+                    yield page, chash
+                stats.targets_done += 1
+
+        items = self._processed(fresh_pages(), workers, analyze, options)
+        return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds)
+
+    def add(self, readings: Iterable[Reading], *, batch_size: int = 200) -> IngestStats:
+        """Store readings made elsewhere (``dateline.read_all``, a Spark job): linked like ingested pages.
+
+        A reading is known by its id here: the same id twice adds nothing.
+        """
+        from .link.dedupe import fingerprint
+
+        stats = IngestStats()
+        started = time.perf_counter()
+
+        def items() -> Iterator[Processed]:
+            for r in readings:
+                stats.seen += 1
+                yield Processed(r, r.id, fingerprint(r.text) if r.text else None)
+
+        return self._store_all(items(), ["<readings>"], True, stats, started, None, batch_size, 2.0)
+
+    def _store_all(
+        self,
+        items: Iterator[Processed],
+        inputs: list[str],
+        analyze: bool,
+        stats: IngestStats,
+        started: float,
+        progress: Callable[[IngestStats], None] | None,
+        batch_size: int,
+        batch_seconds: float,
+    ) -> IngestStats:
+        """The writer: batches of processed pages, one transaction each; then the groups."""
+        from .link.dedupe import Fingerprint, NearDuplicateIndex
+        from .store.db import now
+        from .store.groups import regroup
+        from .store.write import write
+
+        store = self._writable()
+        conn = store.conn
+        with store.transaction():
+            run_id = conn.execute(
+                "INSERT INTO runs (started_at, inputs, analysis) VALUES (?, ?, ?)",
+                (now(), json.dumps(inputs, ensure_ascii=False), int(analyze)),
+            ).lastrowid
+        index = NearDuplicateIndex()
+        for doc, shingles, sig in conn.execute(
+            "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f "
+            "JOIN documents d ON d.id = f.document_id WHERE d.status = 'ok' ORDER BY d.seq"
+        ):
+            index.add(doc, Fingerprint.signature_from(sig), shingles)
+
+        batch: list[Processed] = []
+        last_flush = time.monotonic()
+        touched = False
+
+        def flush() -> None:
+            nonlocal last_flush, touched
+            if not batch:
+                return
+            with store.transaction():
+                stamp = now()
+                for item in batch:
+                    written = write(conn, item, run_id, stamp)
+                    if written.outcome == "duplicate":
+                        stats.duplicates += 1
+                        continue
+                    touched = True
+                    if written.outcome == "error":
+                        stats.errors += 1
+                    else:
+                        stats.added += 1
+                        stats.versions += written.new_version
+                    fp = item.fingerprint
+                    if fp is not None and written.outcome == "added":
+                        conn.executemany(
+                            "INSERT INTO links (a, b, kind, score) VALUES (?, ?, 'near', ?) ON CONFLICT DO NOTHING",
+                            [(m.other, written.document_id, round(m.jaccard, 4))
+                             for m in index.link(written.document_id, fp)],
+                        )
+                conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
+            batch.clear()
+            last_flush = time.monotonic()
+
+        try:
+            for item in items:
+                batch.append(item)
+                if progress:
+                    stats.seconds = time.perf_counter() - started
+                    progress(stats)
+                if len(batch) >= batch_size or time.monotonic() - last_flush >= batch_seconds:
+                    flush()
+            flush()
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()  # stops the worker pool now, also when writing failed
+        if touched or store.meta("groups_dirty") == "1":
+            with store.transaction() as c:
+                stats.groups = regroup(c)
+        else:
+            stats.groups = dict(conn.execute("SELECT kind, count(*) FROM groups GROUP BY kind").fetchall())
+        stats.seconds = time.perf_counter() - started
+        return stats
+
+    def _processed(
+        self, pages: Iterator[tuple[Page, str]], workers: int | None, analyze: bool, options: ExtractOptions
+    ) -> Iterator[Processed]:
+        workers = os.cpu_count() or 1 if workers is None else max(1, int(workers))
+        if workers <= 1:
+            for page, chash in pages:
+                yield process_page(page, chash, analyze=analyze, options=options)
+            return
+        yield from _pooled(pages, workers, analyze, options)
+
+    # --- questions -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching words, "phrases", OR, -exclusions and prefix*; best first, with snippets."""
+        from .store.queries import search
+
+        return search(self._readable().conn, query, limit)
+
+    def claims(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Who said what: by a speaker, about a query, dated within [since, until] (YYYY-MM-DD)."""
+        from .store.queries import claims
+
+        for name, value in (("since", since), ("until", until)):
+            if value is not None:
+                _check_date(name, value)
+        return claims(self._readable().conn, speaker, about, since, until, limit)
+
+    def timeline(self, entity: str) -> list[dict[str, Any]]:
+        """The dated claims and events of one entity, oldest first."""
+        from .store.queries import timeline
+
+        return timeline(self._readable().conn, entity)
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        """Groups of exact copies, syndicated wire copies and versions: {id, kind, members, …}."""
+        from .store.queries import groups
+
+        return groups(self._readable().conn, DUPLICATE_KINDS)
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Groups of articles about one event, across outlets: {id, kind: "story", members, …}."""
+        from .store.queries import groups
+
+        return groups(self._readable().conn, ("story",))
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Documents that could not be read, and why."""
+        from .store.queries import errors
+
+        return errors(self._readable().conn)
+
+    def counts(self) -> dict[str, int]:
+        from .store.queries import counts
+
+        return counts(self._readable().conn)
+
+    def export(self, format: str = "jsonl", out: IO[Any] | str | os.PathLike[str] | None = None) -> int:
+        """Write every document: jsonl (one reading a line, the JSON contract), csv or parquet."""
+        from .store.export import export
+
+        target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
+        return export(self._readable().conn, format, target)
+
+    def readings(self) -> Iterator[Reading]:
+        from .store.export import readings
+
+        for line in readings(self._readable().conn):
+            yield Reading.from_dict(json.loads(line))
+
+
+def _check_date(name: str, value: str) -> None:
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _pooled(
+    pages: Iterator[tuple[Page, str]], workers: int, analyze: bool, options: ExtractOptions, chunk: int = 4
+) -> Iterator[Processed]:
+    """Results in input order, with at most a few chunks per worker in flight (bounded memory).
+
+    A worker that dies (a page that exhausts memory, a crash in a parser) costs only its own
+    chunk: those pages become error rows and a new pool takes over.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    new_pool = lambda: ProcessPoolExecutor(max_workers=workers, mp_context=ctx)  # noqa: E731
+    pool = new_pool()
+    inflight: deque = deque()
+    limit = workers * 3
+
+    def chunks() -> Iterator[list[tuple[Page, str]]]:
+        buf: list[tuple[Page, str]] = []
+        for item in pages:
+            buf.append(item)
+            if len(buf) >= chunk:
+                yield buf
+                buf = []
+        if buf:
+            yield buf
+
+    source = chunks()
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(inflight) < limit:
+                nxt = next(source, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                inflight.append((nxt, pool.submit(_process_chunk, nxt, analyze, options)))
+            if not inflight:
+                break
+            work, future = inflight.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                # some page in flight killed its worker: read them again one by one, alone,
+                # so that only the page that kills is lost
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                suspects = list(work) + [item for w, _ in inflight for item in w]
+                inflight.clear()
+                for page, chash in suspects:
+                    try:
+                        yield from pool.submit(_process_chunk, [(page, chash)], analyze, options).result()
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = new_pool()
+                        yield _died(page, chash, "the worker process reading this document died (out of memory?)")
+                continue
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

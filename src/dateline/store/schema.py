@@ -1,0 +1,268 @@
+"""The store's schema as numbered migrations. docs/schema.md describes every table.
+
+A store records each migration it has run in ``schema_migrations``; opening a store runs the
+ones it lacks, each in its own transaction. A migration is only ever added, never edited.
+
+PostgreSQL-ready where it costs nothing: plain types (TEXT, INTEGER, REAL, BLOB → bytea),
+no AUTOINCREMENT, no reserved words as column names, JSON kept as TEXT, dates as ISO TEXT.
+The FTS5 tables are SQLite's own (tsvector columns on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: the name in ``meta`` that says a SQLite file is a dateline store
+APP = "dateline"
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "documents, articles, entities, claims, events, timexes, links, groups, full-text search",
+        """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    inputs      TEXT NOT NULL,          -- JSON array of what was given to ingest
+    analysis    INTEGER NOT NULL        -- 1: entities and claims were looked for
+);
+
+CREATE TABLE documents (
+    seq            INTEGER PRIMARY KEY, -- order of arrival
+    id             TEXT NOT NULL UNIQUE,-- the reading's id (hash of the normalised source)
+    content_hash   TEXT NOT NULL,       -- hash of the raw content: the same content is stored once
+    url            TEXT,
+    url_key        TEXT,                -- the url without scheme, www., fragment, trailing slash
+    source_path    TEXT,
+    source_format  TEXT,
+    source_offset  INTEGER,
+    status         TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    error_stage    TEXT,
+    error_message  TEXT,
+    run_id         INTEGER REFERENCES runs (id),
+    ingested_at    TEXT NOT NULL,
+    reading        TEXT NOT NULL        -- the whole reading, JSON, as `dateline read --json` prints it
+);
+CREATE INDEX documents_content_hash ON documents (content_hash);
+CREATE INDEX documents_url_key ON documents (url_key);
+CREATE INDEX documents_status ON documents (status);
+
+CREATE TABLE articles (
+    seq              INTEGER PRIMARY KEY REFERENCES documents (seq),
+    document_id      TEXT NOT NULL UNIQUE REFERENCES documents (id),
+    title            TEXT,
+    base_title       TEXT,              -- the title without a wire version label
+    title_key        TEXT,              -- base_title's words, lower case: versions share it
+    version_label    TEXT,              -- "1st LD", "UPDATE 2"
+    section          TEXT,
+    published        TEXT,
+    published_day    TEXT,              -- YYYY-MM-DD
+    language         TEXT,
+    dateline_place   TEXT,
+    dateline_agency  TEXT,
+    authors          TEXT NOT NULL,     -- JSON array
+    agencies         TEXT NOT NULL,     -- JSON array
+    text             TEXT NOT NULL,
+    text_hash        TEXT NOT NULL,     -- hash of the text's words: exact copies share it
+    word_count       INTEGER NOT NULL
+);
+CREATE INDEX articles_text_hash ON articles (text_hash);
+CREATE INDEX articles_title_key ON articles (title_key);
+CREATE INDEX articles_published_day ON articles (published_day);
+
+CREATE TABLE entities (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    type        TEXT,
+    name_key    TEXT NOT NULL,
+    documents   INTEGER NOT NULL DEFAULT 0,
+    mentions    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_name_key ON entities (name_key);
+
+CREATE TABLE entity_aliases (
+    entity_id  INTEGER NOT NULL REFERENCES entities (id),
+    alias      TEXT NOT NULL,
+    alias_key  TEXT NOT NULL,              -- how it is matched: see store/entities.py name_key
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX entity_aliases_key ON entity_aliases (alias_key);
+
+CREATE TABLE document_entities (
+    document_id  TEXT NOT NULL REFERENCES documents (id),
+    local_id     TEXT NOT NULL,          -- the entity's id inside its reading
+    entity_id    INTEGER NOT NULL REFERENCES entities (id),
+    name         TEXT NOT NULL,
+    type         TEXT,
+    titles       TEXT NOT NULL,          -- JSON array
+    PRIMARY KEY (document_id, local_id)
+);
+CREATE INDEX document_entities_entity ON document_entities (entity_id);
+
+CREATE TABLE mentions (
+    document_id  TEXT NOT NULL REFERENCES documents (id),
+    local_id     TEXT NOT NULL,
+    entity_id    INTEGER NOT NULL REFERENCES entities (id),
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    PRIMARY KEY (document_id, local_id, span_start)
+);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+
+CREATE TABLE claims (
+    seq                INTEGER PRIMARY KEY,
+    document_id        TEXT NOT NULL REFERENCES documents (id),
+    local_id           TEXT NOT NULL,
+    kind               TEXT,
+    speaker_local_id   TEXT,
+    speaker_entity_id  INTEGER REFERENCES entities (id),
+    speaker_text       TEXT,
+    speaker_key        TEXT,             -- speaker_text's words, lower case
+    cue                TEXT,
+    addressee          TEXT,
+    content            TEXT,
+    span_start         INTEGER,
+    span_end           INTEGER,
+    quotes             TEXT NOT NULL,    -- JSON [[s, e], ...]
+    via                TEXT NOT NULL,    -- JSON ["KCNA", "Reuters", ...]
+    said_on            TEXT,
+    reported_on        TEXT,
+    claim_day          TEXT,             -- said_on, else reported_on, else the article's day
+    UNIQUE (document_id, local_id)
+);
+CREATE INDEX claims_speaker ON claims (speaker_entity_id);
+CREATE INDEX claims_day ON claims (claim_day);
+
+CREATE TABLE events (
+    document_id           TEXT NOT NULL REFERENCES documents (id),
+    local_id              TEXT NOT NULL,
+    type                  TEXT,
+    actor                 TEXT,
+    actor_entity_id       INTEGER REFERENCES entities (id),
+    recipient             TEXT,
+    recipient_entity_id   INTEGER REFERENCES entities (id),
+    occurred_on           TEXT,
+    place                 TEXT,
+    span_start            INTEGER,
+    span_end              INTEGER,
+    asserted_by           TEXT,          -- the claim's local id, when the event is only claimed
+    event_day             TEXT,
+    PRIMARY KEY (document_id, local_id)
+);
+CREATE INDEX events_actor ON events (actor_entity_id);
+CREATE INDEX events_recipient ON events (recipient_entity_id);
+
+CREATE TABLE timexes (
+    document_id  TEXT NOT NULL REFERENCES documents (id),
+    position     INTEGER NOT NULL,
+    text         TEXT,
+    type         TEXT,
+    value        TEXT,
+    anchor       TEXT,
+    span_start   INTEGER,
+    span_end     INTEGER,
+    PRIMARY KEY (document_id, position)
+);
+
+CREATE TABLE fingerprints (
+    document_id  TEXT PRIMARY KEY REFERENCES documents (id),
+    text_hash    TEXT NOT NULL,
+    shingles     INTEGER NOT NULL,
+    signature    BLOB NOT NULL           -- MinHash, 128 little-endian uint32
+);
+
+CREATE TABLE links (
+    a      TEXT NOT NULL REFERENCES documents (id),   -- the earlier document
+    b      TEXT NOT NULL REFERENCES documents (id),
+    kind   TEXT NOT NULL,                -- near: near-duplicate text
+    score  REAL NOT NULL,
+    PRIMARY KEY (a, b, kind)
+);
+CREATE INDEX links_b ON links (b);
+
+CREATE TABLE groups (
+    id               TEXT PRIMARY KEY,   -- kind-<first member>
+    kind             TEXT NOT NULL CHECK (kind IN ('copy', 'syndicated', 'version', 'story')),
+    size             INTEGER NOT NULL,
+    title            TEXT,
+    first_published  TEXT,
+    last_published   TEXT
+);
+CREATE INDEX groups_kind ON groups (kind);
+
+CREATE TABLE group_members (
+    group_id     TEXT NOT NULL REFERENCES groups (id),
+    document_id  TEXT NOT NULL REFERENCES documents (id),
+    position     INTEGER NOT NULL,       -- by publication day, then arrival
+    PRIMARY KEY (group_id, document_id)
+);
+CREATE INDEX group_members_document ON group_members (document_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    content, speaker_text, content = 'claims', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+""",
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def applied(conn: sqlite3.Connection) -> int:
+    """The highest migration this store has run, 0 for an empty database."""
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
+    if not has:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection, now: str) -> int:
+    """Run the migrations the store lacks; return the version it is at."""
+    current = applied(conn)
+    for version, description, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 1:
+                conn.execute(
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                    "applied_at TEXT NOT NULL)"
+                )
+            for statement in _statements(sql):
+                conn.execute(statement)
+            if version == 1:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('app', ?)", (APP,))
+                conn.execute("INSERT INTO meta (key, value) VALUES ('groups_dirty', '0')")
+            conn.execute(
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                (version, description, now),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current = version
+    return current
+
+
+def _statements(sql: str) -> list[str]:
+    # executescript() would commit on its own; statements one by one keep the migration atomic
+    out, buf = [], []
+    for line in sql.splitlines():
+        buf.append(line)
+        if sqlite3.complete_statement("\n".join(buf)):
+            out.append("\n".join(buf).strip())
+            buf = []
+    return [s for s in out if s]
