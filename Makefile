@@ -22,8 +22,15 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.dev-installed
 
+DEMO_DB := examples/demo.db
+
 demo: $(VENV)/.installed
-	$(BIN)/dateline read examples/pages/
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/dateline read examples/pages/courier-harbour-strike.html
+	$(BIN)/dateline ingest examples/pages/ --db $(DEMO_DB)
+	$(BIN)/dateline duplicates --db $(DEMO_DB)
+	$(BIN)/dateline stories --db $(DEMO_DB)
+	$(BIN)/dateline claims --speaker "Elena Marsh" --db $(DEMO_DB)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

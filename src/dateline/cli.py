@@ -376,8 +376,14 @@ def _show_groups(groups, as_json: bool, empty: str) -> None:
         c.print(f"[bold magenta]{g['kind']}[/bold magenta] [bold]{_esc(g['title'] or '')}[/bold] "
                 f"[dim]({len(g['members'])} documents, {g['first_published'] or '?'} – {g['last_published'] or '?'})[/dim]")
         for d in g["documents"]:
-            label = f"[yellow]{_esc(d['version_label'])}[/yellow] " if d.get("version_label") else ""
-            c.print(f"  {d['document_id']}  {label}{_esc(d['title'] or '')} [dim]{_esc(d['url'] or '')}[/dim]")
+            title = d["title"] or ""
+            label = ""
+            if d.get("version_label"):
+                from .extract.meta import split_version
+
+                title = split_version(title)[0]  # the label is shown once, highlighted
+                label = f"[yellow]{_esc(d['version_label'])}[/yellow] "
+            c.print(f"  {d['document_id']}  {label}{_esc(title)} [dim]{_esc(d['url'] or '')}[/dim]")
 
 
 @app.command()
