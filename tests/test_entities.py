@@ -110,3 +110,54 @@ def test_seed_entities(nlp, shared: Path) -> None:
             assert {t.lower() for t in g["titles_any"]} & {t.lower() for t in ent["titles"]}
         if "must_not_merge_with" in g:
             assert by_name[g["must_not_merge_with"].lower()]["id"] != ent["id"]
+
+
+def test_nationality_adjective_gives_its_country_and_is_no_entity(nlp) -> None:
+    r = reading("Russian Foreign Minister Sergei Lavrov met North Korean officials. "
+                "Lavrov praised Kenyan President William Ruto.")
+    entities = ents(nlp, r)
+    assert named(entities, "Sergei Lavrov")["country"] == "RU"
+    assert named(entities, "William Ruto")["country"] == "KE"
+    assert not [e for e in entities if e["type"] == "NORP"]
+
+
+def test_nationality_standing_alone_is_a_group(nlp) -> None:
+    r = reading("The Palestinians rejected the plan on Monday.")
+    (group,) = [e for e in ents(nlp, r) if e["type"] == "NORP"]
+    assert group["country"] == "PS" and group["mentions"]
+
+
+def test_country_spellings_are_one_place(nlp) -> None:
+    r = reading("The United States warned Iran. The U.S. embassy said Washington would respond.")
+    entities = ents(nlp, r)
+    us = [e for e in entities if e.get("country") == "US" and e["type"] == "GPE"]
+    assert len(us) >= 1
+    usa = named(entities, "United States")
+    assert "U.S." in usa["aliases"] and len(usa["mentions"]) == 2
+    assert named(entities, "Iran")["country"] == "IR"
+    # a capital stands for the government: its own entity, with the country's code
+    assert any(e["name"] == "Washington" and e["id"] != usa["id"] for e in entities)
+
+
+def test_country_codes_of_names_and_demonyms() -> None:
+    from dateline.analyze.countries import code_in, country_code
+
+    assert country_code("U.S.") == "US" and country_code("United States") == "US"
+    assert country_code("North Korea's") == "KP" and country_code("Britons") == "GB"
+    assert code_in("Russian Defence Minister") == "RU"
+    assert code_in("North Korean leader") == "KP" and code_in("South Korean President") == "KR"
+    assert code_in("Korean Central News Agency") is None
+
+
+def test_seed_entity_countries(nlp, shared: Path) -> None:
+    from dateline.extract import extract
+    from dateline.ingest import iter_pages
+
+    seed = shared / "corpus" / "seed" / "000_d840bf1a4e4e21ee.txt"
+    (r,) = analyze([extract(next(iter_pages([str(seed)])))])
+    by_name = {e["name"]: e for e in r.entities}
+    assert by_name["Kim Jong Un"]["country"] == "KP"
+    assert by_name["Andrei Belousov"]["country"] == "RU"
+    assert by_name["Vladimir Putin"]["country"] == "RU"
+    assert "U.S." in by_name["United States"]["aliases"]
+    assert not [e for e in r.entities if e["type"] == "NORP"]

@@ -30,20 +30,51 @@ def analyze(readings: Iterable[Reading], *, batch_size: int = BATCH_SIZE) -> Ite
 
 
 def analyze_one(reading: Reading, doc: Any = None) -> Reading:
-    """Entities and claims of one reading; ``doc`` is its parse when already made."""
+    """Entities, claims, time expressions and events of one reading; ``doc`` is its parse when
+    already made."""
     from . import nlp as nlp_module
     from .attribution import attribute
     from .entities import find_entities
+    from .events import find_events
+    from .timex import find_timexes
 
     try:
         if doc is None:
             doc = nlp_module.load(UNUSED_COMPONENTS)(reading.text)
         reading.entities = find_entities(doc, reading)
         reading.claims = attribute(doc, reading, reading.entities)
+        anchor = document_date(reading)
+        reading.timexes = find_timexes(reading.text, anchor, doc) + _field_timexes(reading, anchor)
+        reading.events = find_events(doc, reading, reading.entities, reading.claims,
+                                     [t for t in reading.timexes if "field" not in t])
     except Exception as exc:  # one odd document must not stop the batch
-        reading.entities, reading.claims = [], []
+        reading.entities, reading.claims, reading.timexes, reading.events = [], [], [], []
         reading.error = Error("analyze", f"{type(exc).__name__}: {exc}")
     return reading
+
+
+def document_date(reading: Reading) -> str | None:
+    """The date relative expressions resolve against: publication, else the dateline's date."""
+    if reading.published:
+        return reading.published
+    if reading.dateline and reading.dateline.date:
+        return reading.dateline.date
+    return None
+
+
+def _field_timexes(reading: Reading, anchor: str | None) -> list[dict[str, Any]]:
+    """Time expressions of the title and captions; ``span`` points into that ``field``."""
+    from .timex import find_timexes
+
+    out: list[dict[str, Any]] = []
+    fields = [("title", reading.title)] + [(f"images.{i}.caption", im.caption)
+                                          for i, im in enumerate(reading.images)]
+    for name, value in fields:
+        if value:
+            for t in find_timexes(value, anchor):
+                t["field"] = name
+                out.append(t)
+    return out
 
 
 def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:

@@ -82,8 +82,8 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
 
     claims: list[dict[str, Any]] = []
     for c in sorted(cands, key=lambda c: c.content[0]):
-        if c.conduit or (c.speaker and c.speaker in carriers):
-            continue
+        if c.conduit and _medium(c, text, index) or (c.speaker and c.speaker in carriers):
+            continue  # a medium that carries another's words is a conduit, not a speaker
         claim = _to_dict(c, text, index, reading, wire, publisher)
         if claim is not None:
             claims.append(claim)
@@ -150,14 +150,67 @@ def _subject(tok: Any, depth: int = 0) -> Any:
             return c
     if depth > 3:
         return None
-    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head, depth + 1)
-    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head, depth + 1)  # "the ministry issued a statement, saying …"
+    if (tok.dep_ == "conj" or tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG") \
+            and tok.head.pos_ in ("VERB", "AUX"):
+        h = tok.head
+        if h.dep_ == "ccomp" and h.head.lower_ in cues.CUE_FORMS and h.head.tag_.startswith("VB") \
+                and (tok.tag_ == "VBG" or h.head.i < h.i):
+            # a participle or a conjoined cue attached to the verb of a cue's content continues
+            # that cue ("X said Y had agreed, adding …", "X said it viewed … and said …")
+            return _subject(h.head, depth + 1)
+        return _subject(h, depth + 1)  # "the ministry issued a statement, saying …"
     if tok.dep_ == "xcomp" and tok.head.lower_ in ("quoted",):
         for c in tok.head.children:
             if c.dep_ == "nsubjpass":
                 return c
+    return None
+
+
+def _speaker_after_quote(doc: Any, ss: int, tok: Any) -> tuple[int, int, Any] | None:
+    """The speaker between a closing quote mark and its cue ('"…," the lead researcher and
+    planetary scientist Ana Ruiz said'), found by position where the parse goes astray:
+    (start, end, head) of the noun phrase up to its first comma."""
+    j = tok.i - 1
+    while j >= ss and doc[j].is_space:
+        j -= 1
+    end = j + 1
+    steps = 0
+    while j >= ss and steps < 25:
+        t = doc[j]
+        if t.text in _CLOSE_MARKS or t.tag_ == "''":
+            break
+        if t.pos_ in ("VERB", "AUX") and not (t.head.i == tok.i and t.dep_ in ("aux", "neg")) \
+                and t.dep_ not in ("amod", "compound", "nmod", "acl") \
+                or t.text in (".", "!", "?", ";", ":") or t.text in _OPEN_MARKS:
+            return None
+        j -= 1
+        steps += 1
+    else:
+        return None
+    if j < ss or j + 1 >= end or j - 1 < ss or doc[j - 1].text not in (",", ".", "?", "!", "…"):
+        return None  # the quote must end a clause: ',”' '?”'
+    start = j + 1
+    if doc[start].pos_ in ("ADP", "SCONJ", "CCONJ"):
+        return None
+    while start < end and doc[start].text == ",":
+        start += 1
+    stop = next((k for k in range(start, end) if doc[k].text == ","), end)
+    while stop > start and (doc[stop - 1].pos_ == "ADV" or doc[stop - 1].lower_ in cues.CUE_ADVERBS):
+        stop -= 1
+    head = next((doc[k] for k in range(stop - 1, start - 1, -1) if doc[k].pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if head is None or stop - start > 12:
+        return None
+    return (start, stop, head)
+
+
+def _first_person(tok: Any) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in cues.FIRST_PERSON and tok.text != "US"
+
+
+def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] < pos < q.span[1]:
+            return q
     return None
 
 
@@ -188,12 +241,43 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if entry is None or tok.i in taken or not tok.tag_.startswith("VB"):
             continue
         lemma, shape = entry
+        if tok.dep_ in ("amod", "compound", "nsubj", "dobj", "pobj", "attr") or (
+                tok.tag_ == "VBG" and tok.i > ss and doc[tok.i - 1].lower_ in cues.CUE_FORMS):
+            continue  # "cheering teachers", "told cheering crowds": not a verb of speech here
         if _negated(tok) or (_passive(tok) and tok.lower_ not in ("quoted",)):
             continue
         subj = _subject(tok)
+        forced = _speaker_after_quote(doc, ss, tok)
+        if forced is not None and (subj is None or not forced[0] <= subj.i < forced[1]):
+            subj = forced[2]  # '"…," Stafford, a crew member, responded': parsed otherwise
+        elif forced is not None and subj.i < tok.i:
+            forced = (forced[0], forced[1], subj)
+        else:
+            forced = None
         if subj is None or subj.i in taken or not (ss <= subj.i < se):
             continue
-        if subj.i < tok.i:
+        if subj.lower_ == "that" and subj.i == tok.i - 1 and tok.i + 1 < se and doc[tok.i + 1].text == ",":
+            continue  # "That said, …"
+        relative = subj.lower_ in cues.RELATIVE_PRONOUNS and tok.dep_ == "relcl" and subj.i < tok.i
+        if relative:
+            subj = tok.head  # "Assange, who denies the accusation": the speaker is Assange
+            if not (ss <= subj.i < tok.i) or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+        inside = _quote_around(quotes, tok.idx)
+        if inside is not None and (inside.span[0] <= subj.idx < inside.span[1]
+                                   or _first_person(subj)):
+            continue  # speech reported inside a quotation belongs to the quoted speaker
+        if inside is None and _first_person(subj):
+            continue  # the writer's own "we note", "I said"
+        first = max(subj.left_edge.i, ss)
+        if any(c.dep_ == "dobj" and c.lower_ in cues.FREE_RELATIVES and c.i < tok.i for c in tok.children) \
+                or (subj.i < tok.i and first > ss and doc[first - 1].lower_ in cues.FREE_RELATIVES):
+            continue  # "what the minister said": no content of its own
+        if forced is not None:
+            sp = (forced[0], forced[1])
+        elif relative:
+            sp = (max(subj.left_edge.i, ss), subj.i + 1)
+        elif subj.i < tok.i:
             sp = _np_span(doc, subj, ss, tok.i)
             if subj.head is not tok:  # inherited from a conjoined verb: keep the subject only
                 sp = _np_span(doc, subj, ss, subj.head.i)
@@ -208,22 +292,36 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         inverted = subj.i > tok.i
         start_tok = tok.i if inverted else sp[0]
         i, addr, date_text = _after_cue(doc, tok, shape, sp if inverted else None, se, index, chunks)
+        if i < se and doc[i].dep_ == "prep" and doc[i].head.i == tok.i:
+            # an adjunct not known as a setting ("said in the filing A …"): the clausal
+            # complement of the cue is the content
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > i), None)
+            if comp is not None and comp.left_edge.i > i and doc[i:comp.left_edge.i].text.count(",") < 2:
+                i = comp.left_edge.i
         rest = [t for t in doc[i:se] if not t.is_space]
         rest_words = [t for t in rest if not t.is_punct]
         mark = _trail_marker(doc, ss, start_tok)
+        if mark is None and start_tok == ss and _quote_before(quotes, doc.text, doc[ss].idx) is not None:
+            mark = ss  # '"A!" he told them.' parsed as two sentences: the quote is the content
         first = rest[0] if rest else None
         if not rest_words and i > 0 and doc[i - 1].text == ":":
             q = _quote_after(quotes, doc.text, _char_end(doc, i))
             if q is not None:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
-        if mark is not None and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
-                                 and mark is not None and doc[i - 1].text == ","):
+        # a quote that closes right before the attribution is its content; what follows the
+        # cue is a setting ('"…," Kim tweeted soon after the vote'), unless "that" or ":" opens more
+        quoted_before = mark is not None and (mark == ss and start_tok == ss or any(
+            doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" for j in range(mark, start_tok)))
+        opens_more = i > 0 and doc[i - 1].lower_ in ("that", ":")
+        clause_before = mark is not None and (quoted_before or _has_clause_after(doc, ss, mark))
+        if clause_before and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
+                              and doc[i - 1].text == "," or quoted_before and not opens_more):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
         elif rest_words and _content_fits(doc, tok, shape, i, se):
             pending.append(("lead", tok, shape, subj, sp, i, addr, date_text, None))
-        elif mark is not None and mark > ss and not _has_clause_after(doc, i, se):
+        elif clause_before and mark > ss and not _has_clause_after(doc, i, se):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
 
@@ -242,10 +340,25 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                 continue
             cs = doc[i].idx
             ends = [doc[m].idx for m in trail_marks if m > i] + [_content_end(doc, i, se)]
+            ends += [doc[b].idx for b in _next_clauses(doc, i, subj, pending)]
+            if tok.dep_ in ("relcl", "advcl", "acl") and tok.right_edge.i < se and tok.right_edge.i >= i:
+                # "X, who denies A, has …", "While X chanted A, Y spoke …"
+                ends.append(_char_end(doc, tok.right_edge.i + 1))
             ce = min(ends)
             q = _quote_starting(quotes, cs)
             if q is not None and q.span[1] > ce and not any(m > i for m in trail_marks):
                 ce = q.span[1]
+            if q is not None and q.span[1] < ce:
+                # quotes then a setting clause ('chanted "A" and "B" as the crowd grew')
+                last = q
+                while True:
+                    m = re.match(r"\s*,?\s*(?:and|or)\s+", text[last.span[1]:ce])
+                    nxt = _quote_starting(quotes, last.span[1] + m.end()) if m else None
+                    if nxt is None or nxt.span[1] > ce:
+                        break
+                    last = nxt
+                if re.match(rf"\s*,?\s*(?:{'|'.join(cues.SETTING_CONJUNCTIONS)})\b", text[last.span[1]:ce]):
+                    ce = last.span[1]
             content = _trim(text, cs, ce)
             extra: list[Quote] = []
             more = []
@@ -253,6 +366,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             me = doc[mark].idx
             before_end = _rstrip_punct(text, sent_start, me)
             q = _quote_ending(quotes, before_end, me)
+            if q is not None and q.span[0] > sent_start and not re.search(
+                    r"(^|[—–:]|--|\s-)\s*$", text[sent_start:q.span[0]]):
+                q = None  # 'Kim said "A" and B, KCNA said': the sentence is the content
             cs = q.span[0] if q is not None else sent_start
             content = _trim(text, cs, me)
             extra = []
@@ -272,6 +388,30 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if tok.dep_ == "conj" and date_text is None:
             c.date_text = _date_of(tok.head)
         out.append(c)
+    return out
+
+
+def _next_clauses(doc, i, subj, pending) -> list[int]:
+    """Token indexes where a lead content ends because another attribution begins: the same
+    speaker's next cue ("said A, adding B", "said A and said B") or another speaker's clause
+    after a comma or conjunction ("said A, while the police denied B")."""
+    out = []
+    for mode, tok, _shape, osubj, osp, *_ in pending:
+        if mode != "lead" or tok.i <= i:
+            continue
+        if osubj.i == subj.i:
+            b = tok.i
+            while b - 1 > i and (doc[b - 1].lower_ in cues.CLAUSE_JOINERS or doc[b - 1].is_punct
+                                 or doc[b - 1].lower_ in cues.CUE_ADVERBS):
+                b -= 1
+            if b > i and (doc[b].is_punct or doc[b].lower_ in cues.CLAUSE_JOINERS):
+                out.append(b)
+        elif osp[0] > i + 1 and osp[0] < tok.i:
+            b = osp[0]
+            while b - 1 > i and (doc[b - 1].lower_ in cues.CLAUSE_JOINERS or doc[b - 1].text in (",", ";")):
+                b -= 1
+            if b < osp[0] and doc[b].text in (",", ";"):
+                out.append(b)
     return out
 
 
@@ -311,10 +451,16 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
             continue
         if addr is None and shape in cues.ADDRESSEE_SHAPES:
             a = _addressee_at(doc, i, se, index, chunks)
-            if a is None and i in chunks and chunks[i] < se:
-                j = chunks[i]
+            # a noun phrase, maybe after a participle the parser left out of it ("told cheering
+            # supporters that …"), followed by the content
+            k = i + 1 if i not in chunks and t.tag_ in ("VBG", "VBN", "JJ") else i
+            if a is None and k in chunks and chunks[k] < se:
+                j = chunks[k]
                 nxt = doc[j]
-                if nxt.lower_ in ("that", ":") or nxt.text in _OPEN_MARKS or nxt.lower_ == "to" and shape == "urge":
+                to_verb = nxt.lower_ == "to" and j + 1 < se and doc[j + 1].tag_ == "VB"
+                if (nxt.lower_ in ("that", ":") or nxt.text in _OPEN_MARKS or to_verb and shape == "urge"
+                        or shape == "tell" and nxt.dep_ == "nsubj" and nxt.pos_ in ("PRON", "PROPN", "NOUN", "DET")) \
+                        and not any(x.text in _OPEN_MARKS or x.text in _CLOSE_MARKS for x in doc[i:j]):
                     a = (i, j)
             if a is not None:
                 addr = (doc[a[0]].idx, _char_end(doc, a[1]))
@@ -338,6 +484,8 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
                     addr = a
                 i = j
                 continue
+        if low == "that" and t.dep_ == "mark" and i + 2 < se and doc[i + 1].text == ",":
+            return i + 2, addr, date_text  # "concluded that, using … methods, …"
         if low == "that" and t.dep_ in ("mark", "nsubj", "det", "dobj") and i + 1 < se and (
                 not doc[i + 1].is_punct or doc[i + 1].text in _OPEN_MARKS):
             if t.dep_ == "mark" or doc[i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM"):
@@ -414,6 +562,9 @@ def _addressee_at(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | N
         if low in cues.GENERIC_ADDRESSEES or index.by_surface(surface) is not None:
             if length == 1 and doc[i].pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
+            if chunks.get(i, 0) > i + length and chunks[i] <= se \
+                    and all(x.pos_ == "NOUN" for x in doc[i + length:chunks[i]]):
+                return (i, chunks[i])  # "the committee members", not "the committee"
             return (i, i + length)
         if length <= 3 and span[0].lower_ == "the" and span[-1].lower_ in cues.ROLE_NOUNS | cues.ORG_NOUNS:
             return (i, i + length)
@@ -431,16 +582,26 @@ def _content_fits(doc, tok, shape, i, se) -> bool:
     if not words:
         return False
     prev = doc[i - 1].text if i > 0 else ""
-    opened = prev in (":",) or prev.lower() == "that" or doc[i].text in _OPEN_MARKS
+    opened = prev in (":",) or prev.lower() == "that" or doc[i].text in _OPEN_MARKS \
+        or prev == "," and i >= 2 and doc[i - 2].lower_ == "that"
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    lemma = cues.CUE_FORMS.get(tok.lower_, ("", ""))[0]
+    first = words[0].lower_
+    if first in cues.CUE_PREPOSITIONS.get(lemma, ()):
+        return True  # "accused X of …", "warned of …", "called for …"
+    quoted = any(t.text in _OPEN_MARKS or t.tag_ == "``" for t in doc[i:se])
     if shape in ("commit", "urge"):
-        return opened or (words[0].lower_ == "to" and len(words) > 1 and words[1].pos_ in ("VERB", "AUX")) \
-            or (shape == "urge" and words[0].lower_ in ("on", "for"))
+        return opened or (first == "to" and len(words) > 1 and words[1].pos_ in ("VERB", "AUX")) \
+            or quoted and shape == "urge"
     if shape == "deny":
         return True
     if shape == "strict":
         return opened
-    return opened or has_verb
+    if shape == "judge":  # "described the call as “improper”", "called it a “disgrace”"
+        return quoted and first not in cues.TOPIC_PREPOSITIONS
+    if words[0].pos_ == "ADP" and not opened and first in cues.TOPIC_PREPOSITIONS:
+        return False  # "testified about a meeting …": a topic, not content
+    return opened or has_verb or quoted and shape == "tell"
 
 
 def _has_clause_after(doc, i, se) -> bool:
@@ -465,6 +626,16 @@ def _quote_after(quotes: list[Quote], text: str, pos: int) -> Quote | None:
     return _quote_starting(quotes, pos)
 
 
+def _quote_before(quotes: list[Quote], text: str, pos: int) -> Quote | None:
+    """The closed quote that ends right before ``pos`` (past spaces, not past a line end)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    for q in quotes:
+        if q.closed and q.span[1] == pos:
+            return q
+    return None
+
+
 def _quote_starting(quotes: list[Quote], pos: int) -> Quote | None:
     for q in quotes:
         if q.span[0] == pos:
@@ -473,11 +644,15 @@ def _quote_starting(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
-    """A quote whose closing mark lies in ``[lo, hi]`` (around the comma before a cue)."""
+    """A quote whose closing mark lies in ``[lo, hi]`` (around the comma before a cue): the
+    marks after the comma (`,”`, `,’ ”`) may sit a few characters past ``hi``. The quote may
+    open sentences before the cue's own ('"A. B. C," she said' is one claim)."""
+    best = None
     for q in quotes:
-        if q.closed and lo - 2 <= q.span[1] <= hi + 1:
-            return q
-    return None
+        if q.closed and lo - 2 <= q.span[1] <= hi + 4:
+            if best is None or abs(q.span[1] - hi) < abs(best.span[1] - hi):
+                best = q
+    return best
 
 
 def _rstrip_punct(text: str, lo: int, pos: int) -> int:
@@ -591,6 +766,20 @@ def _nest(cands: list[_Cand]) -> None:
             o.conduit = True
 
 
+def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
+    """Whether an attribution's speaker is a medium (a news agency, state media, a newspaper, a
+    report) rather than a person or body that relays what another said as its own claim
+    ("Morrison testified that Sondland said …" is Morrison's claim too)."""
+    if c.cue.lower() in cues.MEDIUM_CUES:
+        return True
+    if c.speaker and index.by_id.get(c.speaker, {}).get("agency"):
+        return True
+    if c.speaker_span is None:
+        return c.mode in ("according",)
+    words = set(re.findall(r"[\w-]+", text[c.speaker_span[0]:c.speaker_span[1]].lower()))
+    return bool(words & cues.MEDIUM_WORDS)
+
+
 def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
     """'said "A" and B' holds a direct and a second claim: one kind each."""
     out = []
@@ -601,8 +790,9 @@ def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> li
             continue
         m = re.match(r"\s*,?\s*(and|but)\s+", text[q.span[1]:c.content[1]])
         rest = (q.span[1] + m.end(), c.content[1]) if m else None
-        if rest is None or len(text[rest[0]:rest[1]].split()) < 3:
-            out.append(c)
+        q2 = _quote_starting(quotes, rest[0]) if rest is not None else None
+        if rest is None or len(text[rest[0]:rest[1]].split()) < 3 or q2 is not None and q2.span[1] >= rest[1]:
+            out.append(c)  # 'chanted "A" and "B"' is one direct claim
             continue
         first = _Cand(**{**c.__dict__, "content": q.span, "quotes": [q]})
         second = _Cand(**{**c.__dict__, "content": rest, "quotes": []})
@@ -689,13 +879,24 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
             if re.search(r"[.!?][\"”’»]?\s", gap + " ") is None and gap.strip():
                 continue
         elif para_q == para_p + 1:
-            if not p.quotes or text[paras[para_q][0]:q.span[0]].strip():
+            if text[paras[para_q][0]:q.span[0]].strip():
+                continue
+            # after a reported claim, only a paragraph that is all quotation carries it on, and
+            # only when that claim ends its own paragraph
+            whole = not text[q.span[1]:paras[para_q][1]].strip()
+            tail = text[_claim_end(p):paras[para_p][1]]
+            if not p.quotes and not (whole and len(tail) < 40 and p.mode in ("lead", "trail")):
                 continue
             if any(_para_of(paras, c.content[0]) == para_p and c.content[0] > p.content[0] for c in live):
                 continue
         else:
             continue
-        p.more = p.more + [q]
+        if p.quotes or p.more:
+            p.more = p.more + [q]
+        else:  # a reported claim, then the speaker's own words: a direct claim of its own
+            cands.append(_Cand("continued", p.cue, p.cue_span, p.speaker_span, q.span, head=p.head,
+                               quotes=[q], speaker=p.speaker, addressee=p.addressee,
+                               addressee_span=p.addressee_span, date_text=p.date_text))
         covered.append(q.span)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 #:   urge    "X urged Y to ..."                           - an addressee, then a to-infinitive
 #:   deny    "X denied ..."                               - a clause or a noun phrase
 #:   strict  verbs that are speech only before "that", ":" or a quote ("X added that ...")
+#:   judge   verbs of judgement, speech when what follows holds a quote
+#:           ('X described the call as "improper"', 'X called it a "disgrace"')
 SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     "say": ("say", ("say", "says", "said", "saying")),
     "tell": ("tell", ("tell", "tells", "told", "telling")),
@@ -74,7 +76,43 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     "demand": ("strict", ("demand", "demands", "demanded", "demanding")),
     "conclude": ("strict", ("conclude", "concludes", "concluded", "concluding")),
     "announce_x": ("strict", ("proclaim", "proclaims", "proclaimed", "proclaiming")),
+    "chant": ("say", ("chant", "chants", "chanted", "chanting")),
+    "comment": ("strict", ("comment", "comments", "commented", "commenting")),
+    "recount": ("say", ("recount", "recounts", "recounted", "recounting")),
+    "continue": ("strict", ("continued",)),
+    "laugh": ("strict", ("laughed",)),
+    "reiterate": ("say", ("reiterate", "reiterates", "reiterated", "reiterating")),
+    "call": ("urge", ("call", "calls", "called", "calling")),
+    "describe": ("judge", ("describe", "describes", "described", "describing")),
+    "slam": ("judge", ("slam", "slams", "slammed", "slamming")),
+    "blast": ("judge", ("blast", "blasts", "blasted", "blasting")),
+    "assail": ("judge", ("assail", "assails", "assailed", "assailing")),
+    "criticize": ("judge", ("criticize", "criticizes", "criticized", "criticizing",
+                            "criticise", "criticises", "criticised", "criticising")),
+    "praise": ("judge", ("praise", "praises", "praised", "praising")),
+    "hail": ("judge", ("hail", "hails", "hailed", "hailing")),
+    "condemn": ("judge", ("condemn", "condemns", "condemned", "condemning")),
+    "denounce": ("judge", ("denounce", "denounces", "denounced", "denouncing")),
+    "welcome": ("judge", ("welcome", "welcomes", "welcomed", "welcoming")),
+    "cheer": ("judge", ("cheer", "cheers", "cheered", "cheering")),
+    "brand": ("judge", ("brand", "brands", "branded", "branding")),
+    "label": ("judge", ("label", "labels", "labeled", "labelled", "labeling", "labelling")),
+    "dismiss": ("judge", ("dismiss", "dismisses", "dismissed", "dismissing")),
+    "decry": ("judge", ("decry", "decries", "decried", "decrying")),
+    "characterize": ("judge", ("characterize", "characterizes", "characterized", "characterizing",
+                               "characterise", "characterises", "characterised", "characterising")),
 }
+
+#: prepositions that open the content of some cues ("accused X of …", "warned of …",
+#: "called for …")
+CUE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "accuse": ("of",), "warn": ("of", "against"), "call": ("for", "on"), "urge": ("on", "for"),
+    "caution": ("against",),
+}
+
+#: prepositions that open a topic, not content ("testified about", "spoke on")
+TOPIC_PREPOSITIONS = frozenset({"about", "on", "regarding", "concerning", "over", "at", "in",
+                                "before", "after", "during", "with", "to", "from", "for"})
 
 #: cue form -> (lemma, shape)
 CUE_FORMS: dict[str, tuple[str, str]] = {
@@ -153,6 +191,12 @@ CUE_ADVERBS = frozenset({
     "reportedly", "allegedly", "clearly", "explicitly", "yesterday", "today", "tonight",
 })
 
+#: words that join a second clause to the content of a cue ("…, while the police denied …")
+CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet"})
+
+#: words that open a clause of setting after quoted content ('chanted "A" as they marched')
+SETTING_CONJUNCTIONS = ("as", "while", "when", "after", "before", "during", "outside", "inside")
+
 #: nouns of the setting of a statement ("said in a statement", "wrote in a post on X")
 SETTING_NOUNS = frozenset({
     "statement", "statements", "interview", "post", "posts", "letter", "speech", "conference",
@@ -164,6 +208,8 @@ SETTING_NOUNS = frozenset({
     "appearance", "parliament", "senate", "congress", "floor", "chamber", "court", "response",
     "reply", "thread", "livestream", "networks", "network", "account", "page", "comments",
     "emailed", "written", "separate", "joint", "telephone", "phone", "news", "a", "an", "the",
+    "release", "releases", "testimony", "deposition", "affidavit", "lawsuit", "complaint",
+    "tweets", "op", "ed", "editorial", "newsletter",
 })
 
 #: prepositions that open a setting or time adjunct after a cue
@@ -215,6 +261,16 @@ STATE_MEDIA = (
     ("official", "news", "agency"), ("official", "media"), ("state", "-", "controlled", "media"),
 )
 
+#: a nested attribution's outer speaker is a conduit (only ``via``, not a claim of its own)
+#: when it is a medium: one of these words in its mention, or one of these cues
+MEDIUM_WORDS = frozenset({
+    "media", "agency", "newspaper", "paper", "daily", "tabloid", "broadcaster", "television",
+    "tv", "radio", "channel", "network", "outlet", "outlets", "newswire", "wire", "press",
+    "report", "reports", "reporting", "statement", "release", "website", "magazine", "times",
+    "journal", "post", "tribune", "herald", "gazette", "news",
+})
+MEDIUM_CUES = frozenset({"reported", "reports", "report", "reporting", "carried", "published"})
+
 #: nouns that stand for an organisation of the document ("the ministry said")
 ORG_NOUNS = frozenset({
     "ministry", "department", "agency", "government", "company", "firm", "group", "party",
@@ -243,6 +299,16 @@ HEADLINE_ROLES = ROLE_NOUNS | ORG_NOUNS | frozenset({
     "un", "who", "imf", "nato", "eu", "kremlin", "pentagon", "white", "witnesses", "media",
     "residents", "lawyers", "lawyer", "family", "aides", "aide", "analysts",
 })
+
+#: subjects that are the writer when outside quotes, and the quoted speaker inside them
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+#: subjects of a relative clause that stand for the noun before them ("Hill, who said …")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+#: words that make a cue verb's clause a relative one without content of its own
+#: ("what the minister said", "whatever he says")
+FREE_RELATIVES = frozenset({"what", "whatever"})
 
 #: quotes shorter than this many words, with no cue of their own, are scare quotes
 MIN_QUOTE_WORDS = 4

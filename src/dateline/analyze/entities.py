@@ -10,7 +10,12 @@ mentions unless the body names them). Clustering rules:
 - an acronym and its expansion are one organisation ("KCNA", "KCNA news agency", "Korean
   Central News Agency"; "U.S." and "United States");
 - titles are the words before a name that end in a role noun ("North Korean leader") and
-  appositions after it (", Russia's defence minister,").
+  appositions after it (", Russia's defence minister,");
+- a nationality used as an adjective ("North Korean leader Kim", "Russian troops") is not an
+  entity of its own: it gives its country code to the entity it modifies; a nationality that
+  stands alone as a group ("the Russians said") stays a NORP entity;
+- the names of one country are one place ("U.S." and "United States"), named by its usual
+  name, with a ``country`` code; people get theirs from their titles (countries.py).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Any
 
 from ..extract.lexicon import AGENCIES
 from ..model import Reading
-from . import cues
+from . import countries, cues
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "la", "du", "des", "on", "in", "&"}
@@ -38,6 +43,8 @@ class _Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     role: str | None = None
     agency: str | None = None
+
+    country: str | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -255,6 +262,7 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     orgs: dict[str, _Entity] = {}
     person_spans: list[tuple[Any, _Entity]] = []
     person_pending: set[tuple[int, int]] = set()
+    nationality_mods: list[tuple[Any, str]] = []  # adjectival NORP mentions and their country
 
     for span in doc.ents:
         if span.label_ not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
@@ -283,6 +291,11 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             person_spans.append((span, ent))
         else:
             surface = _clean(text[s:e])
+            if span.label_ == "NORP" and _adjectival(span):
+                code = countries.country_code(surface)
+                if code:
+                    nationality_mods.append((span, code))
+                continue
             if span.label_ == "ORG" and " " not in surface and surface[:1].isupper() and surface[1:].islower():
                 pending.append((s, e, surface))  # maybe a surname the tagger took for an organisation
                 continue
@@ -331,6 +344,9 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
         title = _apposition_after(doc, span.end)
         if title:
             ent.add_title(title)
+    _countries(ents, nationality_mods)
+    _more_country_mentions(ents, text)
+
     # the byline: reporters and editors, merged with a body mention of their full name only
     roles = (("authors", "author"), ("editors", "editor"), ("contributors", "contributor"))
     for attr, role in roles:
@@ -356,12 +372,90 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             "titles": ent.titles,
             "mentions": [list(m) for m in ent.mentions],
         }
+        if ent.country:
+            d["country"] = ent.country
         if ent.role:
             d["role"] = ent.role
         if ent.agency:
             d["agency"] = ent.agency
         out.append(d)
     return out
+
+
+def _adjectival(span: Any) -> bool:
+    """"North Korean" in "North Korean leader": a nationality that modifies a noun after it."""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return bool(nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end
+                and not nxt.is_punct)
+
+
+def _countries(ents: list[_Entity], nationality_mods: list[tuple[Any, str]]) -> None:
+    """Country codes for places, groups, organisations and people; one entity per country."""
+    by_code: dict[str, _Entity] = {}
+    for ent in list(ents):
+        if ent.type in ("GPE", "NORP", "LOC"):
+            forms = [ent.name, *ent.aliases]
+            code = next((c for f in forms if (c := countries.country_code(f))), None)
+            if code is None:
+                continue
+            ent.country = code
+            if ent.type != "GPE" or any(f in countries.CAPITALS for f in forms):
+                continue
+            first = by_code.get(code)
+            if first is None:
+                by_code[code] = ent
+                ent.aliases.add(ent.name)
+                ent.name = countries.NAMES[code]
+            else:
+                first.mentions += ent.mentions
+                first.aliases |= ent.aliases | {ent.name}
+                ents.remove(ent)
+        elif ent.type == "PERSON":
+            for title in ent.titles:
+                code = countries.code_in(title)
+                if code:
+                    ent.country = code
+                    break
+        elif ent.type == "ORG" and not ent.agency:
+            words = ent.name.split()
+            for n in (2, 1):
+                code = countries.country_code(" ".join(words[:n])) if len(words) > n else None
+                if code:
+                    ent.country = code
+                    break
+    # an adjectival nationality: the entity it modifies, up the noun phrase
+    spans = [(s, e, ent) for ent in ents for s, e in ent.mentions]
+    for span, code in nationality_mods:
+        tok, steps = span.root, 0
+        while steps < 4:
+            hit = next((ent for s, e, ent in spans if s <= tok.idx < e and ent.type != "NORP"), None)
+            if hit is not None and tok.i >= span.end:
+                if hit.country is None:
+                    hit.country = code
+                break
+            if tok.head is tok or tok.head.i < span.start or tok.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            tok, steps = tok.head, steps + 1
+
+
+def _more_country_mentions(ents: list[_Entity], text: str) -> None:
+    """Other spellings of a country the tagger missed ("the U.S." beside "United States")."""
+    taken = [(s, e) for ent in ents for s, e in ent.mentions]
+    for ent in ents:
+        if ent.type != "GPE" or not ent.country or ent.name != countries.NAMES.get(ent.country):
+            continue
+        for form in countries.FORMS.get(ent.country, ()):
+            flags = 0 if form.isupper() or "." in form else re.I
+            for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w]|\.\w)", text, flags):
+                s, e = m.span()
+                if any(s < te and e > ts for ts, te in taken):
+                    continue
+                ent.mentions.append((s, e))
+                ent.aliases.add(m.group())
+                taken.append((s, e))
 
 
 def _trim(span: Any) -> tuple[int, int]:

@@ -1,35 +1,137 @@
-"""Dates of spoken and reported words: "on Friday" in a Saturday story is the Friday before.
+"""Time expressions (TIMEX3): dates, times, durations and sets, resolved against the article's date.
 
-A small resolver for the relative and absolute day and month expressions that date claims.
-It is the seed of the full TIMEX3 tagger (timexes); it returns ISO values or None, never raises.
+``find_timexes(text, anchor, doc)`` finds every expression with a type and a TIMEX3 value:
+"2024-11-29", "2024-06", "2024-W48", "2024-SU", "P10Y", "PXM", "PRESENT_REF"… Relative
+expressions resolve against the anchor (the publication or dateline date): "on Friday" in a
+Saturday story is the day before, "in June" is the last June, or the coming one when the clause
+is in the future ("will visit in June"); the tense comes from the parse when there is one.
+``resolve_date(expression, published)`` is the ISO day or month of one expression (claims'
+``said_on``). Words are data in timex_rules.py; nothing here raises on odd input.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+from . import timex_rules as R
 
-_LEAD = re.compile(r"^(on|in|at|during|since|by|until|from|this|earlier|late|early)\s+", re.I)
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?\b")
-_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?(?:,?\s+(\d{4}))?$")
+# pieces of the grammar -----------------------------------------------------------------------
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def anchor_date(published: str | None) -> date | None:
+_MON_NAMES = [m.capitalize() for m in R.MONTHS if len(m) > 3] + ["May"]
+_MON_ABBR = [m.capitalize() for m in R.MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]
+MON = rf"(?:(?:{_alt(_MON_NAMES)})\b|(?:{_alt(_MON_ABBR)})(?:\.|\b)|(?:{_alt([m.upper() for m in R.MONTHS if len(m) > 3])})\b)"
+WD = rf"(?:(?:{_alt([d.capitalize() for d in R.WEEKDAYS])})\b|(?:{_alt([d.capitalize() for d, i in R.WEEKDAY_FORMS.items() if len(d) <= 5 and d not in R.WEEKDAYS])})\.(?=\s))"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)"
+_NUMW = _alt([k for k in R.NUMBER_WORDS if k not in ("both", "single")])
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+       rf"|(?:{_NUMW})|(?:{_alt(R.VAGUE_QUANTITIES - {'the'})}))")
+_UNIT_WORDS = {"centuries": "century", "millennia": "millennium", "mins": "min", "hrs": "hr", "secs": "sec",
+               "yrs": "yr"}
+UNIT = rf"(?:{_alt(R.UNITS)}|{_alt(_UNIT_WORDS)})(?:e?s)?"
+SEASON = rf"(?:{_alt(R.SEASONS)})"
+PART = rf"(?:{_alt(R.DAY_PARTS)})"
+REL = rf"(?:{_alt(R.RELATIVE_SHIFT)})"
+MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|end|beginning|start|turn)"
+       r"(?:\s+(?:part\s+)?of(?:\s+the)?)?\s*-?\s*)")
+TZ = rf"(?:\s*(?:{_alt(R.TIME_ZONES)})\b)"
+_AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
+
+_I = re.IGNORECASE
+# each pattern: (kind, compiled); later stages pick the longest non-overlapping matches
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d-])")),
+    ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("clock", re.compile(
+        rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
+        rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+        rf"|(?i:noon|midnight|midday))"
+        rf"{TZ}?(?:\s+(?i:local\s+time))?)")),
+    ("monthday", re.compile(
+        rf"(?:{WD},?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
+        rf"(?:,?\s+(?P<y>{YEAR}))?")),
+    ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON}),?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
+    ("relative", re.compile(
+        rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
+        rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
+    ("modperiod", re.compile(
+        r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
+        r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
+    ("periodrel", re.compile(
+        r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium|generation)\b)")),
+    ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
+    ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
+    ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
+    ("weekday", re.compile(rf"(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    ("dayword", re.compile(
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+    ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
+    ("ago", re.compile(
+        rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
+        rf"(?P<n>(?i:{NUM}))[\s-]+(?P<u>(?i:{UNIT}))\s+(?P<dir>(?i:ago|from\s+now|hence))\b")),
+    ("agovague", re.compile(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+ago\b)")),
+    ("quarter", re.compile(
+        rf"(?i:(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<q>quarter|half))"
+        rf"(?:(?i:\s+of\s+(?:the\s+year\s+)?)(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"
+        rf"|\b[QH](?P<qn>[1-4])(?:\s+(?P<y3>{YEAR}))?\b")),
+    ("century", re.compile(
+        r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]century"
+        r"|(?:the\s+)?(?P<cw>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]century)")),
+    ("decade", re.compile(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?)(?:(?P<dc>1[0-9]\d0|20\d0)|['’](?P<ds>\d0))['’]?s\b")),
+    ("year", re.compile(
+        rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?<![\w$£€#.,/:-])(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
+    ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
+    ("duration", re.compile(
+        rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
+        rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|the)\s+))?"
+        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
+    ("bareunits", re.compile(
+        rf"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
+        rf"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
+        rf"|(?i:\b(?P<core2>recent\s+(?P<u2>years|months|weeks|days|decades)))\b"
+        rf"|(?i:\b(?P<core3>(?P<u3>years|months|weeks|days|hours|minutes|seconds))\s+(?:before|after|later|earlier)\b)")),
+    ("numrange", re.compile(
+        rf"(?i:(?<![\w.])(?P<core>(?P<n>\d+|{_NUMW}))\s*(?:and|or|to|-|–)\s*(?=(?:\d+|{_NUMW})[\s-]+(?P<u>{UNIT})\b))")),
+    ("set", re.compile(
+        rf"(?i:(?P<q>every|each|per)\s+(?:other\s+|single\s+)?(?P<n>{NUM}\s+)?)(?P<what>(?i:{UNIT}|{PART}|{SEASON}|weekend|season)\b|{WD}|{MON})")),
+    ("settimes", re.compile(
+        rf"(?i:\b(?P<k>once|twice|thrice|\d+\s+times|(?:{_NUMW})\s+times)\s+(?:a|an|per|every)\s+(?P<u>{UNIT}))\b")),
+    ("freq", re.compile(rf"(?i:\b(?P<w>{_alt(R.FREQUENCY_ADVERBS)})\b)")),
+    ("reference", re.compile(rf"(?i:\b(?P<w>{_alt(R.REFERENCES)})\b)")),
+]
+#: later patterns lose ties of equal length
+_PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+_MOD_RX = re.compile(r"(?i)^(?:the\s+)?(?:very\s+)?(early|earlier|late|later|mid|middle|end|beginning|start|turn)\b")
+#: a capitalised "May"/"March" is a month only in a date frame: after these words or before a year
+_MONTH_FRAME = re.compile(r"(?i)(?:\b(?:in|since|until|till|by|from|through|during|of|last|next|this|early|late|mid|"
+                          r"and|or|to|between|before|after|on|coming|past|each|every)\s*-?\s*)$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+    #: the day a clock time is on ("3 p.m. Friday")
+    day: _Cand | None = None
+
+
+def anchor_date(published: str | date | None) -> date | None:
     """The document date from an ISO date or datetime string."""
+    if isinstance(published, date):
+        return published
     if not published:
         return None
-    m = _ISO.search(published)
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", published)
     if not m:
         return None
     try:
@@ -38,52 +140,619 @@ def anchor_date(published: str | None) -> date | None:
         return None
 
 
-def resolve_date(expression: str, published: str | date | None) -> str | None:
-    """ISO value of a day or month expression, anchored on the publication date.
+# finding ---------------------------------------------------------------------------------------
 
-    Weekdays resolve to the day on or before the anchor ("Friday" in a Saturday story is the day
-    before; "Saturday" is the same day). Months without a year take the anchor's year unless
-    that would be after the anchor, then the year before.
-    """
-    anchor = published if isinstance(published, date) else anchor_date(published)
-    expr = _LEAD.sub("", expression.strip().rstrip(".,")).strip()
-    low = expr.lower()
-    if low.startswith("last "):
-        low, back = low[5:], True
-    else:
-        back = False
-    m = _ISO.search(expr)
+def _candidates(text: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            for core in ("core", "core2", "core3"):
+                if core in rx.groupindex and m.group(core):
+                    s, e = m.span(core)
+            while e > s and text[e - 1] in " ,.-" and not text[s:e].endswith(("a.m.", "p.m.", "A.M.", "P.M.")) \
+                    and not re.search(rf"\b(?:{_alt(_MON_ABBR)})\.$", text[s:e]) and not re.search(rf"\b(?:{_alt(_MON_ABBR)}|{_alt([d.capitalize() for d, i in R.WEEKDAY_FORMS.items() if len(d) <= 5 and d not in R.WEEKDAYS])})\.$", text[s:e]):
+                e -= 1
+            while s < e and text[s] in " ,":
+                s += 1
+            if e > s:
+                found.append(_Cand(s, e, kind, m))
+    found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
+    chosen: list[_Cand] = []
+    taken = bytearray(len(text) + 1)
+    for c in found:
+        if any(taken[c.start:c.end]):
+            continue
+        if not _plausible(text, c):
+            continue
+        chosen.append(c)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _plausible(text: str, c: _Cand) -> bool:
+    """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
+    m, before = c.match, text[max(0, c.start - 40):c.start]
+    if c.kind == "month":
+        word = m.group("m").rstrip(".").lower()
+        if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
+            if not _MONTH_FRAME.search(before):
+                return False
+    if c.kind in ("duration", "set") and m.group("n"):
+        n = m.group("n").strip().lower()
+        if n == "the":
+            return False
+    if c.kind == "duration":
+        u = m.group("u").lower()
+        n = m.group("n").strip().lower()
+        if u.startswith("second") and n in ("a", "the"):
+            return False  # "a second time"
+        if u.startswith(("night", "day")) and n in ("a", "an") and re.match(r"\s*(?:of|after|before|when|that)\b", text[c.end:]):
+            return False  # "a day after the vote" is an anchor, not a duration
+        if u.startswith("quarter") and not re.match(r"^(?:\d|one|two|three|four|a|several|few)", n):
+            return False
+    if c.kind == "reference":
+        w = m.group("w").lower()
+        if w == "once" and not re.search(r"(?i)\b(?:was|were|is|are|had|has)\s*$", before):
+            return False
+        if w == "now" and re.match(r"\s*(?:that)\b", text[c.end:]):
+            return True
+    if c.kind == "year":
+        y = int(m.group("y"))
+        prefix = text[c.start:m.start("y")]
+        if y < 1800 and not prefix and not re.search(r"(?i)\b(?:in|since|of|from|until|by|year)\s+$", before):
+            return False
+        if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|members|votes|points|dollars|euros|yen|meters|metres|feet|miles|kilometers|km|tons|tonnes|barrels|units|cars|homes|jobs|workers|residents|cases|deaths)\b", text[c.end:], re.I):
+            return False
+    if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
+        return False
+    if c.kind == "season" and m.group("s")[0].isupper() and not m.group("y") and c.start == m.start("s"):
+        if not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
+            return False  # "British Summer Time", "Arab Spring": a name, not a season
+    if c.kind == "weekday" and re.search(r"(?i)\b(?:good|black|cyber|holy|ash|palm|easter|super)\s+$", before):
+        return False
+    return True
+
+
+# resolving ------------------------------------------------------------------------------------
+
+def _num(word: str | None) -> int | float | None:
+    """The number of a quantity; None for vague ones ("several")."""
+    if word is None:
+        return 1
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w in R.VAGUE_QUANTITIES:
+        return None
+    if w in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[w]
+    m = re.match(rf"({_TENS})[- ](\w+)", w)
     if m:
+        return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS.get(m.group(2), 0)
+    try:
+        v = float(w.replace(",", ""))
+        return int(v) if v.is_integer() else v
+    except ValueError:
+        return None
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    w = _UNIT_WORDS.get(w, w)
+    if w in R.UNITS:
+        return w
+    for suffix in ("es", "s"):
+        if w.endswith(suffix) and w[: -len(suffix)] in R.UNITS:
+            return w[: -len(suffix)]
+    if w.endswith("ies") and w[:-3] + "y" in R.UNITS:
+        return w[:-3] + "y"
+    return w.rstrip("s")
+
+
+def duration_value(n: int | float | None, unit: str) -> str:
+    """TIMEX3 duration: P3M, PT2H, P10Y for a decade, PXY for "years"."""
+    u = _unit(unit)
+    letter, is_time = R.UNITS.get(u, ("X", False))
+    factor = R.UNIT_FACTORS.get(u, 1)
+    if u == "quarter":
+        letter = R.QUARTER_AS
+    if n is None:
+        if u == "decade":
+            return "PXDE"
+        if u == "century":
+            return "PXCE"
+        return ("PTX" if is_time else "PX") + letter
+    total = n * factor
+    if isinstance(total, float):
+        if total.is_integer():
+            total = int(total)
+        elif letter == "Y":
+            total, letter = int(round(total * 12)), "M"
+        elif letter == "H":
+            total, letter = int(round(total * 60)), "M"
+        elif letter == "D":
+            total, letter = int(round(total * 24)), "H"
+            is_time = True
+    return f"{'PT' if is_time else 'P'}{total}{letter}"
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _month_token(word: str) -> int | None:
+    return R.MONTHS.get(word.rstrip(".").lower())
+
+
+def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) -> int:
+    """The year of a month named without one: the last one, the coming one in the future."""
+    if shift == 0:
+        return anchor.year
+    if shift == -1:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if shift == 1 or tense > 0:
+        return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _day_year(month: int, day: int, anchor: date, tense: int) -> int:
+    """The year of a day named without one: by tense, else the nearest such day."""
+    def at(y):
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            return date(y, month, day)
         except ValueError:
             return None
+    here = at(anchor.year)
+    if here is None:
+        return anchor.year
+    if tense < 0:
+        return anchor.year if here <= anchor else anchor.year - 1
+    if tense > 0:
+        return anchor.year if here >= anchor else anchor.year + 1
+    options = [(abs((x - anchor).days), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if (x := at(y)) is not None]
+    return min(options)[1]
+
+
+def _weekday_date(wd: int, anchor: date, tense: int, shift: int | None) -> date:
+    if shift == 0:  # "this Friday": the one of the anchor's week
+        return anchor + timedelta(days=wd - anchor.weekday())
+    if shift == -1:
+        diff = (anchor.weekday() - wd) % 7 or 7
+        return anchor - timedelta(days=diff)
+    if shift == 1 or tense > 0:
+        diff = (wd - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=diff)
+    return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+
+
+def _season_year(code: str, anchor: date, tense: int, shift: int | None) -> int:
+    start = R.SEASON_START_MONTH[code]
+    current = anchor.year if anchor.month >= start else anchor.year - 1
+    if code == "WI":
+        current = anchor.year - 1 if anchor.month < 12 else anchor.year
+        if anchor.month <= 2:
+            current = anchor.year - 1
+    in_it = (anchor.month - start) % 12 < 3
+    if shift == 0:
+        return current if in_it or tense <= 0 else current + 1
+    if shift == -1:
+        return current - 1 if in_it else current
+    if shift == 1 or tense > 0:
+        return current + 1
+    return current
+
+
+def _shift_value(what: str, anchor: date, shift: int) -> tuple[str, str] | None:
+    w = what.lower()
+    if w == "week":
+        return "DATE", _week(anchor + timedelta(weeks=shift))
+    if w == "weekend":
+        return "DATE", _week(anchor + timedelta(weeks=shift)) + "-WE"
+    if w == "month":
+        y, m = _add_months(anchor, shift)
+        return "DATE", f"{y:04d}-{m:02d}"
+    if w in ("year", "season"):
+        return "DATE", f"{anchor.year + shift:04d}"
+    if w == "quarter":
+        y, m = _add_months(anchor, 3 * shift)
+        return "DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    return None
+
+
+def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str, str] | None:
+    m, kind = c.match, c.kind
+    surface = text[c.start:c.end]
+    if kind == "iso":
+        y, mo, d = (int(m.group(i)) for i in (1, 2, 3))
+        try:
+            value = date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+        if m.group(4):
+            return "TIME", f"{value}T{m.group(4)}:{m.group(5)}" + (f":{m.group(6)}" if m.group(6) else "")
+        return "DATE", value
+    if kind == "numeric":
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        month, day = (a, b) if a <= 12 else (b, a)
+        try:
+            return "DATE", date(y, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "monthday":
+        month = _month_token(m.group("m1") or m.group("m2"))
+        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group())
+        if month is None:
+            return None
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif anchor:
+            year = _day_year(month, day, anchor, tense)
+        else:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}"
+        try:
+            return "DATE", date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "monthyear":
+        month = _month_token(m.group("m"))
+        return ("DATE", f"{int(m.group('y')):04d}-{month:02d}") if month else None
+    if kind in ("month", "modmonth"):
+        month = _month_token(m.group("m"))
+        if month is None:
+            return None
+        if anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        return "DATE", f"{_month_year(month, anchor, tense):04d}-{month:02d}"
+    if kind == "season":
+        code = R.SEASONS[m.group("s").lower()]
+        if m.group("y"):
+            return "DATE", f"{int(m.group('y')):04d}-{code}"
+        if anchor is None:
+            return "DATE", f"XXXX-{code}"
+        return "DATE", f"{_season_year(code, anchor, tense, None):04d}-{code}"
+    if kind == "weekday":
+        wd = R.WEEKDAY_FORMS.get(m.group("wd").rstrip(".").lower())
+        part = R.DAY_PARTS.get((m.group("part") or "").lower())
+        if wd is None:
+            return None
+        if anchor is None:
+            value = f"XXXX-WXX-{wd + 1}"
+        else:
+            value = _weekday_date(wd, anchor, tense, None).isoformat()
+        return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+    if kind == "dayword":
+        w, part = m.group("w").lower(), R.DAY_PARTS.get((m.group("part") or "").lower())
+        low = surface.lower()
+        offset, p = R.DAY_WITH_PART.get(w, (R.RELATIVE_DAYS.get(w, 0), None))
+        part = part or p
+        if "day before" in low:
+            offset -= 1
+        elif "day after" in low:
+            offset += 1
+        if anchor is None:
+            return None
+        value = (anchor + timedelta(days=offset)).isoformat()
+        return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+    if kind == "lastnight":
+        if anchor is None:
+            return None
+        part = R.DAY_PARTS[m.group("part").lower()]
+        back = surface.lower().startswith("last")
+        return "TIME", f"{(anchor - timedelta(days=1 if back else 0)).isoformat()}T{part}"
+    if kind == "relative":
+        return _relative(m, surface, anchor, tense)
+    if kind == "modperiod":
+        what = (m.group("what") or m.group("what2")).lower()
+        if anchor is None:
+            return None
+        if what in ("decade", "century"):
+            return "DATE", f"{anchor.year // 10:03d}" if what == "decade" else f"{anchor.year // 100:02d}"
+        return _shift_value(what, anchor, 0)
+    if kind == "periodrel":
+        u = m.group("u").lower()
+        return "DURATION", "P25Y" if u == "generation" else duration_value(1, u)
+    if kind in ("ago",):
+        n, u = _num(m.group("n")), _unit(m.group("u"))
+        sign = -1 if m.group("dir").lower() == "ago" else 1
+        if anchor is None or n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return "DATE", _ago(anchor, int(n * sign) if float(n).is_integer() else n * sign, u)
+    if kind == "agovague":
+        return "DATE", "PAST_REF"
+    if kind == "quarter":
+        if m.group("qn"):
+            q, y = int(m.group("qn")), m.group("y3")
+            half = surface.lstrip().upper().startswith("H")
+        else:
+            o = m.group("o").lower()
+            half = m.group("q").lower() == "half"
+            q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                 "4th": 4, "final": 2 if half else 4, "last": 2 if half else 4}[o]
+            y = m.group("y") or m.group("y2")
+        if y is None:
+            if anchor is None:
+                y = "XXXX"
+            else:
+                current = (anchor.month - 1) // (6 if half else 3) + 1
+                y = anchor.year if q <= current or tense > 0 else anchor.year - 1
+        return "DATE", f"{y}-{'H' if half else 'Q'}{q}"
+    if kind == "century":
+        c_ = int(m.group("c")) if m.group("c") else R.ORDINALS.get(m.group("cw").lower())
+        return ("DATE", f"{c_ - 1:02d}") if c_ else None
+    if kind == "decade":
+        if m.group("dc"):
+            return "DATE", m.group("dc")[:3]
+        d2 = int(m.group("ds"))
+        return "DATE", (f"19{d2 // 10}" if d2 >= 20 else f"20{d2 // 10}")
+    if kind == "year":
+        return "DATE", m.group("y")
+    if kind == "yearend":
+        y = m.group("y")
+        if len(y) == 2:
+            first = re.search(r"(\d\d)\d\d[-–/]$", text[:c.start])
+            if not first:
+                return None
+            y = first.group(1) + y
+        return "DATE", y
+    if kind == "duration":
+        n = _num(m.group("n"))
+        if n is not None and re.search(r"(?i)and\s+a\s+half", surface):
+            n = n + 0.5
+        return "DURATION", duration_value(n, m.group("u"))
+    if kind == "bareunits":
+        return "DURATION", duration_value(None, m.group("u") or m.group("u2") or m.group("u3"))
+    if kind == "numrange":
+        return "DURATION", duration_value(_num(m.group("n")), m.group("u"))
+    if kind == "set":
+        return "SET", _set_value(m)
+    if kind == "settimes":
+        return "SET", duration_value(1, m.group("u"))
+    if kind == "freq":
+        return "SET", R.FREQUENCY_ADVERBS[m.group("w").lower()]
+    if kind == "reference":
+        return "DATE", R.REFERENCES[re.sub(r"\s+", " ", m.group("w").lower())]
+    if kind == "clock":
+        return _clock(m, surface, anchor)
+    return None
+
+
+def _ago(anchor: date, n: int | float, unit: str) -> str:
+    letter, is_time = R.UNITS.get(unit, ("D", False))
+    factor = R.UNIT_FACTORS.get(unit, 1)
+    if unit in ("year", "yr"):
+        return f"{anchor.year + int(n):04d}"
+    if unit in ("decade", "century", "millennium"):
+        y = anchor.year + int(n * factor)
+        return f"{y // factor:0{4 - len(str(factor)) + 1}d}" if factor < 1000 else f"{y // 1000}"
+    if unit in ("month", "quarter"):
+        y, mo = _add_months(anchor, int(n * factor))
+        return f"{y:04d}-{mo:02d}"
+    if unit in ("week", "fortnight"):
+        return _week(anchor + timedelta(weeks=int(n * factor)))
+    if unit in ("day", "night"):
+        return (anchor + timedelta(days=int(n))).isoformat()
+    if is_time:
+        return anchor.isoformat()
+    return anchor.isoformat()
+
+
+def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -> tuple[str, str] | None:
+    low = surface.lower()
+    rel = re.search(rf"(?i)\b({_alt(R.RELATIVE_SHIFT)})\s", surface)
+    shift = R.RELATIVE_SHIFT[rel.group(1).lower()] if rel else 0
+    what = m.group("what")
+    wl = what.lower()
     if anchor is None:
         return None
-    if low in RELATIVE_DAYS:
-        return (anchor + timedelta(days=RELATIVE_DAYS[low])).isoformat()
-    for word in low.split():
-        if word in WEEKDAYS:
-            diff = (anchor.weekday() - WEEKDAYS.index(word)) % 7
-            if back and diff == 0:
-                diff = 7
-            return (anchor - timedelta(days=diff)).isoformat()
-    for rx, mi, di in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
-        m = rx.search(expr)
-        if m and m.group(mi).lower() in MONTHS:
-            month, day = MONTHS[m.group(mi).lower()], int(m.group(di))
-            year = int(m.group(3)) if m.group(3) else None
-            try:
-                if year is None:
-                    year = anchor.year
-                    if date(year, month, day) > anchor:
-                        year -= 1
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return None
-    m = _MONTH_YEAR.match(expr)
-    if m and m.group(1).lower() in MONTHS:
-        month = MONTHS[m.group(1).lower()]
-        year = int(m.group(2)) if m.group(2) else anchor.year - (month > anchor.month)
-        return f"{year:04d}-{month:02d}"
+    # "the past week", "the last month": the period before; "this year": the anchor's
+    if wl in ("week", "weekend", "month", "year", "quarter"):
+        if wl == "year" and shift and re.match(r"(?i)^(?:the\s+)?(?:past|last)\s", low) and low.startswith("the"):
+            pass
+        return _shift_value(wl, anchor, shift)
+    if wl == "season":
+        return "DATE", f"{anchor.year + shift:04d}"
+    if wl in R.SEASONS:
+        code = R.SEASONS[wl]
+        return "DATE", f"{_season_year(code, anchor, tense, shift):04d}-{code}"
+    month = _month_token(what)
+    if month and what[:1].isupper():
+        return "DATE", f"{_month_year(month, anchor, tense, shift):04d}-{month:02d}"
+    parts = wl.split()
+    wd = R.WEEKDAY_FORMS.get(parts[0].rstrip("."))
+    if wd is not None and what[:1].isupper():
+        value = _weekday_date(wd, anchor, tense, shift).isoformat()
+        part = R.DAY_PARTS.get(parts[1]) if len(parts) > 1 else None
+        return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+    if wl in R.DAY_PARTS:
+        day = anchor + timedelta(days=-1 if shift < 0 else shift)
+        return "TIME", f"{day.isoformat()}T{R.DAY_PARTS[wl]}"
+    return None
+
+
+def _set_value(m: re.Match[str]) -> str:
+    what = m.group("what")
+    wl = what.lower()
+    n = _num(m.group("n")) if m.group("n") else 1
+    if re.search(r"(?i)\bother\b", m.group(0)):
+        n = 2 * (n or 1)
+    if wl in R.DAY_PARTS:
+        return f"XXXX-XX-XXT{R.DAY_PARTS[wl]}"
+    if wl in R.SEASONS:
+        return f"XXXX-{R.SEASONS[wl]}"
+    if wl == "weekend":
+        return "XXXX-WXX-WE"
+    if wl == "season":
+        return "P3M"
+    wd = R.WEEKDAY_FORMS.get(wl.rstrip("."))
+    if wd is not None:
+        return f"XXXX-WXX-{wd + 1}"
+    month = _month_token(what)
+    if month and what[:1].isupper():
+        return f"XXXX-{month:02d}"
+    return duration_value(n, what)
+
+
+def _clock(m: re.Match[str], surface: str, anchor: date | None) -> tuple[str, str] | None:
+    low = surface.lower()
+    if "noon" in low or "midday" in low:
+        hh, mm = 12, 0
+    elif "midnight" in low:
+        hh, mm = 24, 0
+    elif m.group("h"):
+        hh, mm = int(m.group("h")), int(m.group("mi") or 0)
+        pm = bool(re.search(r"(?i)p\.?m", surface))
+        if hh > 12 or mm > 59:
+            return None
+        if pm and hh < 12:
+            hh += 12
+        elif not pm and hh == 12:
+            hh = 0
+    else:
+        hh, mm = int(m.group("H")), int(m.group("M"))
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}"
+
+
+# tense -----------------------------------------------------------------------------------------
+
+def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
+    """+1 when the clause of the expression is in the future, -1 in the past, 0 unknown."""
+    tok = None
+    for pos in range(start, start + 12):
+        tok = tok_index.get(pos)
+        if tok is not None:
+            break
+    if tok is None:
+        return 0
+    verb, steps = tok, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 5:
+        verb, steps = verb.head, steps + 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        return 0
+    for _ in range(3):
+        kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(k in R.FUTURE_AUXILIARIES for k in kids):
+            return 1
+        if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
+            return 1
+        if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
+            return 1  # "is meeting on Friday"
+        if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
+            return -1
+        if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
+            return -1
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return 0
+
+
+_UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
+_FUTURE_WINDOW = re.compile(r"(?i)\b(?:will|shall|'ll|’ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|set\s+to)\b")
+_PAST_WINDOW = re.compile(r"(?i)\b(?:was|were|had|did|said|told|met|held|\w+ed)\b")
+
+
+def _tense_from_text(text: str, start: int) -> int:
+    before = text[max(0, start - 60):start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    if _FUTURE_WINDOW.search(before):
+        return 1
+    if _PAST_WINDOW.search(before):
+        return -1
+    return 0
+
+
+# public ---------------------------------------------------------------------------------------
+
+def find_timexes(text: str, anchor: str | date | None, doc: Any = None) -> list[dict[str, Any]]:
+    """The time expressions of ``text`` with TIMEX3 type and value, resolved against ``anchor``.
+
+    ``doc`` is the spaCy Doc of ``text`` when there is one: it gives the tense of each
+    expression's clause. Spans are character offsets into ``text``.
+    """
+    day = anchor_date(anchor) if not isinstance(anchor, date) else anchor
+    out: list[dict[str, Any]] = []
+    tok_index: dict[int, Any] | None = None
+    for c in _merge_clock(text, _candidates(text)):
+        tense = 0
+        if c.kind in ("weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock"):
+            if doc is not None:
+                if tok_index is None:
+                    tok_index = {t.idx: t for t in doc}
+                tense = _tense_from_doc(doc, tok_index, c.start)
+            else:
+                tense = _tense_from_text(text, c.start)
+        if tense == 0 and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+            tense = 1
+        try:
+            resolved = _resolve(c, text, day, tense)
+        except (ValueError, KeyError, OverflowError):
+            resolved = None
+        if resolved is None:
+            continue
+        typ, value = resolved
+        if c.day is not None:
+            day_value = _resolve(c.day, text, day, tense)
+            if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
+                value = day_value[1].split("T")[0] + value[value.index("T"):]
+        out.append({
+            "text": text[c.start:c.end],
+            "span": [c.start, c.end],
+            "type": typ,
+            "value": value,
+            "anchor": day.isoformat() if day and _anchored(value, c.kind, c) else None,
+        })
+    return out
+
+
+def _anchored(value: str, kind: str, c: _Cand) -> bool:
+    if kind in ("monthday", "quarter") and any(g and g.isdigit() and len(g) == 4 for g in c.match.groups()):
+        return False
+    return kind not in ("iso", "numeric", "yearend", "numrange", "periodrel", "monthyear", "century", "decade", "year", "duration",
+                        "bareunits", "set", "settimes", "freq", "reference") and not value.startswith("X")
+
+
+def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A clock time next to its day ("3 p.m. Friday", "Friday at 3 p.m.") is one TIME."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        pair = None
+        if nxt is not None and {c.kind, nxt.kind} & {"clock"} and c.kind != nxt.kind:
+            gap = text[c.end:nxt.start]
+            if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on)?\s*", gap):
+                pair = (c, nxt) if c.kind == "clock" else (nxt, c)
+        if pair and pair[1].kind in ("weekday", "dayword", "monthday", "iso", "numeric"):
+            clock, day_c = pair
+            out.append(_Cand(min(c.start, nxt.start), max(c.end, nxt.end), "clock", clock.match, day_c))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def resolve_date(expression: str, published: str | date | None) -> str | None:
+    """ISO day or month of a date expression, anchored on the publication date.
+
+    Weekdays resolve to the day on or before the anchor ("Friday" in a Saturday story is the day
+    before; "Saturday" is the same day; "last Saturday" the week before). Months without a year
+    are the last such month. None when the expression is not a calendar date.
+    """
+    for t in find_timexes(expression, published):
+        value = t["value"]
+        if t["type"] in ("DATE", "TIME") and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", value):
+            return value.split("T")[0]
     return None

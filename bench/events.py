@@ -1,0 +1,134 @@
+"""PLOVER events: dateline's event finder beside two naive baselines, same sentences, same run.
+
+    python bench/events.py [--data PATH/plover_gsr_dev.jsonl]
+
+Data: the PLOVER gold standard records (../shared/bench/plover/, see its README): one sentence,
+its PLOVER type (or none) and its actors. Per sentence:
+
+- type found: some predicted event has the gold type (a sentence without a gold event counts
+  when nothing is predicted);
+- actor right: some predicted event of the gold type has an actor whose words (its text, or the
+  name of the entity it points to) share a content word with a gold actor;
+- precision: the share of all predicted events whose type is the sentence's gold type.
+
+Baselines: "most frequent type" predicts the commonest gold type for every sentence, with the
+first named entity as actor; "first lexicon verb" takes the first verb of the sentence found in
+dateline's verb lexicon, with its grammatical subject as actor. Exits 0 when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "bench" / "plover" / "plover_gsr_dev.jsonl"
+sys.path.insert(0, str(ROOT / "src"))
+
+_STOP = {"the", "a", "an", "of", "'s", "’s", "and", "in", "on", "for", "to", "s"}
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[\w']+", (text or "").lower()) if w not in _STOP}
+
+
+def _gold_actors(row: dict) -> list[set[str]]:
+    actors = row.get("actor") or []
+    return [_words(a.get("actorText")) for a in actors if isinstance(a, dict) and a.get("actorText")]
+
+
+def ours(rows: list[dict], docs: list) -> list[list[tuple[str, set[str]]]]:
+    from dateline.analyze import analyze_one
+    from dateline.model import Reading, Source
+
+    out = []
+    for row, doc in zip(rows, docs):
+        r = analyze_one(Reading(id=row["id"], source=Source(), text=row["text"],
+                                paragraphs=[(0, len(row["text"]))]), doc)
+        names = {e["id"]: " ".join([e["name"], *e["aliases"]]) for e in r.entities}
+        preds = []
+        for ev in r.events:
+            words = _words(ev["actor_text"])
+            for eid in ev.get("actors") or []:
+                words |= _words(names.get(eid))
+            preds.append((ev["type"], words))
+        out.append(preds)
+    return out
+
+
+def most_frequent(rows: list[dict], docs: list) -> list[list[tuple[str, set[str]]]]:
+    common = Counter(r["event_current_plover"] for r in rows if r["event_current_plover"]).most_common(1)[0][0]
+    return [[(common, _words(doc.ents[0].text) if doc.ents else set())] for doc in docs]
+
+
+def first_verb(rows: list[dict], docs: list) -> list[list[tuple[str, set[str]]]]:
+    from dateline.analyze.events import _tables
+
+    verb_lemma, verb_type, _, _ = _tables()
+    out = []
+    for doc in docs:
+        pred = []
+        for tok in doc:
+            lemma = verb_lemma.get(tok.lower_)
+            if tok.pos_ == "VERB" and lemma in verb_type:
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                words = _words(" ".join(t.text for t in subj[0].subtree)) if subj else set()
+                pred = [(verb_type[lemma], words)]
+                break
+        out.append(pred)
+    return out
+
+
+def score(rows: list[dict], preds: list[list[tuple[str, set[str]]]]) -> tuple[float, float, float, float]:
+    found = actor = right_events = n_events = 0
+    for row, pred in zip(rows, preds):
+        gold = row["event_current_plover"]
+        n_events += len(pred)
+        right_events += sum(t == gold for t, _ in pred)
+        if gold is None:
+            found += not pred
+            actor += not pred
+            continue
+        typed = [w for t, w in pred if t == gold]
+        found += bool(typed)
+        gold_actors = _gold_actors(row)
+        actor += any(w & g for w in typed for g in gold_actors) if gold_actors else bool(typed)
+    n = len(rows)
+    return found / n, actor / n, (right_events / n_events if n_events else 0.0), n_events / n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"events: {args.data} is absent; nothing to measure")
+        return 0
+    from dateline.analyze import UNUSED_COMPONENTS
+    from dateline.analyze import nlp as nlp_module
+
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nlp = nlp_module.load(UNUSED_COMPONENTS)
+    docs = list(nlp.pipe(r["text"] for r in rows))
+    print(f"events: PLOVER gold standard records, {len(rows)} sentences "
+          f"({sum(r['event_current_plover'] is None for r in rows)} without an event)")
+    print(f"{'system':<26} {'type found':>10} {'actor right':>11} {'precision':>9} {'events/sent':>11} {'sent/CPU-s':>10}")
+    for name, fn in (("dateline events", ours), ("first lexicon verb", first_verb),
+                     ("most frequent type", most_frequent)):
+        t0 = time.process_time()
+        preds = fn(rows, docs)
+        cpu = time.process_time() - t0
+        found, actor, precision, per = score(rows, preds)
+        print(f"{name:<26} {found:10.3f} {actor:11.3f} {precision:9.3f} {per:11.2f} {len(rows) / cpu if cpu else 0:10.0f}")
+    print("(targets for dateline: type found >= 0.70, actor right >= 0.60; the parse is shared and not timed;"
+          " dateline's time includes entities, claims and time expressions)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

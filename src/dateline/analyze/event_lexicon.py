@@ -1,0 +1,318 @@
+"""The words of political events, by PLOVER type, kept as data apart from events.py.
+
+Written from the PLOVER ontology's definitions (AGREE … ASSAULT) and ordinary news English.
+Verbs are given as lemmas; events.py makes their inflections (irregular ones are listed in
+IRREGULAR). Nouns are given in the singular. Add a word here, not in the code.
+"""
+
+from __future__ import annotations
+
+#: PLOVER event types in the ontology's order (CONCEDE is PLOVER's yield/concession type)
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+#: verbs that are an event of this type on their own
+VERBS: dict[str, tuple[str, ...]] = {
+    "AGREE": ("agree", "sign", "ratify", "accept", "promise", "pledge", "offer",
+              "conclude", "finalize", "finalise", "broker", "approve",
+              "consent", "vow"),
+    "CONSULT": ("arrive", "meet", "visit", "host", "discuss", "negotiate", "consult", "confer",
+                "telephone", "phone", "mediate"),
+    "SUPPORT": ("forgive", "apologise", "apologize", "support", "back", "endorse", "praise", "welcome", "commend", "applaud", "hail",
+                "defend", "recognize", "recognise", "thank", "congratulate", "champion",
+                "favor", "favour", "laud", "vouch"),
+    "CONCEDE": ("concede", "yield", "resign", "surrender", "comply",
+                "capitulate", "relent", "abdicate", "pardon", "amnesty", "compensate",
+                "backtrack", "soften"),
+    "COOPERATE": ("extradite", "cooperate", "co-operate", "collaborate", "partner", "coordinate", "ally",
+                  "normalize", "normalise", "share"),
+    "AID": ("aid", "help", "assist", "donate", "fund", "finance", "supply", "rescue",
+            "evacuate", "shelter", "lend", "bail", "subsidize", "subsidise",
+            "airlift"),
+    "RETREAT": ("withdraw", "retreat", "evacuate", "demobilize", "demobilise", "disarm",
+                "disband", "redeploy", "abandon", "vacate", "decommission"),
+    "REQUEST": ("pressure", "ask", "request", "demand", "urge", "appeal", "seek", "petition", "plead",
+                "invite", "implore", "beg", "lobby", "press", "exhort", "summon"),
+    "ACCUSE": ("complain", "accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce",
+               "allege", "censure", "fault", "rebuke", "slam", "blast", "decry", "deplore",
+               "sue", "indict", "reprimand", "chide", "lambast",
+               "berate", "castigate", "impeach"),
+    "REJECT": ("reject", "refuse", "deny", "veto", "oppose", "dismiss", "rebuff", "spurn",
+               "defy", "repudiate", "renounce", "decline", "disavow", "resist", "overrule",
+               "scrap"),
+    "THREATEN": ("threaten", "warn", "menace", "intimidate"),
+    "PROTEST": ("protest", "demonstrate", "rally", "march", "picket", "riot", "boycott"),
+    "SANCTION": ("forbid", "prohibit", "sanction", "embargo", "ban", "expel", "suspend", "freeze", "blacklist",
+                 "boycott", "withhold", "sever", "restrict", "cancel", "penalize", "penalise",
+                 "fine", "downgrade", "recall"),
+    "MOBILIZE": ("mobilize", "mobilise", "deploy", "mass", "reinforce", "station", "conscript", "muster", "amass"),
+    "COERCE": ("teargas", "quell", "suppress", "disperse", "arrest", "detain", "seize", "confiscate", "deport", "jail", "imprison",
+               "sentence", "convict", "censor", "raid", "evict", "blockade", "outlaw",
+               "interrogate", "besiege", "prosecute",
+               "handcuff", "expropriate", "nationalize", "nationalise"),
+    "ASSAULT": ("abuse", "detonate", "explode", "attack", "bomb", "shell", "strike", "kill", "shoot", "invade", "assault",
+                "storm", "ambush", "massacre", "assassinate", "kidnap", "abduct", "torture",
+                "wound", "injure", "bombard", "fight", "clash", "behead", "execute", "occupy",
+                "murder", "stab", "torch", "burn", "loot", "rape", "hijack", "gas", "maim",
+                "slaughter", "capture", "overrun", "target", "hit", "destroy"),
+}
+
+#: verbs whose type depends on the particle or preposition that follows ("call for", "pull out")
+PHRASAL: dict[tuple[str, str], str] = {
+    ("call", "for"): "REQUEST", ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST",
+    ("pull", "out"): "RETREAT", ("pull", "back"): "RETREAT", ("back", "down"): "CONCEDE",
+    ("step", "down"): "CONCEDE", ("stand", "down"): "RETREAT", ("give", "up"): "CONCEDE",
+    ("give", "in"): "CONCEDE", ("crack", "down"): "COERCE", ("round", "up"): "COERCE",
+    ("lock", "up"): "COERCE", ("shut", "down"): "COERCE", ("cut", "off"): "SANCTION",
+    ("break", "off"): "SANCTION", ("turn", "down"): "REJECT", ("walk", "out"): "PROTEST",
+    ("team", "up"): "COOPERATE", ("work", "with"): "COOPERATE", ("side", "with"): "SUPPORT",
+    ("stand", "by"): "SUPPORT", ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT",
+    ("talk", "to"): "CONSULT", ("sit", "down"): "CONSULT", ("open", "fire"): "ASSAULT",
+    ("fire", "on"): "ASSAULT", ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
+    ("blow", "up"): "ASSAULT", ("move", "against"): "COERCE", ("rise", "up"): "PROTEST",
+    ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
+    ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
+    ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
+    ("break", "up"): "COERCE",
+}
+#: particles that only make the phrasal type and are not events otherwise ("call", "pull")
+PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
+
+#: nouns that are an event of this type; a light verb ("held talks", "imposed sanctions")
+#: gives them its subject as actor
+NOUNS: dict[str, tuple[str, ...]] = {
+    "AGREE": ("agreement", "deal", "accord", "treaty", "pact", "consensus", "settlement",
+              "compromise", "memorandum", "armistice",
+              "partnership", "pledge", "promise", "offer", "alliance", "understanding"),
+    "CONSULT": ("talk", "meeting", "summit", "visit", "negotiation", "consultation",
+                "conference", "dialogue", "discussion", "phone call", "mediation", "trip"),
+    "SUPPORT": ("apology", "support", "endorsement", "praise", "backing", "recognition", "solidarity"),
+    "CONCEDE": ("concession", "resignation", "surrender", "amnesty", "pardon",
+                "release"),
+    "COOPERATE": ("extradition", "cooperation", "co-operation", "collaboration", "coordination",
+                  "joint exercise", "joint drill", "military exercise", "drill",
+                  "exchange", "joint venture", "joint patrol"),
+    "AID": ("aid", "assistance", "relief", "donation", "loan", "grant", "bailout", "rescue",
+            "humanitarian aid", "funding", "shelter", "asylum", "medical supplies"),
+    "RETREAT": ("truce", "cease-fire", "ceasefire", "withdrawal", "pullout", "pull-out", "retreat", "evacuation", "demobilization",
+                "disarmament", "pullback"),
+    "REQUEST": ("request", "demand", "appeal", "plea", "call", "petition", "invitation"),
+    "ACCUSE": ("accusation", "allegation", "criticism", "condemnation", "lawsuit", "charge",
+               "complaint", "indictment", "rebuke", "censure",
+               "impeachment"),
+    "REJECT": ("rejection", "refusal", "veto", "denial"),
+    "THREATEN": ("threat", "warning", "ultimatum"),
+    "PROTEST": ("protest", "demonstration", "rally", "march", "strike", "boycott", "sit-in",
+                "riot", "walkout", "hunger strike", "general strike"),
+    "SANCTION": ("sanction", "embargo", "ban", "tariff", "expulsion", "suspension",
+                 "travel ban", "asset freeze", "blacklist", "restriction"),
+    "MOBILIZE": ("deployment", "mobilization", "mobilisation", "buildup", "build-up",
+                 "reinforcement", "alert"),
+    "COERCE": ("arrest", "detention", "crackdown", "raid", "curfew", "blockade", "seizure",
+               "deportation", "imprisonment", "sentence", "censorship", "martial law",
+               "siege", "house arrest"),
+    "ASSAULT": ("abuse", "atrocity", "genocide", "ethnic cleansing", "attack", "bombing", "airstrike", "air strike", "missile strike", "drone strike",
+                "shelling", "invasion", "assault", "ambush", "massacre", "assassination",
+                "killing", "offensive", "clash", "fighting", "shooting", "kidnapping",
+                "abduction", "torture", "bombardment", "incursion", "raid", "rocket attack",
+                "suicide bombing", "car bomb", "gunfire", "execution", "strike"),
+}
+
+#: noun words that decide the type of an ambiguous noun before them ("air strike" vs
+#: "general strike"), checked on the modifiers of the noun; "" means no event ("press release")
+NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
+    "strike": {"air": "ASSAULT", "missile": "ASSAULT", "drone": "ASSAULT", "rocket": "ASSAULT",
+               "military": "ASSAULT", "nuclear": "ASSAULT", "retaliatory": "ASSAULT",
+               "preemptive": "ASSAULT", "pre-emptive": "ASSAULT", "precision": "ASSAULT",
+               "general": "PROTEST", "hunger": "PROTEST", "labor": "PROTEST",
+               "labour": "PROTEST", "national": "PROTEST", "nationwide": "PROTEST",
+               "workers": "PROTEST", "teachers": "PROTEST", "rail": "PROTEST",
+               "doctors": "PROTEST"},
+    "raid": {"police": "COERCE", "dawn": "COERCE", "air": "ASSAULT", "military": "ASSAULT",
+             "cross-border": "ASSAULT"},
+    "exercise": {"joint": "COOPERATE", "military": "COOPERATE", "naval": "COOPERATE"},
+    "release": {"press": "", "news": "", "film": "", "album": ""},
+    "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
+}
+#: verbs whose meaning depends on who they hit: "strike" by workers is a protest
+VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
+    "strike": {"workers": "PROTEST", "employees": "PROTEST", "union": "PROTEST",
+               "unions": "PROTEST", "staff": "PROTEST", "teachers": "PROTEST",
+               "doctors": "PROTEST", "nurses": "PROTEST", "drivers": "PROTEST",
+               "miners": "PROTEST", "pilots": "PROTEST", "dockers": "PROTEST"},
+}
+
+#: nouns that are events only with one of these prepositions after them ("a call for calm")
+NOUN_NEEDS_PREP: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon"), "charge": ("of", "against"),
+                                               "offer": ("of", "to"), "promise": ("of", "to")}
+
+#: verbs that carry an event noun as their object and give it their subject ("held talks")
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "launch", "carry", "stage", "mount", "sign", "reach", "strike",
+    "impose", "make", "issue", "file", "lodge", "level", "announce", "begin", "start",
+    "continue", "organize", "organise", "provide", "give", "send", "offer", "deliver", "extend",
+    "join", "attend", "seek", "win", "declare", "order", "unleash", "wage", "step", "pledge",
+    "approve", "agree", "end", "resume", "open", "broker", "finalize", "seal", "clinch",
+    "renew", "grant", "put", "slap", "enforce", "tighten", "expand", "initiate", "lead",
+    "take", "call", "set", "establish", "forge", "accept", "propose", "submit", "pass", "adopt",
+    "plan", "prepare", "threaten", "vow", "undertake", "reimpose", "remain", "stay", "engage",
+    "conduct", "perform", "commit", "pursue",
+})
+#: verbs that undo the event of their object noun: lifting sanctions is a concession
+REVERSAL_VERBS = frozenset({"lift", "ease", "relax", "remove", "end", "drop", "scrap",
+                            "suspend", "withdraw", "cancel", "halt", "stop", "revoke",
+                            "rescind", "loosen", "waive"})
+#: verbs that stop a protest: "police prevented the demonstration" is coercion
+SUPPRESSION_VERBS = frozenset({"prevent", "block", "disperse", "break", "ban", "forbid",
+                               "suppress", "quell", "crush", "stop", "halt", "outlaw",
+                               "prohibit", "end"})
+#: event types that a reversal verb turns into SANCTION ("halted aid", "cancelled a visit")
+COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+#: a cooperative event said to come ("will visit", "ready to send aid") is also an AGREE,
+#: a hostile one ("will impose a curfew") also a THREATEN; these govern such commitments
+COMMITMENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "offer", "offered", "offers",
+                                  "promise", "promised", "promises", "pledge", "pledged",
+                                  "pledges", "vow", "vowed", "vows", "agree", "agreed", "agrees",
+                                  "plan", "plans", "planned", "intend", "intends", "decided",
+                                  "decide", "decides", "announced", "expected"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: auxiliaries of commitment and of obligation
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "would", "shall", "wo"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+#: verbs that report what someone said, for "X said Y must …" (a request by X)
+REPORTING_VERBS = frozenset({"say", "said", "says", "declare", "declared", "declares", "state",
+                             "stated", "states", "insist", "insisted", "insists", "issue",
+                             "issued", "announce", "announced", "tell", "told", "stress",
+                             "stressed", "warn", "warned", "argue", "argued", "demand",
+                             "demanded"})
+
+#: event types that a reversal verb turns into CONCEDE
+REVERSIBLE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+
+_PEOPLE_HELD = ("prisoner", "hostage", "detainee", "captive", "activist", "journalist",
+                "dissident", "inmate", "soldier", "sailor", "suspect")
+_FORCES = ("troop", "soldier", "force", "warship", "tank", "jet", "unit", "battalion",
+           "brigade", "reinforcement", "army", "marine", "division", "fleet", "missile")
+_AID_GOODS = ("aid", "assistance", "help", "supply", "loan", "weapon", "arm", "fund", "money",
+              "food", "medicine", "shelter", "relief", "ammunition", "equipment", "vaccine",
+              "tent", "blanket", "fuel", "grain", "material")
+_TIES = ("tie", "relation", "link", "contact")
+_RESTRICTIONS = ("sanction", "ban", "embargo", "restriction", "curfew", "blockade", "siege",
+                 "tariff", "measure", "control", "rule", "blackout")
+
+#: objects that make these verbs an event (else they are ordinary verbs): "release prisoners"
+VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "release": (("CONCEDE", _PEOPLE_HELD),),
+    "free": (("CONCEDE", _PEOPLE_HELD),),
+    "send": (("MOBILIZE", _FORCES), ("AID", _AID_GOODS)),
+    "move": (("MOBILIZE", _FORCES),),
+    "dispatch": (("MOBILIZE", _FORCES), ("AID", _AID_GOODS)),
+    "provide": (("AID", _AID_GOODS),),
+    "give": (("AID", _AID_GOODS),),
+    "deliver": (("AID", _AID_GOODS),),
+    "hand": (("AID", _AID_GOODS), ("CONCEDE", _PEOPLE_HELD + ("territory", "control", "power"))),
+    "ship": (("AID", _AID_GOODS),),
+    "grant": (("AID", ("aid", "asylum", "loan", "assistance", "relief")),),
+    "pay": (("RETREAT", ("compensation", "reparation", "damages", "ransom")),),
+    "restore": (("COOPERATE", _TIES),),
+    "establish": (("COOPERATE", _TIES),),
+    "upgrade": (("COOPERATE", _TIES),),
+    "resume": (("COOPERATE", _TIES + ("cooperation", "trade")),),
+    "cut": (("SANCTION", _TIES + ("aid", "supply", "funding", "electricity", "gas", "oil",
+                                  "power", "export", "import")),),
+    "reduce": (("SANCTION", _TIES + ("aid", "supply", "funding", "export", "import")),
+               ("RETREAT", _FORCES + ("presence",))),
+    "downgrade": (("SANCTION", _TIES),),
+    "close": (("SANCTION", ("border", "embassy", "consulate", "airspace", "port", "crossing")),),
+    "block": (("PROTEST", ("road", "street", "highway", "traffic", "bridge", "railway",
+                           "entrance")),
+              ("SANCTION", ("aid", "supply", "shipment", "access", "import", "export"))),
+    "lift": (("CONCEDE", _RESTRICTIONS),),
+    "ease": (("CONCEDE", _RESTRICTIONS),),
+    "relax": (("CONCEDE", _RESTRICTIONS),),
+    "return": (("CONCEDE", ("territory", "land", "property", "body", "prisoner", "weapon",
+                            "asset", "artifact", "remains")),),
+    "fire": (("ASSAULT", ("missile", "rocket", "shell", "shot", "mortar", "artillery", "round")),),
+    "launch": (("ASSAULT", ("missile", "rocket", "attack", "offensive", "strike", "raid",
+                            "drone")),),
+    "build": (("MOBILIZE", _FORCES),),
+    "strengthen": (("MOBILIZE", _FORCES + ("presence", "defence", "defense")),),
+    "bolster": (("MOBILIZE", _FORCES + ("presence", "defence", "defense")),),
+    "boost": (("MOBILIZE", _FORCES + ("presence",)),),
+    "increase": (("MOBILIZE", _FORCES + ("presence",)),),
+    "impose": (("SANCTION", ("sanction", "ban", "embargo", "tariff", "restriction", "penalty",
+                             "fine")),
+               ("COERCE", ("curfew", "blackout", "censorship", "martial", "law", "state"))),
+    "extend": (("COERCE", ("curfew", "detention", "blockade", "emergency")),),
+    "violate": (("ASSAULT", ("ceasefire", "cease-fire", "truce", "armistice", "airspace",
+                             "border")),),
+    "mass": (("MOBILIZE", _FORCES),),
+}
+
+#: words that govern an event and make it only possible ("threatened to attack")
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "threaten", "threatened", "threatens", "threatening", "plan", "plans", "planned", "planning",
+    "propose", "proposed", "proposes", "consider", "considers", "considered", "considering",
+    "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "try",
+    "tries", "tried", "urge", "urged", "urges", "demand", "demanded", "demands", "ask", "asked",
+    "asks", "call", "called", "calls", "could", "would", "might", "may", "should", "can",
+    "intend", "intends", "intended", "aim", "aims", "aimed", "refuse", "refused", "refuses",
+    "warn", "warned", "warns", "vow", "vowed", "vows", "pledge", "pledged", "pledges",
+    "promise", "promised", "promises", "offer", "offered", "offers", "prepare", "prepared",
+    "ready", "willing", "unwilling", "if", "unless", "whether", "expect", "expected",
+    "likely", "able", "unable", "fail", "failed", "agree", "agreed",
+})
+#: modal auxiliaries that make an event hypothetical
+MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "ca", "will",
+                    "shall", "'ll", "wo"})
+#: words that negate an event
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+#: governors that negate their complement ("refused to meet", "failed to agree")
+NEGATING_GOVERNORS = frozenset({"refuse", "refused", "refuses", "fail", "failed", "fails",
+                                "decline", "declined", "declines", "deny", "denied", "denies",
+                                "avoid", "avoided", "unable", "reluctant"})
+
+#: the prepositions that introduce a recipient, by type ("met with", "sanctions on")
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "AGREE": ("with", "to"), "CONSULT": ("with", "to", "between"), "SUPPORT": ("for", "of", "to"),
+    "CONCEDE": ("to",), "COOPERATE": ("with", "between"), "AID": ("to", "for"),
+    "RETREAT": ("from",), "REQUEST": ("on", "upon", "from", "of", "to"),
+    "ACCUSE": ("against", "of"), "REJECT": ("from", "by"), "THREATEN": ("against", "to"),
+    "PROTEST": ("against", "outside"), "SANCTION": ("on", "against", "from", "with", "to"),
+    "MOBILIZE": ("against", "near", "to"), "COERCE": ("on", "against", "of"),
+    "ASSAULT": ("on", "against", "in", "at", "of", "into"),
+}
+#: verbs whose direct object is a topic, not a recipient ("discussed trade", "signed a deal")
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "sign", "agree", "offer", "share",
+                                "accept", "ratify", "conclude", "finalize", "finalise", "approve",
+                                "broker", "promise", "pledge", "vow", "propose", "ask", "request",
+                                "demand", "seek", "protest", "deny", "allege", "investigate",
+                                "probe", "supply", "fund", "donate", "deploy", "station", "mass",
+                                "dispatch", "withdraw", "ban", "suspend", "freeze", "cancel",
+                                "withhold", "sever", "restrict", "confiscate", "seize"})
+
+#: prepositions that introduce where an event happened
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into"})
+
+#: verb forms that English makes irregularly (past, participle, other)
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "meet": ("met",), "hold": ("held",), "fight": ("fought",), "shoot": ("shot",),
+    "strike": ("struck", "stricken"), "seek": ("sought",), "withdraw": ("withdrew", "withdrawn"),
+    "give": ("gave", "given"), "send": ("sent",), "take": ("took", "taken"), "make": ("made",),
+    "break": ("broke", "broken"), "cut": ("cut",), "hit": ("hit",), "freeze": ("froze", "frozen"),
+    "lead": ("led",), "lend": ("lent",), "feed": ("fed",), "forge": ("forged",),
+    "slay": ("slew", "slain"), "beat": ("beaten",), "blow": ("blew", "blown"), "rise": ("rose", "risen"),
+    "stand": ("stood",), "speak": ("spoke", "spoken"), "sit": ("sat",), "win": ("won",),
+    "begin": ("began", "begun"), "bring": ("brought",), "tell": ("told",), "put": ("put",),
+    "set": ("set",), "shut": ("shut",), "overrun": ("overran",), "have": ("had", "has"),
+    "burn": ("burnt",), "bail": ("bailed",), "lay": ("laid",), "seal": ("sealed",),
+    "undertake": ("undertook", "undertaken"), "forbid": ("forbade", "forbidden"),
+    "quit": ("quit",), "flee": ("fled",), "sell": ("sold",), "buy": ("bought",),
+}
+#: verbs that double their last consonant ("ban" → "banned", "commit" → "committed")
+DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "shop", "drop",
+                      "stop", "bar", "jail", "step", "sit", "hit", "cut", "put", "set", "shut",
+                      "begin", "win", "quit", "rebut", "equip", "abet", "overrun", "run",
+                      "map", "tap", "snub", "scrap", "slam", "shun", "control", "patrol",
+                      "compel", "expel", "repel", "propel", "rebel", "outlaw", "gas", "lob",
+                      "occur", "refer", "confer", "prefer", "transfer", "deter", "wed"})

@@ -1,0 +1,124 @@
+"""The words of time expressions, kept as data apart from the tagger (timex.py).
+
+Values follow TIMEX3 (ISO 8601 with the TimeML extensions): units are the letters of ISO
+durations, seasons and parts of the day are TimeML's two-letter codes. Add a word here, not in
+the code. All keys are lower case.
+"""
+
+from __future__ import annotations
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_FORMS: dict[str, int] = {
+    **{d: i for i, d in enumerate(WEEKDAYS)},
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+#: month spellings that are also ordinary words: months only when capitalised and in a date frame
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sat", "sun", "wed", "dec"})
+
+#: TimeML season codes; "fall" and "autumn" are one season
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+#: where each season starts (northern hemisphere), to order it against the anchor's month
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+#: parts of the day: TimeML codes
+DAY_PARTS: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "midday": "MI", "noon": "MI", "daytime": "DT",
+}
+
+#: days relative to the anchor
+RELATIVE_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: words that are the anchor's own day with a part of it
+DAY_WITH_PART: dict[str, tuple[int, str]] = {"tonight": (0, "NI")}
+
+#: calendar units: ISO duration letter, and whether it is a time (PT...) unit
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "sec": ("S", True), "minute": ("M", True), "min": ("M", True),
+    "hour": ("H", True), "hr": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False),
+    "decade": ("Y", False), "century": ("Y", False), "millennium": ("Y", False),
+}
+#: units counted in another unit ("a decade" is ten years)
+UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000,
+                                 "quarter": 3}
+#: the unit that a quarter is counted in
+QUARTER_AS = "M"
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a pair of": 2,
+    "both": 2, "single": 1,
+}
+#: quantities that are not numbers: the value gets an X ("several months" → PXM)
+VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "many", "some", "numerous",
+                              "a number of", "dozens of", "hundreds of", "countless", "the"})
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
+}
+
+#: "this/last/next X": how many units from the anchor
+RELATIVE_SHIFT: dict[str, int] = {
+    "this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
+    "preceding": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
+}
+
+#: words for the present, past and future as a whole (TIMEX3 reference values)
+REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "right now": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
+    "at this time": "PRESENT_REF",
+    "the past": "PAST_REF", "at the time": "PAST_REF", "formerly": "PAST_REF",
+    "in recent years": "PAST_REF", "once": "PAST_REF",
+    "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "one day": "FUTURE_REF",
+}
+#: reference words that are too often something else without a frame: they need these before
+REFERENCE_FRAMES: dict[str, tuple[str, ...]] = {
+    "once": ("was", "were", "had", "is", "are"),  # "once a powerhouse"; not "once he said"
+}
+
+#: adverbs of frequency: TIMEX3 SET with the period as value
+FREQUENCY_ADVERBS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
+    "biennially": "P2Y",
+}
+#: words that make a period a set: "every year", "each season"
+SET_QUANTIFIERS = ("every", "each", "per")
+
+#: words before an expression that mark its position in a period ("early June", "late last year")
+MODIFIERS: dict[str, str] = {
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "middle": "MID", "end": "END", "beginning": "START", "start": "START", "turn": "START",
+}
+
+#: time zones written after clock times
+TIME_ZONES = ("GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST",
+              "CET", "CEST", "JST", "KST", "IST", "MSK", "AEST", "AEDT", "HKT", "SGT", "WIB")
+
+#: verbs and auxiliaries that put a clause in the future ("will meet on Friday")
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+#: verbs whose to-infinitive is in the future ("plans to visit in May", "is due to meet Friday")
+FUTURE_GOVERNORS = frozenset({
+    "going", "plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule",
+    "scheduled", "due", "set", "intend", "intends", "intended", "aim", "aims", "aiming", "hope",
+    "hopes", "hoping", "want", "wants", "preparing", "likely", "poised", "ready", "slated",
+})
+#: words that put a clause in the past when no parse is at hand
+PAST_WORDS = frozenset({"was", "were", "had", "did", "said", "told", "met", "held", "signed"})

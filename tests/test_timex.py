@@ -1,0 +1,133 @@
+"""Time expressions: TIMEX3 types and values resolved against the document date, on the
+project's own sentences, and the shared seed page when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.analyze.timex import duration_value, find_timexes, resolve_date
+
+SAT = "2024-11-30"  # a Saturday
+
+
+def values(text: str, anchor: str | None = SAT, doc=None) -> dict[str, tuple[str, str]]:
+    return {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, anchor, doc)}
+
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("The envoy arrived on Friday.", "Friday", "DATE", "2024-11-29"),
+    ("The envoy arrived on Saturday.", "Saturday", "DATE", "2024-11-30"),
+    ("Talks were held last Tuesday.", "last Tuesday", "DATE", "2024-11-26"),
+    ("They signed it in June.", "June", "DATE", "2024-06"),
+    ("The rules changed in late December.", "late December", "DATE", "2023-12"),
+    ("Prices rose last week.", "last week", "DATE", "2024-W47"),
+    ("Sales fell earlier this month.", "earlier this month", "DATE", "2024-11"),
+    ("The plant closed two years ago.", "two years ago", "DATE", "2022"),
+    ("The plant closed three months ago.", "three months ago", "DATE", "2024-08"),
+    ("Elections are due next year.", "next year", "DATE", "2025"),
+    ("Floods hit the city last summer.", "last summer", "DATE", "2024-SU"),
+    ("It was the worst storm in a decade.", "a decade", "DURATION", "P10Y"),
+    ("The ban lasted 18 months.", "18 months", "DURATION", "P18M"),
+    ("The strike lasted several weeks.", "several weeks", "DURATION", "PXW"),
+    ("Voters signed a four-week petition.", "four-week", "DURATION", "P4W"),
+    ("The fair takes place every year.", "every year", "SET", "P1Y"),
+    ("The index is published weekly.", "weekly", "SET", "P1W"),
+    ("Patrols leave every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Prices are rising now.", "now", "DATE", "PRESENT_REF"),
+    ("The vote was set for March 3, 2023.", "March 3, 2023", "DATE", "2023-03-03"),
+    ("The vote was on 3 March 2023.", "3 March 2023", "DATE", "2023-03-03"),
+    ("It was filed on 2023-03-03.", "2023-03-03", "DATE", "2023-03-03"),
+    ("It was filed on 3/14/2023.", "3/14/2023", "DATE", "2023-03-14"),
+    ("The company was founded in May 2010.", "May 2010", "DATE", "2010-05"),
+    ("The law dates from 1998.", "1998", "DATE", "1998"),
+    ("Growth slowed in the 1990s.", "the 1990s", "DATE", "199"),
+    ("Profit rose in the third quarter of 2023.", "the third quarter of 2023", "DATE", "2023-Q3"),
+    ("The polls close at 3 p.m.", "3 p.m.", "TIME", "2024-11-30T15:00"),
+    ("Crowds gathered last night.", "last night", "TIME", "2024-11-29TNI"),
+    ("The blast happened yesterday morning.", "yesterday morning", "TIME", "2024-11-29TMO"),
+    ("The market opens at 9:30 a.m. Friday.", "9:30 a.m. Friday", "TIME", "2024-11-29T09:30"),
+])
+def test_values(text: str, surface: str, typ: str, value: str) -> None:
+    assert values(text).get(surface) == (typ, value), values(text)
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "On Friday the minister said the review would take a month."
+    for t in find_timexes(text, SAT):
+        s, e = t["span"]
+        assert text[s:e] == t["text"]
+    assert [t["text"] for t in find_timexes(text, SAT)] == ["Friday", "a month"]
+
+
+def test_future_tense_picks_the_coming_day_and_month(nlp) -> None:
+    text = "The leaders will meet on Friday and the treaty will be signed in June."
+    got = values(text, SAT, nlp(text))
+    assert got["Friday"] == ("DATE", "2024-12-06")
+    assert got["June"] == ("DATE", "2025-06")
+    past = "The leaders met on Friday and the treaty was signed in June."
+    got = values(past, SAT, nlp(past))
+    assert got["Friday"] == ("DATE", "2024-11-29") and got["June"] == ("DATE", "2024-06")
+
+
+def test_day_without_a_year_is_the_nearest_when_no_tense() -> None:
+    assert values("Deadline: December 2.")["December 2"] == ("DATE", "2024-12-02")
+    assert values("Deadline: November 2.")["November 2"] == ("DATE", "2024-11-02")
+
+
+def test_words_that_are_not_times() -> None:
+    text = "Officials may march to the hall. The 2,019 delegates heard the Arab Spring recalled."
+    assert find_timexes(text, SAT) == []
+    assert values("Heavy rainfall flooded roads.") == {}
+
+
+def test_anchor_is_given_only_for_relative_values() -> None:
+    (friday, year) = find_timexes("He left on Friday in 2019.", SAT)
+    assert friday["anchor"] == SAT and year["anchor"] is None
+
+
+def test_without_an_anchor_relative_values_stay_open() -> None:
+    assert values("He left on Friday.", None)["Friday"] == ("DATE", "XXXX-WXX-5")
+    assert values("He left in June.", None)["June"] == ("DATE", "XXXX-06")
+
+
+def test_duration_values() -> None:
+    assert duration_value(2, "decades") == "P20Y"
+    assert duration_value(3, "hours") == "PT3H"
+    assert duration_value(None, "centuries") == "PXCE"
+    assert duration_value(1.5, "years") == "P18M"
+
+
+def test_resolve_date_keeps_claim_dates() -> None:
+    assert resolve_date("on Friday", SAT) == "2024-11-29"
+    assert resolve_date("Friday night", SAT) == "2024-11-29"
+    assert resolve_date("a decade", SAT) is None
+
+
+def test_reading_has_timexes_with_title_and_captions(nlp) -> None:
+    from dateline.analyze import analyze_one
+    from dateline.model import Image, Reading, Source
+
+    r = Reading(id="t", source=Source(), text="The council met on Friday.", published=SAT,
+                title="Council vote set for Dec. 5", images=[Image(caption="The hall, Oct. 2, 2024.")])
+    analyze_one(r, nlp(r.text))
+    body = [t for t in r.timexes if "field" not in t]
+    assert [(t["text"], t["value"]) for t in body] == [("Friday", "2024-11-29")]
+    fields = {t["field"]: t["value"] for t in r.timexes if "field" in t}
+    assert fields == {"title": "2024-12-05", "images.0.caption": "2024-10-02"}
+
+
+def test_seed_timexes(shared: Path) -> None:
+    from dateline.analyze import analyze
+    from dateline.extract import extract
+    from dateline.ingest import iter_pages
+
+    seed = shared / "corpus" / "seed" / "000_d840bf1a4e4e21ee.txt"
+    gold = json.loads(seed.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    (r,) = analyze([extract(next(iter_pages([str(seed)])))])
+    found = [(t["text"], t["value"]) for t in r.timexes]
+    for g in gold["timexes"]:
+        words = g["text"].split()[-1].lower() if g["text"].lower().startswith(("on ", "in ")) else g["text"].lower()
+        assert any(words in text.lower() and value == g["value"] for text, value in found), (g, found)
