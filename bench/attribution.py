@@ -11,6 +11,7 @@ group's sources. A gold content is found when one predicted claim span covers mo
 Reported: P, R, F1; recall of quoted and of indirect contents (quoted: the content has a quote
 mark in or right around it); speaker accuracy (of the found contents, the predicted speaker
 span overlaps a gold Source); documents per CPU-second (parse included, same machine, same run).
+Claims without a content span in the text (headlines, "X declined to comment") are not scored.
 """
 
 from __future__ import annotations
@@ -132,8 +133,8 @@ def run_dateline(docs: list[Document]) -> tuple[list[list[Pred]], float]:
     for r in done:
         ps = []
         for c in r.claims:
-            if not c.get("span"):
-                continue  # headline claims point into the title
+            if not c.get("span") or c["span"][1] <= c["span"][0]:
+                continue  # headline claims point into the title; "declined to comment" has no content
             frags = [tuple(c["span"])] + [tuple(q) for q in c["quotes"]]
             ps.append(Pred(frags, tuple(c["speaker_span"]) if c.get("speaker_span") else None))
         preds.append(ps)

@@ -268,3 +268,149 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
 ])
 def test_resolve_date(expr: str, anchor: str | None, value: str | None) -> None:
     assert resolve_date(expr, anchor) == value
+
+
+# recall cases: trailing cues, parser slips, judgement verbs, nesting ----------------------------
+
+def claims_of(text: str) -> list[dict]:
+    return article(text).claims
+
+
+def only(text: str) -> dict:
+    claims = claims_of(text)
+    assert len(claims) == 1, [(c["speaker_text"], c["cue"], c["content"]) for c in claims]
+    return claims[0]
+
+
+def test_quote_of_several_sentences_before_its_cue_is_one_claim(nlp) -> None:
+    c = only('"The bridge is closed. Nobody told us. We found out on the radio," '
+             "the mayor said on Tuesday.")
+    assert c["kind"] == "direct" and c["speaker_text"] == "the mayor"
+    assert c["content"].startswith("The bridge is closed.") and "on the radio" in c["content"]
+
+
+def test_quote_after_a_dash_is_the_content_of_the_trailing_cue(nlp) -> None:
+    c = only("The chief has changed her account once — “I do remember it now,” she said.")
+    assert c["kind"] == "direct" and c["content"].startswith("I do remember it now")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"We are reviewing the letter and will respond," said a city hall spokesman when reached by phone.',
+     "a city hall spokesman"),
+    ("“A big win for our town,” Mayor Hale tweeted shortly after the council voted on Monday.",
+     "Mayor Hale"),
+    ("“Stay where you are!” she told them.", "she"),
+    ("“The pump never worked with one valve,” Okafor, a former plant engineer, responded.", "Okafor"),
+    ('"Nobody at the depot saw the fire until it reached the roof," chief fire investigator and '
+     "county arson specialist Dana Whitlow said in a written report.",
+     "chief fire investigator and county arson specialist Dana Whitlow"),
+])
+def test_quote_before_its_cue_whatever_follows(nlp, text: str, speaker: str) -> None:
+    c = only(text)
+    assert c["kind"] == "direct" and c["speaker_text"] == speaker
+    assert c["content"] == re.match(r'^["“](.*?)["”]', text).group(1)
+
+
+def test_cue_inside_a_quote_does_not_take_the_speaker(nlp) -> None:
+    c = only("“I cannot say what the board intended, but I noted that the vote was rushed,” Marsh said.")
+    assert c["speaker_text"] == "Marsh" and c["kind"] == "direct"
+
+
+def test_participle_and_conjoined_cues_keep_the_first_speaker(nlp) -> None:
+    claims = claims_of("The governor said the plan had been approved by the board, adding that work "
+                       "would start in May.")
+    assert [(c["speaker_text"], c["cue"]) for c in claims] == [("The governor", "said"), ("The governor", "adding")]
+    assert claims[0]["content"] == "the plan had been approved by the board"
+    claims = claims_of("The agency said it saw the ruling as a setback and said it would appeal within a week.")
+    assert [c["speaker_text"] for c in claims] == ["The agency", "The agency"]
+    assert claims[0]["content"] == "it saw the ruling as a setback"
+
+
+def test_another_speakers_clause_ends_the_content(nlp) -> None:
+    claims = claims_of("The company said it would cooperate with the inquiry, while the regulators "
+                       "deny any wrongdoing by their staff.")
+    first = next(c for c in claims if c["cue"] == "said")
+    assert first["content"] == "it would cooperate with the inquiry"
+    assert any(c["cue"] == "deny" and c["speaker_text"] == "the regulators" for c in claims)
+
+
+def test_a_person_who_relays_another_is_a_speaker_but_a_newspaper_is_a_conduit(nlp) -> None:
+    claims = claims_of("The inspector testified that the contractor said the concrete was poured too early.")
+    assert sorted(c["speaker_text"] for c in claims) == ["The inspector", "the contractor"]
+    inner = next(c for c in claims if c["speaker_text"] == "the contractor")
+    assert inner["content"] == "the concrete was poured too early"
+    claims = claims_of("The contractor said the concrete was fine, the local newspaper reported.")
+    assert [c["speaker_text"] for c in claims] == ["The contractor"]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ('The senator described the ruling as "a gift to polluters."', "described"),
+    ('The union called the offer an "insult to every nurse on the ward."', "called"),
+    ("The union accused the hospital of hiding the staffing reports.", "accused"),
+    ("The minister warned of “severe consequences” for any delay.", "warned"),
+    ("The council urged an “immediate halt to the demolition work”.", "urged"),
+    ("Protesters chanted “Open the gates” and “Pay the workers” as the talks resumed.", "chanted"),
+])
+def test_judgement_and_request_cues(nlp, text: str, cue: str) -> None:
+    c = only(text)
+    assert c["cue"] == cue
+    assert "as the talks" not in c["content"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator described the weather on the trip.",
+    "Fans cheered the team all night.",
+    "We should note that the figures are preliminary.",
+    "That is less than what the mayor said.",
+    "Later in the day, Tom Reyes, a former envoy, testified before the committee.",
+    "He testified about a budget meeting in March.",
+])
+def test_no_claim(nlp, text: str) -> None:
+    assert claims_of(text) == [], [(c["speaker_text"], c["cue"], c["content"]) for c in claims_of(text)]
+
+
+def test_relative_clause_speaker_is_the_noun_before(nlp) -> None:
+    c = only("Ms. Okoro, who denies the charges, will appear in court on Monday.")
+    assert c["speaker_text"] == "Ms. Okoro" and c["content"] == "the charges"
+
+
+def test_that_said_is_not_a_cue(nlp) -> None:
+    c = only('That said, the agency says the program "has never been audited."')
+    assert c["speaker_text"] == "the agency"
+
+
+def test_quote_paragraph_after_a_reported_claim_is_the_speakers(nlp) -> None:
+    claims = claims_of("Treasury Secretary Paul Okafor said the deal was the best one available.\n\n"
+                       '"We pushed as hard as we could. Nobody walked away happy."')
+    assert [c["kind"] for c in claims] == ["indirect", "direct"]
+    assert claims[1]["speaker_text"] == "Treasury Secretary Paul Okafor"
+    assert claims[1]["content"].startswith("We pushed")
+
+
+def test_addressees_with_modifiers_and_unknown_settings(nlp) -> None:
+    c = only("She told cheering supporters that the race was not over.")
+    assert c["addressee_text"] == "cheering supporters" and c["content"] == "the race was not over"
+    c = only("She told the committee members the plan was dead.")
+    assert c["addressee_text"] == "the committee members" and c["content"] == "the plan was dead"
+    c = only("The prosecutor said in the filing the evidence was overwhelming.")
+    assert c["content"] == "the evidence was overwhelming"
+    c = only('The study concluded that, using standard methods, "the cost falls on consumers."')
+    assert c["content"].startswith("using standard methods") or c["content"].startswith('"the cost')
+
+
+def test_sentence_after_a_quote_with_its_own_content_keeps_it(nlp) -> None:
+    claims = claims_of('The mayor wrote that "the budget is a fiction." She said the council would '
+                       "vote again in June.")
+    assert [c["content"] for c in claims][-1] == "the council would vote again in June"
+    claims = claims_of('"Nobody asked us what we needed. Nobody asked at all? " she wrote in her letter.')
+    assert len(claims) == 1 and claims[0]["content"].startswith("Nobody asked us")
+
+
+def test_more_speakers_through_parser_slips(nlp) -> None:
+    c = only("The commission is frustrated with the phone companies, saying they failed to share "
+             "outage maps in time.")
+    assert c["speaker_text"] == "The commission" and c["content"].startswith("they failed")
+    c = only("The state agency said in a March 3 letter to the carriers that their response was "
+             "too slow.")
+    assert c["content"] == "their response was too slow"
+    assert claims_of("The forecast called for heavy rain and strong winds on the coast.") == []

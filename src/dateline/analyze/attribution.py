@@ -146,12 +146,12 @@ def _negated(tok: Any) -> bool:
 
 def _subject(tok: Any, depth: int = 0) -> Any:
     for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+        if c.dep_ in ("nsubj", "csubj") or depth and c.dep_ == "nsubjpass":
+            return c  # "X is frustrated with Y, saying …": X
     if depth > 3:
         return None
     if (tok.dep_ == "conj" or tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG") \
-            and tok.head.pos_ in ("VERB", "AUX"):
+            and (tok.head.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG" and tok.head.pos_ == "ADJ"):
         h = tok.head
         if h.dep_ == "ccomp" and h.head.lower_ in cues.CUE_FORMS and h.head.tag_.startswith("VB") \
                 and (tok.tag_ == "VBG" or h.head.i < h.i):
@@ -201,6 +201,13 @@ def _speaker_after_quote(doc: Any, ss: int, tok: Any) -> tuple[int, int, Any] | 
     if head is None or stop - start > 12:
         return None
     return (start, stop, head)
+
+
+def _animate(tok: Any) -> bool:
+    """Whether a subject can be a person or a body of people."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.lower_ in cues.ROLE_NOUNS | cues.ORG_NOUNS | cues.HEADLINE_ROLES | cues.PEOPLE_NOUNS
 
 
 def _first_person(tok: Any) -> bool:
@@ -263,6 +270,8 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             subj = tok.head  # "Assange, who denies the accusation": the speaker is Assange
             if not (ss <= subj.i < tok.i) or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
+        if lemma in cues.PERSONAL_CUES and not _animate(subj):
+            continue  # "the forecast called for rain"
         inside = _quote_around(quotes, tok.idx)
         if inside is not None and (inside.span[0] <= subj.idx < inside.span[1]
                                    or _first_person(subj)):
@@ -292,16 +301,20 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         inverted = subj.i > tok.i
         start_tok = tok.i if inverted else sp[0]
         i, addr, date_text = _after_cue(doc, tok, shape, sp if inverted else None, se, index, chunks)
-        if i < se and doc[i].dep_ == "prep" and doc[i].head.i == tok.i:
+        if i < se and doc[i].pos_ == "ADP" and any(a.i == tok.i for a in list(doc[i].ancestors)[:4]):
             # an adjunct not known as a setting ("said in the filing A …"): the clausal
             # complement of the cue is the content
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > i), None)
             if comp is not None and comp.left_edge.i > i and doc[i:comp.left_edge.i].text.count(",") < 2:
                 i = comp.left_edge.i
+                if doc[i].lower_ == "that" and doc[i].dep_ == "mark" and i + 1 < se:
+                    i += 1
         rest = [t for t in doc[i:se] if not t.is_space]
         rest_words = [t for t in rest if not t.is_punct]
         mark = _trail_marker(doc, ss, start_tok)
-        if mark is None and start_tok == ss and _quote_before(quotes, doc.text, doc[ss].idx) is not None:
+        if mark is None and all(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" or doc[j].is_space
+                                for j in range(ss, start_tok)) \
+                and _quote_before(quotes, doc.text, doc[start_tok].idx) is not None:
             mark = ss  # '"A!" he told them.' parsed as two sentences: the quote is the content
         first = rest[0] if rest else None
         if not rest_words and i > 0 and doc[i - 1].text == ":":
@@ -311,8 +324,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                 continue
         # a quote that closes right before the attribution is its content; what follows the
         # cue is a setting ('"…," Kim tweeted soon after the vote'), unless "that" or ":" opens more
-        quoted_before = mark is not None and (mark == ss and start_tok == ss or any(
-            doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" for j in range(mark, start_tok)))
+        quoted_before = mark is not None and (
+            mark == ss and start_tok == ss and not _has_clause_after(doc, i, se)
+            or any(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" for j in range(mark, start_tok)))
         opens_more = i > 0 and doc[i - 1].lower_ in ("that", ":")
         clause_before = mark is not None and (quoted_before or _has_clause_after(doc, ss, mark))
         if clause_before and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
@@ -450,7 +464,13 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
             i = inverted_span[1]
             continue
         if addr is None and shape in cues.ADDRESSEE_SHAPES:
-            a = _addressee_at(doc, i, se, index, chunks)
+            a = None
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == i
+                        and c.right_edge.i + 1 < se), None)
+            if obj is not None and doc[obj.right_edge.i + 1].lower_ == "of" \
+                    and "of" in cues.CUE_PREPOSITIONS.get(cues.CUE_FORMS.get(tok.lower_, ("", ""))[0], ()):
+                a = (i, obj.right_edge.i + 1)  # "accused the UK and the US of …"
+            a = a or _addressee_at(doc, i, se, index, chunks)
             # a noun phrase, maybe after a participle the parser left out of it ("told cheering
             # supporters that …"), followed by the content
             k = i + 1 if i not in chunks and t.tag_ in ("VBG", "VBN", "JJ") else i
@@ -458,7 +478,9 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
                 j = chunks[k]
                 nxt = doc[j]
                 to_verb = nxt.lower_ == "to" and j + 1 < se and doc[j + 1].tag_ == "VB"
+                preps = cues.CUE_PREPOSITIONS.get(cues.CUE_FORMS.get(tok.lower_, ("", ""))[0], ())
                 if (nxt.lower_ in ("that", ":") or nxt.text in _OPEN_MARKS or to_verb and shape == "urge"
+                        or nxt.lower_ in preps and nxt.lower_ == "of"
                         or shape == "tell" and nxt.dep_ == "nsubj" and nxt.pos_ in ("PRON", "PROPN", "NOUN", "DET")) \
                         and not any(x.text in _OPEN_MARKS or x.text in _CLOSE_MARKS for x in doc[i:j]):
                     a = (i, j)

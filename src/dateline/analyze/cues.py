@@ -103,6 +103,19 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
                                "characterise", "characterises", "characterised", "characterising")),
 }
 
+#: cues that are speech only with a person or a body of people as subject
+#: ("the forecast called for rain" is no claim)
+PERSONAL_CUES = frozenset({"call"})
+
+#: common nouns for people that may be the subject of such a cue
+PEOPLE_NOUNS = frozenset({
+    "protesters", "demonstrators", "critics", "supporters", "opponents", "voters", "residents",
+    "activists", "advocates", "democrats", "republicans", "members", "lawmakers", "leaders",
+    "groups", "group", "people", "workers", "teachers", "parents", "students", "doctors",
+    "experts", "economists", "scientists", "families", "victims", "investors", "unions",
+    "union", "companies", "businesses", "employees", "farmers", "citizens", "candidates",
+})
+
 #: prepositions that open the content of some cues ("accused X of …", "warned of …",
 #: "called for …")
 CUE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
