@@ -414,3 +414,19 @@ def test_more_speakers_through_parser_slips(nlp) -> None:
              "too slow.")
     assert c["content"] == "their response was too slow"
     assert claims_of("The forecast called for heavy rain and strong winds on the coast.") == []
+
+
+def test_a_dateline_kept_in_a_clean_body_is_neither_speaker_nor_content(nlp):
+    from dateline.extract import extract
+    from dateline.model import Page
+
+    body = ("OSLO (Reuters) - Norway accused its neighbour of breaking the fishing accord, the fisheries "
+            "ministry said on Tuesday.\n\nThe ministry said trawlers had crossed the line twice.")
+    reading = next(analyze([extract(Page(content=body, source=Source(), is_clean=True, published="2025-04-02"))]))
+    assert reading.text == body
+    assert reading.dateline.span == [0, len("OSLO (Reuters) -")]
+    for claim in reading.claims:
+        assert claim["span"][0] >= reading.dateline.span[1]
+        assert "OSLO" not in (claim["speaker_text"] or "")
+    said = [c for c in reading.claims if c["cue"] == "said" and "ministry" in c["speaker_text"]]
+    assert said and said[0]["content"].startswith("Norway accused")

@@ -58,6 +58,9 @@ class Dateline:
     place: str | None = None
     agency: str | None = None
     date: str | None = None
+    #: [start, end] in ``text`` when the dateline was kept there (a clean body given as is);
+    #: None when it was taken out of the text
+    span: list[int] | None = None
 
 
 @dataclass(slots=True)

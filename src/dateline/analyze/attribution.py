@@ -66,6 +66,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
+    cands = _outside_dateline(cands, reading)
     _nest(cands)
     cands = _split_coordinated(cands, text, quotes)
     cands += _quote_cues(doc, text, sents, quotes, cands, index)
@@ -93,6 +94,27 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     for i, claim in enumerate(claims, 1):
         claim["id"] = f"c{i}"
     return claims
+
+
+def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
+    """A dateline kept in the text ("HANOI (Reuters) - ") is neither speaker nor content."""
+    span = reading.dateline.span if reading.dateline else None
+    if not span:
+        return cands
+    start, end = span
+    text = reading.text
+    kept = []
+    for c in cands:
+        if c.speaker_span and c.speaker_span[0] < end and c.speaker_span[1] > start:
+            continue
+        s, e = c.content
+        if s < end < e:
+            while end < e and text[end].isspace():
+                end += 1
+            c.content = (end, e)
+            end = span[1]
+        kept.append(c)
+    return kept
 
 
 # sentences ------------------------------------------------------------------------------------

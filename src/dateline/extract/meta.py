@@ -516,4 +516,5 @@ def _lay_out_verbatim(draft: Draft, reading: Reading, byline: Byline, credit) ->
         found = parse_dateline(text[s:e], reading.published)
         if found:
             reading.dateline = found[0]
+            reading.dateline.span = [s, s + len(text[s : s + found[1]].rstrip())]
             break
