@@ -50,7 +50,7 @@ def test_plain_text_from_stdin_and_url_option():
     out = run_cli("extract", "--json", "--url", "https://ferries.example/x", "-", stdin=page)
     reading = json.loads(out.stdout)
     assert reading["url"] == "https://ferries.example/x"
-    assert reading["dateline"] == {"place": "MALMO", "agency": "AP", "date": None}
+    assert reading["dateline"] == {"place": "MALMO", "agency": "AP", "date": None, "span": None}
     assert reading["text"].startswith("Ferry fares across the strait")
 
 
