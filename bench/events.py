@@ -9,6 +9,10 @@ its PLOVER type (or none) and its actors. Per sentence:
   when nothing is predicted);
 - actor right: some predicted event of the gold type has an actor whose words (its text, or the
   name of the entity it points to) share a content word with a gold actor;
+- main event right: the sentence's main predicted event (dateline's ``rank`` 1, the first by
+  position where a text has several sentences; a baseline's only event) has the gold type, or
+  nothing is predicted for a sentence without a gold event. Stricter than "type found", which
+  surplus events inflate;
 - precision: the share of all predicted events whose type is the sentence's gold type.
 
 Baselines: "most frequent type" predicts the commonest gold type for every sentence, with the
@@ -52,7 +56,8 @@ def ours(rows: list[dict], docs: list) -> list[list[tuple[str, set[str]]]]:
                                 paragraphs=[(0, len(row["text"]))]), doc)
         names = {e["id"]: " ".join([e["name"], *e["aliases"]]) for e in r.entities}
         preds = []
-        for ev in r.events:
+        # main event first: the lowest rank, then the earliest (a text may hold several sentences)
+        for ev in sorted(r.events, key=lambda e: (e.get("rank", 1), e["trigger_span"][0])):
             words = _words(ev["actor_text"])
             for eid in ev.get("actors") or []:
                 words |= _words(names.get(eid))
@@ -84,22 +89,26 @@ def first_verb(rows: list[dict], docs: list) -> list[list[tuple[str, set[str]]]]
     return out
 
 
-def score(rows: list[dict], preds: list[list[tuple[str, set[str]]]]) -> tuple[float, float, float, float]:
-    found = actor = right_events = n_events = 0
+def score(rows: list[dict], preds: list[list[tuple[str, set[str]]]]) -> tuple[float, float, float, float, float]:
+    """(type found, main event right, actor right, precision, events per sentence); each
+    sentence's predictions come main event first."""
+    found = main = actor = right_events = n_events = 0
     for row, pred in zip(rows, preds):
         gold = row["event_current_plover"]
         n_events += len(pred)
         right_events += sum(t == gold for t, _ in pred)
         if gold is None:
             found += not pred
+            main += not pred
             actor += not pred
             continue
         typed = [w for t, w in pred if t == gold]
         found += bool(typed)
+        main += bool(pred) and pred[0][0] == gold
         gold_actors = _gold_actors(row)
         actor += any(w & g for w in typed for g in gold_actors) if gold_actors else bool(typed)
     n = len(rows)
-    return found / n, actor / n, (right_events / n_events if n_events else 0.0), n_events / n
+    return found / n, main / n, actor / n, (right_events / n_events if n_events else 0.0), n_events / n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,16 +126,19 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(nlp.pipe(r["text"] for r in rows))
     print(f"events: PLOVER gold standard records, {len(rows)} sentences "
           f"({sum(r['event_current_plover'] is None for r in rows)} without an event)")
-    print(f"{'system':<26} {'type found':>10} {'actor right':>11} {'precision':>9} {'events/sent':>11} {'sent/CPU-s':>10}")
+    print(f"{'system':<26} {'type found':>10} {'main event right':>16} {'actor right':>11} {'precision':>9} "
+          f"{'events/sent':>11} {'sent/CPU-s':>10}")
     for name, fn in (("dateline events", ours), ("first lexicon verb", first_verb),
                      ("most frequent type", most_frequent)):
         t0 = time.process_time()
         preds = fn(rows, docs)
         cpu = time.process_time() - t0
-        found, actor, precision, per = score(rows, preds)
-        print(f"{name:<26} {found:10.3f} {actor:11.3f} {precision:9.3f} {per:11.2f} {len(rows) / cpu if cpu else 0:10.0f}")
-    print("(targets for dateline: type found >= 0.70, actor right >= 0.60; the parse is shared and not timed;"
-          " dateline's time includes entities, claims and time expressions)")
+        found, main, actor, precision, per = score(rows, preds)
+        print(f"{name:<26} {found:10.3f} {main:16.3f} {actor:11.3f} {precision:9.3f} {per:11.2f} "
+              f"{len(rows) / cpu if cpu else 0:10.0f}")
+    print("(targets for dateline: type found >= 0.70, actor right >= 0.60, precision >= 0.70 at about one event"
+          " per sentence; the parse is shared and not timed; dateline's time includes entities, claims and"
+          " time expressions)")
     return 0
 
 

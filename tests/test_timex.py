@@ -4,6 +4,7 @@ project's own sentences, and the shared seed page when present."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,16 @@ from dateline.analyze.timex import duration_value, find_timexes, resolve_date
 SAT = "2024-11-30"  # a Saturday
 
 
+SIGNAL = re.compile(r"^(?:on|in|at|during|since|until|by) ", re.I)
+
+
+def bare(text: str) -> str:
+    """The expression without the preposition that the reading keeps in front of it."""
+    return SIGNAL.sub("", text)
+
+
 def values(text: str, anchor: str | None = SAT, doc=None) -> dict[str, tuple[str, str]]:
-    return {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, anchor, doc)}
+    return {bare(t["text"]): (t["type"], t["value"]) for t in find_timexes(text, anchor, doc)}
 
 
 @pytest.mark.parametrize("text,surface,typ,value", [
@@ -59,7 +68,7 @@ def test_spans_are_offsets_into_the_text() -> None:
     for t in find_timexes(text, SAT):
         s, e = t["span"]
         assert text[s:e] == t["text"]
-    assert [t["text"] for t in find_timexes(text, SAT)] == ["Friday", "a month"]
+    assert [t["text"] for t in find_timexes(text, SAT)] == ["On Friday", "a month"]
 
 
 def test_future_tense_picks_the_coming_day_and_month(nlp) -> None:
@@ -114,7 +123,7 @@ def test_reading_has_timexes_with_title_and_captions(nlp) -> None:
                 title="Council vote set for Dec. 5", images=[Image(caption="The hall, Oct. 2, 2024.")])
     analyze_one(r, nlp(r.text))
     body = [t for t in r.timexes if "field" not in t]
-    assert [(t["text"], t["value"]) for t in body] == [("Friday", "2024-11-29")]
+    assert [(bare(t["text"]), t["value"]) for t in body] == [("Friday", "2024-11-29")]
     fields = {t["field"]: t["value"] for t in r.timexes if "field" in t}
     assert fields == {"title": "2024-12-05", "images.0.caption": "2024-10-02"}
 
@@ -129,5 +138,9 @@ def test_seed_timexes(shared: Path) -> None:
     (r,) = analyze([extract(next(iter_pages([str(seed)])))])
     found = [(t["text"], t["value"]) for t in r.timexes]
     for g in gold["timexes"]:
-        words = g["text"].split()[-1].lower() if g["text"].lower().startswith(("on ", "in ")) else g["text"].lower()
-        assert any(words in text.lower() and value == g["value"] for text, value in found), (g, found)
+        # the expected reading's rule: the text overlaps at least 80% of the gold tokens
+        want = g["text"].lower().split()
+        assert any(
+            sum(w in text.lower().split() for w in want) >= 0.8 * len(want) and value == g["value"]
+            for text, value in found
+        ), (g, found)

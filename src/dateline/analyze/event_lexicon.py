@@ -156,7 +156,8 @@ LIGHT_VERBS = frozenset({
     "renew", "grant", "put", "slap", "enforce", "tighten", "expand", "initiate", "lead",
     "take", "call", "set", "establish", "forge", "accept", "propose", "submit", "pass", "adopt",
     "plan", "prepare", "threaten", "vow", "undertake", "reimpose", "remain", "stay", "engage",
-    "conduct", "perform", "commit", "pursue",
+    "conduct", "perform", "commit", "pursue", "complete", "finish", "speed", "accelerate",
+    "hasten",
 })
 #: verbs that undo the event of their object noun: lifting sanctions is a concession
 REVERSAL_VERBS = frozenset({"lift", "ease", "relax", "remove", "end", "drop", "scrap",
@@ -185,6 +186,26 @@ REPORTING_VERBS = frozenset({"say", "said", "says", "declare", "declared", "decl
                              "issued", "announce", "announced", "tell", "told", "stress",
                              "stressed", "warn", "warned", "argue", "argued", "demand",
                              "demanded"})
+
+#: event types whose subordinate event is their content, folded in as ``about``: what was
+#: agreed, requested, rejected, threatened, conceded, supported, protested or accused
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "CONCEDE",
+                           "SUPPORT", "PROTEST"})
+#: verbs (lemmas) that attribute words to a speaker; "X attacked Y, officials said" reports
+#: the attack, so a sentence's main event is looked for before such a trailing verb
+ATTRIBUTION_VERBS = frozenset({"say", "report", "tell", "add", "state", "quote", "confirm",
+                               "announce", "claim", "write", "note", "explain", "insist",
+                               "stress", "charge", "allege", "protest", "complain", "warn",
+                               "declare", "disclose", "reveal", "acknowledge", "admit",
+                               "reiterate", "repeat"})
+#: a type whose verb, used to report words ("protested that …"), is another type: PLOVER's
+#: PROTEST is a demonstration, a protest in words an ACCUSE
+SPOKEN_TYPES = {"PROTEST": "ACCUSE"}
+#: verbs that are an attempt, not an event, before an infinitive ("sought to ease tensions")
+ATTEMPT_VERBS = frozenset({"seek"})
+#: speech acts: a participle of one beside a protest or another speech act ("rallied, demanding
+#: his release"; "complained, saying …") is what that act says, not an event of its own
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 #: event types that a reversal verb turns into CONCEDE
 REVERSIBLE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
@@ -247,6 +268,7 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "violate": (("ASSAULT", ("ceasefire", "cease-fire", "truce", "armistice", "airspace",
                              "border")),),
     "mass": (("MOBILIZE", _FORCES),),
+    "contribute": (("AID", _AID_GOODS + _FORCES),),
 }
 
 #: words that govern an event and make it only possible ("threatened to attack")
@@ -308,6 +330,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "burn": ("burnt",), "bail": ("bailed",), "lay": ("laid",), "seal": ("sealed",),
     "undertake": ("undertook", "undertaken"), "forbid": ("forbade", "forbidden"),
     "quit": ("quit",), "flee": ("fled",), "sell": ("sold",), "buy": ("bought",),
+    "pay": ("paid",), "speed": ("sped",),
 }
 #: verbs that double their last consonant ("ban" → "banned", "commit" → "committed")
 DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "shop", "drop",
@@ -315,4 +338,4 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
                       "begin", "win", "quit", "rebut", "equip", "abet", "overrun", "run",
                       "map", "tap", "snub", "scrap", "slam", "shun", "control", "patrol",
                       "compel", "expel", "repel", "propel", "rebel", "outlaw", "gas", "lob",
-                      "occur", "refer", "confer", "prefer", "transfer", "deter", "wed"})
+                      "occur", "refer", "confer", "prefer", "transfer", "deter", "wed", "cancel"})

@@ -12,11 +12,26 @@ sanctions" is CONCEDE). From the dependency parse:
   prepositions ("met with", "sanctions on", "attack against");
 - ``when``: the TIMEX3 value of a time expression attached to the trigger (else the only one in
   the sentence); ``where``: a place after "in", "at", "near"…;
-- ``negated`` ("did not attack", "refused to meet"), ``hypothetical`` (modals, the future,
-  "threatened to", "if"), and ``asserted_by``: the claim whose content holds the trigger.
+- ``negated`` ("did not attack"), ``hypothetical`` (modals, "if", "could"), and
+  ``asserted_by``: the claim whose content holds the trigger.
 
 Actors and recipients are entity ids when an entity is named there, with the words as
 ``actor_text``/``recipient_text`` either way.
+
+One event per clause. An event inside another's object, complement or purpose is part of it,
+not an event of its own: "threatened to cut off electricity" is one THREATEN with ``about``
+SANCTION, "rejected a request to extradite him" one REJECT about REQUEST, "killed 12 in an
+attack" one ASSAULT. PLOVER reads a commitment or a refusal as its own type, so "will visit" is
+an AGREE (``mode`` "commitment", ``about`` CONSULT), "will impose a curfew" a THREATEN and "would
+not release them" a REJECT (``mode`` "refusal"); "X said Y must …" is a REQUEST (``mode``
+"demand"). Background is left out: participles used as adjectives ("Syrian-backed"), events in
+an "if" clause, in a relative clause with no one doing them, and, beside a sentence's main
+event, bare event nouns ("after the bombing"), events with no actor, and events inside a
+subject ("a member of the team trying to broker a pact").
+
+Each event has a ``rank`` within its sentence, 1 for the main event (the one nearest the head of
+what the sentence reports, looking past a trailing "officials said"), and a ``confidence``
+(0–1) from that place, the presence of an actor and whether the trigger is a bare noun.
 """
 
 from __future__ import annotations
@@ -31,6 +46,10 @@ from .entities import EntityIndex
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 _RELATIVES = {"who", "which", "that", "whom"}
+#: named things that are never an event noun ("March", "the Kabul Agreement" is LAW, a person…)
+_NOT_EVENT_ENTS = {"PERSON", "GPE", "ORG", "DATE", "TIME", "NORP", "LOC", "FAC", "WORK_OF_ART",
+                   "LAW", "PRODUCT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_TIME_ENTS = {"DATE", "TIME"}
 _NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod"}
 
 
@@ -52,6 +71,14 @@ def _verb_forms(lemma: str) -> set[str]:
     return forms
 
 
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ses", "shes", "ches", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 def _plural(noun: str) -> str:
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return noun + "es"
@@ -66,7 +93,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str 
     verb_lemma: dict[str, str] = {}
     verb_type: dict[str, str] = {}
     lemmas = {v for vs in L.VERBS.values() for v in vs} | {v for v, _ in L.PHRASAL} \
-        | set(L.VERB_OBJECTS) | set(L.LIGHT_VERBS) | set(L.REVERSAL_VERBS) | set(L.VERB_SUBJECT_TYPES)
+        | set(L.VERB_OBJECTS) | set(L.LIGHT_VERBS) | set(L.REVERSAL_VERBS) | set(L.VERB_SUBJECT_TYPES) \
+        | set(L.SUPPRESSION_VERBS) | set(L.ATTRIBUTION_VERBS)
     for typ in L.TYPES:
         for v in L.VERBS.get(typ, ()):
             verb_type.setdefault(v, typ)
@@ -128,6 +156,7 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
             objs = _children(a, "pobj")
             if objs:
                 return objs[0], False
+        return None, False  # "the town, which was attacked": no one named does it
     subj = _children(v, "nsubj", "csubj")
     if subj:
         s = subj[0]
@@ -137,6 +166,8 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if v.dep_ == "relcl":
         return v.head, False
     if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.tag_ == "VBN" and not _children(v, "dobj"):
+            return None, False  # "weapons seized last year": the noun is what was seized
         return v.head, False
     if v.dep_ == "xcomp":
         # object control: "urged Iran to stop" → Iran stops
@@ -144,9 +175,20 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
         if objs and v.head.lower_ not in ("promised", "promise", "promises", "pledged"):
             return objs[0], True
         return _subject(v.head, depth + 1)
-    if v.dep_ in ("conj", "advcl", "pcomp") and v.head is not v:
+    if v.dep_ == "conj" and _is_passive(v.head):
+        if v.tag_ == "VBN" and not _children(v, "aux"):
+            return _subject(v.head, depth + 1)  # "were killed or wounded (by …)"
+        # "was indicted by the court and will resign": the one indicted resigns
+        subj = _children(v.head, "nsubjpass")
+        return (subj[0], False) if subj else (None, False)
+    if v.dep_ in ("conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
         return _subject(v.head, depth + 1)
     return None, False
+
+
+def _trailing_root(tok: Any) -> bool:
+    """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested")."""
+    return tok.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
 
 
 class _Finder:
@@ -179,10 +221,14 @@ class _Finder:
             if lemma is None:
                 return None
             if lemma in L.VERB_OBJECTS:
-                for o in _children(tok, "dobj", "nsubjpass"):
-                    word = singular.get(o.lower_, o.lower_)
+                objs_of = _children(tok, "dobj", "nsubjpass")
+                # "700 kg of medicine", "a shipment of arms": the goods after the measure
+                objs_of += [g for o in objs_of for p in _children(o, "prep") if p.lower_ == "of"
+                            for g in _children(p, "pobj")]
+                for o in objs_of:
+                    words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
                     for typ, objs in L.VERB_OBJECTS[lemma]:
-                        if word in objs:
+                        if words & set(objs):
                             return typ, tok, None
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, c.lower_) in L.PHRASAL:
@@ -192,10 +238,15 @@ class _Finder:
                     typ = L.VERB_SUBJECT_TYPES[lemma].get(s.lower_)
                     if typ:
                         return typ, tok, None
+            if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
+                return None  # "sought to ease tensions": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
-                return verb_type[lemma], tok, None
+                typ = verb_type[lemma]
+                if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok)):
+                    return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
+                return typ, tok, None
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and low in nouns and tok.ent_type_ not in ("PERSON", "GPE", "ORG") \
+        if tok.pos_ in ("NOUN", "PROPN") and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS \
                 and tok.dep_ != "compound":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
             head = singular.get(low, low)
@@ -279,18 +330,20 @@ class _Finder:
         holders = [t for t in (trig, light) if t is not None]
         if verb is not None:
             # "signed a deal with X", "imposed sanctions on X": the prepositions of the object
-            holders += [o for o in _children(verb, "dobj") if o is not trig]
+            holders += [o for o in _children(verb, "dobj") if o != trig]
         for h in holders:
             for p in _children(h, "prep"):
                 if p.lower_ in preps:
                     cands += _children(p, "pobj")
         if light is not None and _is_passive(light):
-            cands += [c for c in _children(light, "nsubjpass") if c is not trig]
+            cands += [c for c in _children(light, "nsubjpass") if c != trig]
         nouns, singular = self.tables[2], self.tables[3]
         for c in cands:
-            if c is trig or c is actor_tok or c.lower_ in _RELATIVES:
-                continue
-            if c.ent_type_ == "" and (c.lower_ in nouns or c.lower_ in singular):
+            if c == trig or (actor_tok is not None and c == actor_tok) or c.lower_ in _RELATIVES \
+                    or c.ent_type_ in _TIME_ENTS:
+                continue  # "on Tuesday" is when, not whom
+            if c.ent_type_ == "" and (c.lower_ in nouns or (
+                    c.lower_ in singular and c.head == verb and self.tables[0].get(verb.lower_) in L.VERB_OBJECTS)):
                 continue  # "imposed sanctions", "sent troops": what was done, not to whom
             return c
         return None
@@ -380,11 +433,14 @@ def _governors(tok: Any) -> tuple[set[str], set[str]]:
     return aux, govs
 
 
-def _derived(typ: str, tok: Any, negated: bool) -> tuple[str, str] | None:
-    """The PLOVER reading of a commitment or refusal: "will visit" also AGREE, "will impose a
-    curfew" also THREATEN, "would not meet the demands" REJECT."""
+def _reading(typ: str, tok: Any, negated: bool) -> tuple[str, str] | None:
+    """PLOVER's reading of a commitment or a refusal, which replaces the event said to come:
+    "will visit" is an AGREE, "will impose a curfew" a THREATEN, "would not release them" a
+    REJECT. Returns (type, mode) or None when the event stands as it is."""
     aux, govs = _governors(tok)
-    committed = bool(aux & L.FUTURE_AUX) or bool(govs & L.COMMITMENT_GOVERNORS)
+    # "announced it has called off the strike" tells of a past act; "announced plans to send",
+    # "ready to host" and "will visit" commit to one
+    committed = bool(aux & L.FUTURE_AUX) or (bool(govs & L.COMMITMENT_GOVERNORS) and tok.tag_ == "VB")
     if negated:
         if typ in L.COOPERATIVE | {"CONCEDE", "RETREAT"} and (committed or govs & L.NEGATING_GOVERNORS):
             return "REJECT", "refusal"
@@ -398,19 +454,37 @@ def _derived(typ: str, tok: Any, negated: bool) -> tuple[str, str] | None:
     return None
 
 
-def _demands(f: _Finder, sent: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """"X said Y must …": a REQUEST by X of Y, whatever Y must do."""
+def _conditional(tok: Any) -> bool:
+    """Whether a commitment is itself only possible: "could send", "if attacked, would strike"."""
+    t, steps = tok, 0
+    while True:
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in L.MODALS - L.FUTURE_AUX - L.OBLIGATION_AUX:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+        if steps >= 3 or t.dep_ not in ("xcomp", "ccomp", "acomp", "conj") or t.head == t:
+            return False
+        t, steps = t.head, steps + 1
+
+
+def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
+    """"X said Y must …": a REQUEST by X of Y, whatever Y must do (what Y must do is folded
+    into it as ``about``)."""
     out = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
             continue
         t, steps = tok, 0
-        while steps < 3 and t.dep_ in ("ccomp", "conj", "xcomp") and t.head is not t:
+        reporting = L.REPORTING_VERBS | _attribution_forms()
+        # "said Y must …", "issued a reminder that Y must …"
+        while steps < 4 and (t.dep_ in ("ccomp", "conj", "xcomp", "acl") or (t.dep_ == "dobj" and steps)) \
+                and t.head.i != t.i:
             t, steps = t.head, steps + 1
-            if t.lower_ in L.REPORTING_VERBS:
+            if t.lower_ in reporting:
                 break
-        if t is tok or t.lower_ not in L.REPORTING_VERBS:
-            continue
+        if t.i == tok.i or t.lower_ not in reporting or t.i in triggers:
+            continue  # a frame that is an event itself ("warned that … must") governs on its own
         actor_tok, _ = _subject(t)
         recip_tok, _ = _subject(tok)
         actor, actor_text, actor_span = f.who(actor_tok)
@@ -420,10 +494,7 @@ def _demands(f: _Finder, sent: Any, events: list[dict[str, Any]]) -> list[dict[s
             actor, actor_text, actor_span = claim["speaker"], claim.get("speaker_text"), claim.get("speaker_span")
         recipient, recipient_text, _ = f.who(recip_tok)
         tstart = tok.idx
-        if any(e["type"] == "REQUEST" and e["trigger_span"][0] == tstart for e in events):
-            continue
         when = f.when(tok, t, sent)
-        negated, _ = f.modality(tok, None)
         out.append({
             "id": "", "type": "REQUEST", "trigger": f"{t.text} … {tok.text}",
             "trigger_span": [tstart, tstart + len(tok.text)], "actor": actor, "actor_text": actor_text,
@@ -431,10 +502,265 @@ def _demands(f: _Finder, sent: Any, events: list[dict[str, Any]]) -> list[dict[s
             "recipient_text": recipient_text, "when": when["value"] if when else None,
             "when_text": when["text"] if when else None, "where": None, "where_text": None,
             "span": [min(tstart, actor_span[0] if actor_span else tstart), tstart + len(tok.text)],
-            "negated": negated, "hypothetical": True, "asserted_by": f.claim_of(tstart),
-            "mode": "demand",
+            "negated": False, "hypothetical": False, "asserted_by": f.claim_of(tstart),
+            "mode": "demand", "about": None,
+            "_trig": tok, "_light": None, "_frame": t,
         })
     return out
+
+
+@lru_cache(maxsize=1)
+def _attribution_forms() -> frozenset[str]:
+    return frozenset(f for lemma in L.ATTRIBUTION_VERBS for f in _verb_forms(lemma))
+
+
+def _effective_root(sent: Any) -> Any:
+    """The head of what a sentence reports: the root, or for "X did Y, officials said" the
+    clause before a trailing attribution."""
+    r = sent.root
+    for _ in range(3):
+        if r.lower_ not in _attribution_forms():
+            break
+        before = [c for c in r.children if c.dep_ in ("ccomp", "parataxis") and c.i < r.i and c.pos_ in ("VERB", "AUX")]
+        if not before:
+            break
+        r = before[0]
+    return r
+
+
+def _trailing(tok: Any) -> bool:
+    """Whether ``tok`` heads words reported before their speaker ("X attacked Y, Z charged")."""
+    return tok.dep_ in ("ccomp", "parataxis") and tok.i < tok.head.i
+
+
+_HARD_BOUNDARIES = ("relcl", "parataxis", "appos", "acl:relcl")
+
+
+def _clause_edge(t: Any) -> str | None:
+    """The kind of clause edge crossed going from ``t`` to its head, if any: "relcl", "conj",
+    "advcl" (a co-event: "…, killing 20"; "when they blew…"), "ccomp" (finite complement)."""
+    if t.dep_ in _HARD_BOUNDARIES:
+        return "relcl" if t.dep_ != "parataxis" else "parataxis"
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.lower_ not in _RELATIVES
+                      for c in t.children)
+    if t.dep_ == "conj":
+        return "conj"
+    if t.dep_ == "advcl" and (own_subject or (t.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux") for c in t.children))):
+        return "advcl"
+    if t.dep_ == "ccomp" or (own_subject and t.dep_ in ("xcomp", "acl", "pcomp")):
+        return "ccomp"
+    if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("aux", "mark") for c in t.children):
+        return "relcl"  # "the agreement signed in March", "demonstrators protesting …": a reduced relative
+    return None
+
+
+def _participle(t: Any) -> bool:
+    """A participle without a subject of its own: "…, demanding his release"."""
+    return t.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in t.children)
+
+
+def _governor(e: dict[str, Any], at: dict[int, list[dict[str, Any]]]) -> tuple[dict[str, Any] | None, str]:
+    """The event that ``e`` belongs to (its object, complement or purpose), and, when none, the
+    clause edge that makes ``e`` an event of its own ("root", "conj", "relcl", …)."""
+    def pick(i: int) -> dict[str, Any] | None:
+        others = [g for g in at.get(i, ()) if g is not e]
+        demand = [g for g in others if g["mode"] == "demand"]
+        verbs = [g for g in others if g["_trig"].i == i]
+        return (demand or verbs or others or [None])[0]
+
+    trig, light = e["_trig"], e["_light"]
+    if e["mode"] != "demand":
+        if light is not None:
+            # "agreed to a ceasefire": the verb's own event holds the noun's; "renewed talks on
+            # a pullback": the verb's object holds the other noun
+            for g in at.get(light.i, ()):
+                if g is e:
+                    continue
+                if g["_trig"].i == light.i or (g["_light"] is not None and g["_light"].i == light.i
+                                               and g["_trig"].dep_ in ("dobj", "nsubjpass")
+                                               and trig.dep_ not in ("dobj", "nsubjpass")):
+                    return g, ""
+        elif any(g["mode"] == "demand" for g in at.get(trig.i, ())):
+            return pick(trig.i), ""
+        actor = e.get("_actor_tok")
+        if actor is not None:
+            g = pick(actor.i)
+            if g is not None and g["_trig"].i == actor.i and g["_trig"].pos_ not in ("VERB", "AUX"):
+                return g, ""  # "a strike that shut down the capital": what the strike did
+    t = light or trig
+    finite: Any = None
+    speech: str | None = None
+    for _ in range(12):
+        if t.head.i == t.i:
+            return None, "root"
+        edge = _clause_edge(t)
+        if edge == "conj" and t.head.dep_ in ("xcomp", "pcomp") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            edge = None  # "refused to let them land and evacuate": one complement
+        if edge in ("relcl", "advcl") and e["type"] in L.SPEECH_TYPES and _participle(t) and speech is None:
+            speech = edge  # "rallies … demanding his release": maybe what the rally says
+        elif edge in ("conj", "advcl"):
+            # "killed 5 and wounded 10", "shelled the town, killing 20": one event told twice
+            g = _nearest(t.head, e, pick)
+            if g is not None and g["type"] == e["type"] and _same_actor(e, g):
+                return g, ""
+            return None, edge
+        elif edge in ("relcl", "parataxis"):
+            return None, edge
+        if edge == "ccomp":
+            if finite is not None:
+                return None, "ccomp"
+            finite = t
+        t = t.head
+        g = pick(t.i)
+        if g is not None:
+            if speech is not None and g["type"] not in L.SPEECH_TYPES | {"PROTEST"}:
+                return None, speech
+            if finite is not None and (g["type"] not in L.CONTENT_TYPES or _trailing(finite)):
+                return None, "ccomp"  # "X attacked Y, Z charged": the attack is the news
+            return g, ""
+    return None, "root"
+
+
+def _nearest(t: Any, e: dict[str, Any], pick: Any) -> dict[str, Any] | None:
+    """The event at ``t`` or the nearest above it, across no clause edge."""
+    for _ in range(8):
+        g = pick(t.i)
+        if g is not None:
+            return g
+        if t.head.i == t.i or _clause_edge(t) is not None:
+            return None
+        t = t.head
+    return None
+
+
+def _same_actor(e: dict[str, Any], g: dict[str, Any]) -> bool:
+    a = e.get("_actor_tok")
+    if a is None or a.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS or (e["actor"] and e["actor"] == g["actor"]):
+        return True
+    ga = g.get("_actor_tok")
+    return ga is not None and a.i == ga.i
+
+
+def _in_subject(tok: Any) -> bool:
+    """Whether ``tok`` lies in the subject of a clause ("a member of the team trying to broker a
+    pact said"), where an event is a description of someone, not news."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _condition(tok: Any) -> bool:
+    """Whether ``tok`` is in an "if"/"unless" clause: a condition, not an event."""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.dep_ in ("advcl", "ccomp", "relcl", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _depth(tok: Any, root: Any) -> int:
+    steps, t = 0, tok
+    while t != root and t.head != t and steps < 20:
+        t, steps = t.head, steps + 1
+    return steps if t == root else steps + 10
+
+
+def _fold(top: dict[str, Any], e: dict[str, Any]) -> None:
+    """Put a subordinate event into the event it belongs to: the same event told twice ("killed
+    … in an attack") merges; otherwise it is what the top event is about ("threatened to cut
+    off electricity to X": a THREATEN about SANCTION, against X) or for ("opened fire to
+    disperse the crowd"); an event only in the background ("arrested after the bombing") is
+    let go."""
+    anchor, top_anchor = e["_light"] or e["_trig"], top["_light"] or top["_trig"]
+    purpose = anchor.dep_ in ("xcomp", "advcl") and anchor.head.i == top_anchor.i  # "fired to disperse"
+    if e["type"] != top["type"] and top.get("about") is None and (top["type"] in L.CONTENT_TYPES or purpose):
+        top["about"] = e["type"]
+    if top["recipient"] is None and top["recipient_text"] is None:
+        src = ("actor", "actor_text") if top["type"] == "REJECT" else ("recipient", "recipient_text")
+        if e[src[0]] is not None and e[src[0]] not in top["actors"]:
+            top["recipient"], top["recipient_text"] = e[src[0]], e[src[1]]
+
+
+def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per clause: subordinate events fold into the event they belong to, commitments
+    and refusals take PLOVER's reading, and the rest are ranked, main event first."""
+    at: dict[int, list[dict[str, Any]]] = {}
+    for e in cands:
+        for tok in (e["_trig"], e["_light"]):
+            if tok is not None:
+                at.setdefault(tok.i, []).append(e)
+    gov: dict[int, dict[str, Any] | None] = {}
+    for e in cands:
+        g, edge = _governor(e, at)
+        gov[id(e)] = g
+        e["_edge"] = edge
+    tops = []
+    for e in cands:
+        g, seen = gov[id(e)], {id(e)}
+        if g is None:
+            tops.append(e)
+            continue
+        direct = True
+        while gov.get(id(g)) is not None and id(g) not in seen:
+            seen.add(id(g))
+            g, direct = gov[id(g)], False
+        if direct:
+            _fold(g, e)
+    for e in tops:
+        if e["mode"] is None:
+            reading = _reading(e["type"], e["_light"] or e["_trig"], e["negated"])
+            if reading is not None:
+                e["about"], e["type"], e["mode"] = e["type"], reading[0], reading[1]
+                e["negated"] = False  # the refusal, or the promise, did take place
+                e["hypothetical"] = _conditional(e["_light"] or e["_trig"])
+    # an event in a relative clause, or a bare noun, says too little without someone doing it;
+    # a condition ("if it is attacked") did not happen
+    keep = []
+    for e in tops:
+        anchor = e["_light"] or e["_trig"]
+        if e["_edge"] == "relcl" and e["actor_text"] is None:
+            continue
+        if e["actor_text"] is None and e["recipient_text"] is None and anchor.pos_ not in ("VERB", "AUX"):
+            continue
+        if _condition(anchor):
+            continue
+        keep.append(e)
+    root = _effective_root(sent)
+    for e in keep:
+        anchors = [t for t in (e["_light"] or e["_trig"], e.get("_frame")) if t is not None]
+        e["_depth"] = min(_depth(t, root) for t in anchors)
+    keep.sort(key=lambda e: (e["_depth"], e["actor_text"] is None, e["_trig"].pos_ not in ("VERB", "AUX"), e["trigger_span"][0]))
+    # beside the main event, one with no one doing it ("20 people were killed or wounded"), or
+    # told inside someone's description ("a member of the team trying to broker a pact"), is
+    # background, not news
+    # a bare event noun beside it ("since last month's invasion") names an event told elsewhere
+    keep = keep[:1] + [e for e in keep[1:] if e["actor_text"] is not None
+                       and not _in_subject(e["_light"] or e["_trig"])
+                       and (e["_light"] is not None or e["_trig"].pos_ in ("VERB", "AUX"))]
+    for rank, e in enumerate(keep, 1):
+        conf = 0.9 if rank == 1 and e["_depth"] == 0 else 0.8 if rank == 1 else \
+            0.6 if e["_edge"] in ("conj", "advcl", "root") else 0.5
+        if e["actor_text"] is None:
+            conf -= 0.2
+        if e["_light"] is None and e["_trig"].pos_ not in ("VERB", "AUX"):
+            conf -= 0.1
+        if e["asserted_by"] is not None:
+            conf -= 0.05
+        e["rank"], e["confidence"] = rank, round(max(conf, 0.1), 2)
+    return keep
 
 
 def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
@@ -444,7 +770,6 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
         return []
     f = _Finder(doc, reading, entities, claims, timexes)
     events: list[dict[str, Any]] = []
-    seen: set[tuple[int, str]] = set()
     for sent in doc.sents:
         found = []
         for tok in sent:
@@ -452,16 +777,16 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             if trig is not None:
                 found.append(trig)
         verb_events = {(t.i, typ) for typ, t, light in found if light is None}
+        cands: list[dict[str, Any]] = []
+        seen: set[int] = set()
         for typ, trig, light in found:
-            # "signed an agreement", "the partnership he signed": the verb already is the event
-            if light is not None and (light.i, typ) in verb_events:
-                continue
+            if trig.pos_ in ("VERB", "AUX") and trig.dep_ == "amod":
+                continue  # "Syrian-backed", "the banned movement": a description, not an event
             if trig.pos_ != "VERB" and any((c.i, typ) in verb_events for c in trig.children if c.dep_ in ("relcl", "acl")):
+                continue  # "the partnership he signed": the verb tells it
+            if trig.i in seen:
                 continue
-            key = (trig.i, typ)
-            if key in seen:
-                continue
-            seen.add(key)
+            seen.add(trig.i)
             if light is not None:
                 actor_tok, _ = _subject(light)
             elif trig.pos_ in ("VERB", "AUX"):
@@ -469,7 +794,8 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             else:
                 actor_tok = None
                 for c in trig.children:
-                    if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
+                    if (c.dep_ == "poss" and c.ent_type_ not in _TIME_ENTS) or (
+                            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
                         actor_tok = c
                         break
                     if c.dep_ == "prep" and c.lower_ in ("by", "between", "from"):
@@ -478,8 +804,6 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
                             actor_tok = objs[0]
                             break
             recip_tok = f.recipient(typ, trig, light, actor_tok)
-            if light is None and trig.pos_ != "VERB" and actor_tok is None and recip_tok is None:
-                continue  # a bare event noun ("a defence agreement") says too little
             actor, actor_text, actor_span = f.who(actor_tok)
             recipient, recipient_text, recipient_span = f.who(recip_tok)
             if recipient is not None and recipient == actor:
@@ -497,7 +821,7 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             lo = min([tstart] + [sp[0] for sp in (actor_span, recipient_span) if sp])
             hi = max([tend] + [sp[1] for sp in (actor_span, recipient_span) if sp])
             lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
-            base = {
+            cands.append({
                 "id": "",
                 "type": typ,
                 "trigger": trig.text if light is None else f"{light.text} … {trig.text}",
@@ -516,13 +840,16 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
                 "hypothetical": hypothetical,
                 "asserted_by": f.claim_of(tstart),
                 "mode": None,
-            }
-            events.append(base)
-            derived = _derived(typ, light or trig, negated)
-            if derived and not any(e["type"] == derived[0] and e["trigger_span"] == [tstart, tend] for e in events):
-                events.append({**base, "type": derived[0], "mode": derived[1]})
-        events += _demands(f, sent, events)
+                "about": None,
+                "_trig": trig,
+                "_light": light,
+                "_actor_tok": actor_tok,
+            })
+        cands += _demands(f, sent, {c["_trig"].i for c in cands})
+        events += _organise(f, sent, cands)
     events.sort(key=lambda e: e["trigger_span"][0])
     for i, ev in enumerate(events, 1):
         ev["id"] = f"v{i}"
+        for k in [k for k in ev if k.startswith("_")]:
+            del ev[k]
     return events

@@ -705,14 +705,23 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None) -> list[
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
+        # the preposition that anchors it belongs to the expression as readers quote it
+        # ("on Friday", "in June"); TIMEX3 calls it a signal, relaxed matching is unaffected
+        start = c.start
+        signal = _SIGNAL.search(text, max(0, c.start - 8), c.start)
+        if signal:
+            start = signal.start(1)
         out.append({
-            "text": text[c.start:c.end],
-            "span": [c.start, c.end],
+            "text": text[start:c.end],
+            "span": [start, c.end],
             "type": typ,
             "value": value,
             "anchor": day.isoformat() if day and _anchored(value, c.kind, c) else None,
         })
     return out
+
+
+_SIGNAL = re.compile(r"(?:^|(?<=\s))(on|in|at|during|since|until|by)\s+$", re.I)
 
 
 def _anchored(value: str, kind: str, c: _Cand) -> bool:
