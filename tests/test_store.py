@@ -262,3 +262,26 @@ def test_export_csv_and_parquet(corpus, tmp_path):
     corpus.export("parquet", str(tmp_path / "out.parquet"))
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.num_rows == 2 and json.loads(table.column("claims")[0].as_py())[0]["id"] == "c1"
+
+
+def test_a_store_from_schema_1_is_upgraded_and_keeps_event_fields(tmp_path):
+    from dateline.store import schema
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    saved = schema.MIGRATIONS
+    try:
+        schema.MIGRATIONS = saved[:1]  # a store written before migration 2 existed
+        assert schema.migrate(conn, "2026-01-01T00:00:00Z") == 1
+    finally:
+        schema.MIGRATIONS = saved
+    conn.close()
+    event = {"id": "v1", "type": "THREATEN", "about": "SANCTION", "actor": None, "recipient": None,
+             "when": "2024-06-19", "span": [0, 10], "negated": False, "hypothetical": True,
+             "rank": 1, "confidence": 0.8}
+    corpus = Corpus(str(path))
+    corpus.add([reading("ev1", "The ministry threatened to cut off power to the border towns.", events=[event])])
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION == 2
+    row = db.execute("SELECT type, about, negated, hypothetical, event_rank, confidence FROM events").fetchone()
+    assert row == ("THREATEN", "SANCTION", 0, 1, 1, 0.8)

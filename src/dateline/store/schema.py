@@ -213,6 +213,17 @@ CREATE VIRTUAL TABLE claims_fts USING fts5 (
 );
 """,
     ),
+    (
+        2,
+        "events: the act a statement is about, negation, hypotheticals, rank and confidence",
+        """
+ALTER TABLE events ADD COLUMN about TEXT;           -- PLOVER type of the act a threat, demand… is about
+ALTER TABLE events ADD COLUMN negated INTEGER;      -- 1: the text says it did not happen
+ALTER TABLE events ADD COLUMN hypothetical INTEGER; -- 1: only possible, conditional or asked about
+ALTER TABLE events ADD COLUMN event_rank INTEGER;   -- 1: the main event of its sentence
+ALTER TABLE events ADD COLUMN confidence REAL;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

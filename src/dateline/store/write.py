@@ -252,7 +252,8 @@ def _events(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         conn.execute(
             "INSERT INTO events (document_id, local_id, type, actor, actor_entity_id, recipient, recipient_entity_id, "
-            "occurred_on, place, span_start, span_end, asserted_by, event_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "occurred_on, place, span_start, span_end, asserted_by, event_day, about, negated, hypothetical, "
+            "event_rank, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 r.id,
                 lid,
@@ -267,8 +268,17 @@ def _events(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
                 e,
                 _text(ev.get("asserted_by")),
                 day_of(ev.get("when")) or published_day,
+                _text(ev.get("about")),
+                _flag(ev.get("negated")),
+                _flag(ev.get("hypothetical")),
+                ev.get("rank") if isinstance(ev.get("rank"), int) else None,
+                ev.get("confidence") if isinstance(ev.get("confidence"), (int, float)) else None,
             ),
         )
+
+
+def _flag(value: object) -> int | None:
+    return None if value is None else int(bool(value))
 
 
 def _entity_of(conn: sqlite3.Connection, value: str | None, local: dict[str, int]) -> int | None:
