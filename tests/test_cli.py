@@ -78,3 +78,23 @@ def test_progress_bar_can_be_forced_and_goes_to_stderr():
     out = run_cli("extract", "--json", "--progress", str(EXAMPLES))
     assert out.returncode == 0
     assert all(line.startswith("{") for line in out.stdout.splitlines())
+
+
+def test_read_summary_shows_who_said_what_and_what_happened():
+    out = run_cli("read", str(EXAMPLES / "courier-harbour-strike.html"))
+    assert out.returncode == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    assert "who said what" in text and "Oskar Lind" in text and "Elena Marsh" in text
+    assert "publisher The Lakeside Courier" in text
+    assert "people" in text
+
+
+def test_read_json_carries_the_analysis():
+    out = run_cli("read", "--json", str(EXAMPLES / "courier-harbour-strike.html"))
+    reading = json.loads(out.stdout)
+    speakers = {c["speaker_text"] for c in reading["claims"]}
+    assert any("Oskar Lind" in s for s in speakers)
+    assert all(c["via"][-1] == "The Lakeside Courier" for c in reading["claims"] if c["kind"] != "headline")
+    assert any(t["value"] == "2025-03-14" for t in reading["timexes"])
+    names = {e["name"] for e in reading["entities"]}
+    assert {"Oskar Lind", "Elena Marsh"} <= names

@@ -75,6 +75,12 @@ def show_reading(reading: Reading, first: bool = True) -> None:
         lines.append(("edited by", ", ".join(b.editors)))
     if reading.agencies:
         lines.append(("agencies", ", ".join(reading.agencies)))
+    if reading.publisher:
+        lines.append(("publisher", reading.publisher))
+    for label, types in (("people", ("PERSON",)), ("groups", ("ORG", "NORP"))):
+        found = [_entity_label(e) for e in reading.entities if e.get("type") in types and e.get("mentions")]
+        if found:
+            lines.append((label, "; ".join(found[:8]) + (f"; … {len(found) - 8} more" if len(found) > 8 else "")))
     for image in reading.images:
         text = image.caption or ""
         if image.credit:
@@ -113,6 +119,27 @@ def show_reading(reading: Reading, first: bool = True) -> None:
             grid.add_row(escape(who), escape(cue), line)
         c.print("  [bold]who said what[/bold]")
         c.print(Padding(grid, (0, 0, 1, 2), expand=False))
+    names = {e.get("id"): e.get("name") for e in reading.entities}
+    main_events = sorted(reading.events, key=lambda v: (v.get("span") or [0])[0])
+    if main_events:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="magenta", no_wrap=True)
+        grid.add_column()
+        for v in main_events[:12]:
+            who = names.get(v.get("actor")) or v.get("actor_text") or "?"
+            recipient = names.get(v.get("recipient")) or v.get("recipient_text")
+            whom = f" → {recipient}" if recipient else ""
+            marks = [m for m, on in (("not", v.get("negated")), ("hypothetical", v.get("hypothetical")),
+                                      ("claimed", v.get("asserted_by"))) if on]
+            extra = [x for x in (v.get("when"), v.get("where_text")) if x]
+            if v.get("about"):
+                extra.insert(0, f"about {v['about']}")
+            text = f"{who}{whom}" + (f"  [dim]({escape(', '.join(extra + marks))})[/dim]" if extra or marks else "")
+            grid.add_row(escape(v.get("type") or ""), escape(f"{who}{whom}") + text[len(f"{who}{whom}"):])
+        if len(main_events) > 12:
+            grid.add_row("", f"[dim]… {len(main_events) - 12} more (--json for all)[/dim]")
+        c.print("  [bold]what happened[/bold]")
+        c.print(Padding(grid, (0, 0, 1, 2), expand=False))
     kinds = Counter(b.kind for b in reading.boilerplate)
     summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     if summary:
@@ -122,6 +149,12 @@ def show_reading(reading: Reading, first: bool = True) -> None:
         c.print(f"  [dim]related headlines: {len(reading.related)}"
                 + (f" ({versions} with a version label)" if versions else "") + "[/dim]")
     sys.stdout.flush()
+
+
+def _entity_label(entity: dict) -> str:
+    title = (entity.get("titles") or [None])[0]
+    name = entity.get("name") or "?"
+    return f"{name} ({title})" if title else name
 
 
 def _short(text: str, limit: int = 160) -> str:
