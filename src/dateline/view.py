@@ -101,7 +101,7 @@ def show_reading(reading: Reading, first: bool = True) -> None:
         names = {e.get("id"): e.get("name") for e in reading.entities}
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="green", no_wrap=True, max_width=28)
-        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(style="dim", max_width=14)
         grid.add_column()
         for claim in reading.claims:
             who = names.get(claim.get("speaker")) or claim.get("speaker_text") or "?"
