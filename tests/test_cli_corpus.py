@@ -163,3 +163,25 @@ def test_kill_9_mid_ingest_then_rerun_completes(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     assert len(lines(dateline("search", "harbour 1499", "--db", str(db), "--json").stdout)) >= 1
+
+
+def test_a_truncated_warc_keeps_what_was_read(tmp_path):
+    import gzip
+
+    from test_corpus import warc_record
+
+    first = warc_record("https://radio.example/a", (
+        "<html><body><article><p>" + "The ferry line to the islands reopened on Monday after a week of storms. " * 5
+        + "</p></article></body></html>").encode())
+    second = warc_record("https://radio.example/b", b"<html><body><p>" + b"Second page text. " * 400 + b"</p></body></html>")
+    data = gzip.compress(first) + gzip.compress(second)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(gzip.compress(first)) + 200])  # the second record breaks off
+    db = str(tmp_path / "news.db")
+    p = dateline("ingest", str(cut), "--db", db, "--no-analysis", "--json")
+    stats = lines(p.stdout)[0]
+    assert stats["added"] == 1 and stats["errors"] >= 1
+    errors = lines(dateline("errors", "--db", db, "--json").stdout)
+    assert any("cut short" in e["message"] or "damaged" in e["message"] for e in errors)
+    hits = lines(dateline("search", "ferry islands", "--db", db, "--json").stdout)
+    assert hits[0]["url"] == "https://radio.example/a"

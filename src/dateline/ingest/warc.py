@@ -54,7 +54,14 @@ def _page_of(record, label: str) -> Page | None:
     else:
         if record.is_http:
             status = record.http_headers.status_code if record.http_headers else None
-            if status is not None and not (200 <= status < 300):
+            if status is None:
+                return Page(
+                    content="",
+                    source=source,
+                    url=url,
+                    error=Error("ingest", "the record is cut short or its HTTP headers cannot be read (a truncated file?)"),
+                )
+            if not (200 <= status < 300):
                 return None  # redirects and errors carry no article
             ctype = (record.http_content_type or "").lower()
             charset = record.http_charset
