@@ -430,3 +430,29 @@ def test_a_dateline_kept_in_a_clean_body_is_neither_speaker_nor_content(nlp):
         assert "OSLO" not in (claim["speaker_text"] or "")
     said = [c for c in reading.claims if c["cue"] == "said" and "ministry" in c["speaker_text"]]
     assert said and said[0]["content"].startswith("Norway accused")
+
+
+def test_a_very_long_text_is_analysed_up_to_a_paragraph_end(nlp, monkeypatch):
+    import dateline.analyze as analysis
+    from dateline.extract import extract
+    from dateline.model import Page
+
+    monkeypatch.setattr(analysis, "MAX_ANALYZED_CHARS", 400)
+    para = "The harbour master said the channel would reopen on Monday after the dredgers finish."
+    body = "\n\n".join(f"{para} ({i})" for i in range(20))
+    reading = next(analyze([extract(Page(content=body, source=Source(), is_clean=True, published="2025-04-02"))]))
+    assert reading.text == body  # the reading keeps all its text
+    assert reading.error.stage == "analyze" and "only its first" in reading.error.message
+    assert reading.claims and all(c["span"][1] <= 400 for c in reading.claims if c.get("span"))
+
+
+def test_a_page_cut_for_its_size_is_still_analysed(nlp):
+    from dateline.model import Error
+
+    text = "The harbour master said the channel would reopen on Monday after the dredgers finish."
+    cut = Reading(id="x", source=Source(), text=text, paragraphs=[(0, len(text))], published="2025-04-02",
+                  error=Error("extract", "the page is larger than 5,000,000 characters; only its start was read",
+                              partial=True))
+    reading = next(analyze([cut]))
+    assert reading.error.stage == "extract"
+    assert reading.claims and reading.claims[0]["cue"] == "said"

@@ -68,7 +68,7 @@ def test_the_batch_goes_on_and_exit_status_is_zero(results):
 
 def test_empty_and_binary_files_get_clear_errors(results):
     _, r = results
-    assert r["a_empty.txt"]["error"] == {"stage": "extract", "message": "the document is empty"}
+    assert r["a_empty.txt"]["error"] == {"stage": "extract", "message": "the document is empty", "partial": False}
     assert r["b_binary.html"]["error"]["stage"] == "ingest"
     assert "binary" in r["b_binary.html"]["error"]["message"]
 
@@ -134,5 +134,5 @@ def test_huge_page_is_cut_not_fatal(tmp_path):
     out = run_cli("extract", "--json", str(path))
     reading = json.loads(out.stdout)
     assert out.returncode == 0
-    assert "only its start was read" in reading["error"]["message"]
+    assert "only its start was read" in reading["error"]["message"] and reading["error"]["partial"]
     assert "dredging plan" in reading["text"]

@@ -74,7 +74,7 @@ def process_page(page: Page, chash: str | None = None, *, analyze: bool = True,
 
     chash = chash or content_hash(page)
     reading = extract(page, options)
-    if analyze and reading.error is None and reading.text:
+    if analyze and (reading.error is None or reading.error.partial) and reading.text:
         try:
             from .analyze import analyze as run_analysis
 

@@ -51,6 +51,8 @@ class Error:
 
     stage: str
     message: str
+    #: the document was read, but only in part (a page cut for its size): what it holds stands
+    partial: bool = False
 
 
 @dataclass(slots=True)

@@ -17,10 +17,14 @@ from ..model import Error, Reading
 BATCH_SIZE = 32
 #: spaCy components the analysis does not use (lemmas come from the cue lexicon)
 UNUSED_COMPONENTS = ("lemmatizer",)
+#: texts longer than this are analysed up to the last paragraph end before it: far longer
+#: than any article, and the parser needs about 1 GB per 100,000 characters at once
+MAX_ANALYZED_CHARS = 200_000
 
 
 def analyze(readings: Iterable[Reading], *, batch_size: int = BATCH_SIZE) -> Iterator[Reading]:
-    """Add the analysis of each reading that has text. Readings with an error pass through."""
+    """Add the analysis of each reading that has text. Readings that could not be read pass
+    through; a page cut for its size is analysed as far as it was read."""
     it = iter(readings)
     while True:
         batch = list(islice(it, batch_size))
@@ -77,15 +81,39 @@ def _field_timexes(reading: Reading, anchor: str | None) -> list[dict[str, Any]]
     return out
 
 
+def _analyzable(r: Reading) -> bool:
+    # a page read only in part (cut for its size) is still worth analysing
+    return (r.error is None and bool(r.text or r.title)) or (r.error is not None and r.error.partial and bool(r.text))
+
+
+def _shortened(r: Reading) -> tuple[Reading, int | None]:
+    """The reading to analyse: itself, or a copy cut at a paragraph end when it is too long."""
+    if len(r.text) <= MAX_ANALYZED_CHARS:
+        return r, None
+    from dataclasses import replace
+
+    ends = [e for s, e in r.paragraphs if e <= MAX_ANALYZED_CHARS]
+    cut = ends[-1] if ends else MAX_ANALYZED_CHARS
+    return replace(r, text=r.text[:cut], paragraphs=[(s, e) for s, e in r.paragraphs if e <= cut]), cut
+
+
 def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
     from . import nlp as nlp_module
 
-    todo = [r for r in batch if r.error is None and (r.text or r.title)]
+    todo = []
+    short: dict[int, tuple[Reading, int]] = {}
+    for r in batch:
+        if _analyzable(r):
+            part, cut = _shortened(r)
+            if cut is not None:
+                short[id(r)] = (part, cut)
+            todo.append(r)
     docs: dict[int, Any] = {}
     if todo:
         try:
             nlp = nlp_module.load(UNUSED_COMPONENTS)
-            for r, doc in zip(todo, nlp.pipe((r.text for r in todo), batch_size=len(todo))):
+            texts = (short[id(r)][0].text if id(r) in short else r.text for r in todo)
+            for r, doc in zip(todo, nlp.pipe(texts, batch_size=len(todo))):
                 docs[id(r)] = doc
         except Exception as exc:
             if isinstance(exc, nlp_module.ModelMissing):
@@ -95,5 +123,18 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
             # otherwise each document is parsed on its own below, so one bad text fails alone
     for r in batch:
         if any(r is t for t in todo):
-            analyze_one(r, docs.get(id(r)))
+            if id(r) in short:
+                part, cut = short[id(r)]
+                earlier = r.error
+                analyze_one(part, docs.get(id(r)))
+                r.entities, r.claims, r.timexes, r.events = part.entities, part.claims, part.timexes, part.events
+                r.error = earlier or part.error or Error(
+                    "analyze",
+                    f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed",
+                    partial=True,
+                )
+            else:
+                earlier = r.error
+                analyze_one(r, docs.get(id(r)))
+                r.error = earlier or r.error
         yield r

@@ -63,7 +63,7 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
         reading.error = Error("extract", "no article text found on the page")
     elif cut:
         reading.error = Error(
-            "extract", f"the page is larger than {options.max_chars:,} characters; only its start was read"
+            "extract", f"the page is larger than {options.max_chars:,} characters; only its start was read", partial=True
         )
     return reading
 

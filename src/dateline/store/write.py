@@ -67,7 +67,8 @@ def write(conn: sqlite3.Connection, item: Processed, run_id: int | None, now: st
             return Written("duplicate", reading.id)
     rid = reading.id
     ukey = url_key(reading.url or reading.source.url)
-    status = "error" if reading.error else "ok"
+    failed = reading.error is not None and not reading.error.partial  # a page read in part is kept
+    status = "error" if failed else "ok"
     new_version = False
     if ukey and status == "ok":
         new_version = (
@@ -109,7 +110,7 @@ def write(conn: sqlite3.Connection, item: Processed, run_id: int | None, now: st
                 "INSERT INTO fingerprints (document_id, text_hash, shingles, signature) VALUES (?,?,?,?)",
                 (rid, fp.text_hash, fp.shingles, fp.signature_bytes()),
             )
-    return Written("error" if reading.error else "added", rid, new_version)
+    return Written("error" if failed else "added", rid, new_version)
 
 
 def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) -> bool:
