@@ -22,7 +22,7 @@ Inputs = Annotated[
     list[str],
     typer.Argument(
         help="Files, folders (read recursively), globs, or - for standard input. "
-        ".html/.htm, .txt and .jsonl, each optionally .gz.",
+        ".html/.htm, .txt, .jsonl (each optionally .gz) and WARC (.warc, .warc.gz).",
         show_default=False,
     ),
 ]
@@ -65,7 +65,7 @@ def read(
     published: Published = None,
     html_fallback: Fallback = False,
 ) -> None:
-    """Read news pages: clean text and metadata, then who said what (claims) and who is who.
+    """Read news pages: clean text and metadata, who is who, who said what, what happened and when.
 
     [dim]Example: dateline read page.html ; dateline read --json pages/ saved.jsonl -[/dim]
     """
