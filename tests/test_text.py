@@ -39,16 +39,16 @@ def test_wire_story_body_keeps_caption_dateline_and_credit_line():
     assert d.body[-1] == "(Reporting by Ann Example; editing by Bob Sample)"
     assert len(d.body) == 6
     joined = "\n".join(d.body)
-    for chrome in ("WhatsApp", "Next In", "Bakery", "Others Also Read", "Business"):
+    for chrome in ("Telegram", "More in", "Bakery", "You may also like", "Business"):
         assert chrome not in joined
 
 
 def test_wire_story_chrome_is_typed():
     d = draft_of("wire.txt")
-    assert kinds_of(d, "Follow us on our official WhatsApp channel") == {"promo"}
-    assert kinds_of(d, "Next In Business") == {"related"}
+    assert kinds_of(d, "Follow us on Telegram") == {"promo"}
+    assert kinds_of(d, "More in Business") == {"related"}
     assert kinds_of(d, "Farmers protest over new water rules in the valley") == {"related"}
-    assert kinds_of(d, "Others Also Read") <= {"related", "nav"}
+    assert kinds_of(d, "You may also like") <= {"related", "nav"}
 
 
 def test_wire_story_related_headlines_with_versions():

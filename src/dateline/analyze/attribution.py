@@ -289,7 +289,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             continue  # "That said, …"
         relative = subj.lower_ in cues.RELATIVE_PRONOUNS and tok.dep_ == "relcl" and subj.i < tok.i
         if relative:
-            subj = tok.head  # "Assange, who denies the accusation": the speaker is Assange
+            subj = tok.head  # "Marsh, who rejects the charge": the speaker is Marsh
             if not (ss <= subj.i < tok.i) or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
         if lemma in cues.PERSONAL_CUES and not _animate(subj):

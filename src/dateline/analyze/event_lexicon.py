@@ -163,7 +163,7 @@ LIGHT_VERBS = frozenset({
 REVERSAL_VERBS = frozenset({"lift", "ease", "relax", "remove", "end", "drop", "scrap",
                             "suspend", "withdraw", "cancel", "halt", "stop", "revoke",
                             "rescind", "loosen", "waive"})
-#: verbs that stop a protest: "police prevented the demonstration" is coercion
+#: verbs that stop a protest: "guards blocked the march" is coercion
 SUPPRESSION_VERBS = frozenset({"prevent", "block", "disperse", "break", "ban", "forbid",
                                "suppress", "quell", "crush", "stop", "halt", "outlaw",
                                "prohibit", "end"})
@@ -201,7 +201,7 @@ ATTRIBUTION_VERBS = frozenset({"say", "report", "tell", "add", "state", "quote",
 #: a type whose verb, used to report words ("protested that …"), is another type: PLOVER's
 #: PROTEST is a demonstration, a protest in words an ACCUSE
 SPOKEN_TYPES = {"PROTEST": "ACCUSE"}
-#: verbs that are an attempt, not an event, before an infinitive ("sought to ease tensions")
+#: verbs that are an attempt, not an event, before an infinitive ("tried to calm the dispute")
 ATTEMPT_VERBS = frozenset({"seek"})
 #: speech acts: a participle of one beside a protest or another speech act ("rallied, demanding
 #: his release"; "complained, saying …") is what that act says, not an event of its own

@@ -19,7 +19,7 @@ Actors and recipients are entity ids when an entity is named there, with the wor
 ``actor_text``/``recipient_text`` either way.
 
 One event per clause. An event inside another's object, complement or purpose is part of it,
-not an event of its own: "threatened to cut off electricity" is one THREATEN with ``about``
+not an event of its own: "threatened to halt gas deliveries" is one THREATEN with ``about``
 SANCTION, "rejected a request to extradite him" one REJECT about REQUEST, "killed 12 in an
 attack" one ASSAULT. PLOVER reads a commitment or a refusal as its own type, so "will visit" is
 an AGREE (``mode`` "commitment", ``about`` CONSULT), "will impose a curfew" a THREATEN and "would
@@ -239,7 +239,7 @@ class _Finder:
                     if typ:
                         return typ, tok, None
             if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
-                return None  # "sought to ease tensions": an attempt, not a request
+                return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
                 typ = verb_type[lemma]
                 if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok)):
@@ -575,7 +575,7 @@ def _governor(e: dict[str, Any], at: dict[int, list[dict[str, Any]]]) -> tuple[d
     trig, light = e["_trig"], e["_light"]
     if e["mode"] != "demand":
         if light is not None:
-            # "agreed to a ceasefire": the verb's own event holds the noun's; "renewed talks on
+            # "agreed to a truce": the verb's own event holds the noun's; "renewed talks on
             # a pullback": the verb's object holds the other noun
             for g in at.get(light.i, ()):
                 if g is e:

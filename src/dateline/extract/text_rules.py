@@ -91,7 +91,7 @@ NAV_LINE = [
     r"rechercher", r"buscar", r"cerca", r"главная",
 ]
 
-#: headings of headline lists ("Next In World", "Related", "Most read" …) (whole line)
+#: headings of headline lists ("More in World", "Related", "Most read" …) (whole line)
 RELATED_HEADING_LINE = [
     r"related(?: (?:articles?|stories|news|posts?|content|coverage|topics|links|reading))?",
     r"read (?:more|also|next)", r"also read", r"see also", r"more (?:from|in|on|about|stories|news|to read)\b.*",
