@@ -456,3 +456,14 @@ def test_a_page_cut_for_its_size_is_still_analysed(nlp):
     reading = next(analyze([cut]))
     assert reading.error.stage == "extract"
     assert reading.claims and reading.claims[0]["cue"] == "said"
+
+
+def test_the_lead_claim_after_a_kept_dateline_keeps_its_speaker(nlp):
+    from dateline.extract import extract
+    from dateline.model import Page
+
+    body = "LISBON (Reuters) - Finance Minister Rui Sousa said on Tuesday that the budget would pass."
+    reading = next(analyze([extract(Page(content=body, source=Source(), is_clean=True, published="2025-04-02"))]))
+    (claim,) = reading.claims
+    assert claim["speaker_text"] == "Finance Minister Rui Sousa"
+    assert claim["content"] == "the budget would pass"

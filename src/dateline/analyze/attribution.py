@@ -106,7 +106,17 @@ def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
     kept = []
     for c in cands:
         if c.speaker_span and c.speaker_span[0] < end and c.speaker_span[1] > start:
-            continue
+            # the parser ran the dateline into the subject ("LONDON (Reuters) - Minister X"):
+            # the speaker is what follows it
+            ss, se = c.speaker_span
+            if se <= end:
+                continue
+            ss = end
+            while ss < se and not text[ss].isalnum():
+                ss += 1
+            if ss >= se:
+                continue
+            c.speaker_span = (ss, se)
         s, e = c.content
         if s < end < e:
             while end < e and text[end].isspace():
