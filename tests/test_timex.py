@@ -144,3 +144,10 @@ def test_seed_timexes(shared: Path) -> None:
             sum(w in text.lower().split() for w in want) >= 0.8 * len(want) and value == g["value"]
             for text, value in found
         ), (g, found)
+
+
+def test_would_in_reported_speech_looks_ahead(nlp) -> None:
+    text = "The mayor said she would open the bridge in October and meet the engineers on Monday."
+    got = values(text, "2024-05-15", nlp(text))
+    assert got["October"] == ("DATE", "2024-10")
+    assert got["Monday"] == ("DATE", "2024-05-20")

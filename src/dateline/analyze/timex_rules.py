@@ -113,7 +113,9 @@ TIME_ZONES = ("GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST",
               "CET", "CEST", "JST", "KST", "IST", "MSK", "AEST", "AEDT", "HKT", "SGT", "WIB")
 
 #: verbs and auxiliaries that put a clause in the future ("will meet on Friday")
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+#: "would" is the future seen from a past statement ("said he would visit in October"), and in
+#: news that future is most often still ahead of the article
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d"})
 #: verbs whose to-infinitive is in the future ("plans to visit in May", "is due to meet Friday")
 FUTURE_GOVERNORS = frozenset({
     "going", "plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule",
