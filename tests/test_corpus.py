@@ -130,3 +130,17 @@ def test_a_worker_that_dies_costs_only_its_page(db, monkeypatch):
     stats = Corpus(db).ingest([str(FIXTURES / "wire.jsonl")], workers=2, analyze=False)
     assert (stats.added, stats.errors) == (6, 1)
     assert "worker process" in Corpus(db).errors()[0]["message"]
+
+
+def test_the_same_words_from_two_outlets_are_two_documents_and_one_copy_group(db, tmp_path):
+    body = ("OSLO (AP) - The ferry line reopened on Monday after a week of storms, the operator said.\n\n"
+            "Passengers queued from dawn at both harbours.")
+    pages = tmp_path / "copies.jsonl"
+    pages.write_text("\n".join(json.dumps({"id": i, "url": f"https://{i}.example/ferry", "publisher": p,
+                                           "published": "2025-01-02", "body": body})
+                               for i, p in (("a1", "Paper A"), ("b1", "Paper B"))) + "\n", encoding="utf-8")
+    corpus = Corpus(db)
+    assert corpus.ingest([str(pages)], workers=1, analyze=False).added == 2
+    assert corpus.ingest([str(pages)], workers=1, analyze=False).added == 0  # the same pages again
+    groups = [g for g in corpus.duplicates() if g["kind"] == "copy"]
+    assert [sorted(g["members"]) for g in groups] == [["a1", "b1"]]

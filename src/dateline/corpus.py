@@ -60,8 +60,15 @@ class IngestStats:
 
 
 def content_hash(page: Page) -> str:
-    """The hash the store knows a page's content by (a page without content: by where it was)."""
+    """The hash the store knows a page by: its content and who published it where.
+
+    The same page read twice is one document; the same words from another outlet or address
+    (a wire copy printed as it came) are a document of their own, grouped as a copy later.
+    A page without content is known by where it was.
+    """
     if page.content:
+        if page.url or page.id or page.publisher:
+            return document_id(f"{page.content}\0{page.url or ''}\0{page.id or ''}\0{page.publisher or ''}")
         return document_id(page.content)
     return document_id(f"{page.source.path}\0{page.source.offset}\0{page.source.url}")
 
