@@ -69,3 +69,41 @@ def test_gzipped_files_and_unreadable_ones(tmp_path):
     pages = list(iter_pages([str(gz), str(bad)]))
     assert pages[0].content_type == "html" and "zipped" in pages[0].content
     assert pages[1].error.stage == "ingest" and "gzip" in pages[1].error.message
+
+
+def _two_record_warc():
+    import gzip
+
+    from test_corpus import warc_record
+
+    first = warc_record("https://radio.example/a", b"<html><body><p>" + b"The ferry line reopened today. " * 40 + b"</p></body></html>")
+    second = warc_record("https://radio.example/b", b"<html><body><p>" + b"Storm damage was worse inland. " * 400 + b"</p></body></html>")
+    return gzip.compress(first), gzip.compress(second)
+
+
+def test_a_warc_cut_inside_its_last_record_says_so(tmp_path):
+    first, second = _two_record_warc()
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(first + second[: len(second) * 2 // 3])
+    pages = list(iter_pages([str(path)]))
+    assert pages[0].error is None and pages[0].url == "https://radio.example/a"
+    last = pages[-1]
+    assert last.error.stage == "ingest" and "cut short" in last.error.message
+    assert last.error.partial is True or last.content == ""
+
+
+def test_a_warc_with_no_records_is_an_error_not_silence(tmp_path):
+    first, _ = _two_record_warc()
+    path = tmp_path / "stub.warc.gz"
+    path.write_bytes(first[:40])
+    (page,) = list(iter_pages([str(path)]))
+    assert "no WARC records found" in page.error.message
+
+
+def test_a_whole_warc_reads_without_errors(tmp_path):
+    first, second = _two_record_warc()
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(first + second)
+    pages = list(iter_pages([str(path)]))
+    assert [p.url for p in pages] == ["https://radio.example/a", "https://radio.example/b"]
+    assert all(p.error is None for p in pages)

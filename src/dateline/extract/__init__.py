@@ -37,7 +37,7 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
     else:  # nothing was read: name the failure by where it happened
         rid = document_id(f"{page.source.path}\0{page.source.offset}\0{page.source.url}")
     reading = Reading(id=rid, source=page.source, url=page.url or page.source.url)
-    if page.error is not None:
+    if page.error is not None and not page.error.partial:
         reading.error = page.error
         return reading
     content = page.content or ""
@@ -65,6 +65,8 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
         reading.error = Error(
             "extract", f"the page is larger than {options.max_chars:,} characters; only its start was read", partial=True
         )
+    if page.error is not None and (reading.error is None or reading.error.partial):
+        reading.error = page.error  # ingest read it only in part (a record cut short): say so first
     return reading
 
 

@@ -22,6 +22,9 @@ def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
     label = label or path
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     last = 0
+    count = 0
+    failed_at: int | None = None
+    pending: Page | None = None
     try:
         records = ArchiveIterator(
             path,
@@ -33,15 +36,57 @@ def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
         )
         for record in records:
             last = record.stream_pos
+            count += 1
             page = _page_of(record, label)
             if page is not None:
-                yield page
+                if page.error is not None:
+                    failed_at = last
+                # held back one record: if the file turns out cut short, the last one is suspect
+                if pending is not None:
+                    yield pending
+                pending = page
     except (OSError, ValueError) as exc:
-        yield Page(
-            content="",
-            source=Source(path=label, format="warc", offset=last),
-            error=Error("ingest", f"the WARC file is damaged after byte {last}; records before it were read ({exc})"),
-        )
+        if pending is not None:
+            yield pending
+        if failed_at != last:  # the record that broke has already said so
+            yield Page(
+                content="",
+                source=Source(path=label, format="warc", offset=last),
+                error=Error("ingest", f"the WARC file is damaged after byte {last}; records before it were read ({exc})"),
+            )
+        return
+    problem = _cut_short(path) if count else "no WARC records found: not a WARC file, or cut short before its first record"
+    if problem and pending is not None and pending.error is None and pending.content:
+        pending.error = Error("ingest", f"{problem}; this is that record, read as far as it goes", partial=True)
+        yield pending
+        return
+    if pending is not None:
+        yield pending
+    if problem:
+        yield Page(content="", source=Source(path=label, format="warc", offset=last), error=Error("ingest", problem))
+
+
+def _cut_short(path: str) -> str | None:
+    """Why a gzipped WARC that read without complaint is still incomplete, or None.
+
+    fastwarc stops quietly at a gzip stream that ends early, so the last record may be cut;
+    reading the stream through once more (decompression only) tells.
+    """
+    import gzip
+    import zlib
+
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(2) != b"\x1f\x8b":
+                return None
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except EOFError:
+        return "the WARC file is cut short: its last record is incomplete"
+    except (OSError, zlib.error) as exc:
+        return f"the WARC file is damaged ({exc})"
+    return None
 
 
 def _page_of(record, label: str) -> Page | None:
