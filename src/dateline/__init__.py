@@ -99,8 +99,14 @@ def _page_of(source, url, published, options) -> Page:
         except NotText as exc:
             return Page(content="", source=Source(url=url), url=url, error=Error("ingest", str(exc)))
         return page_from_text(text, url=url, published=published)
+    if isinstance(source, str) and source and "\n" not in source and len(source) < 4096 and not Path(source).exists():
+        from .ingest.files import kind_of
+
+        if kind_of(source) and " " not in source.strip():  # a file name, not a page: say it is missing
+            return Page(content="", source=Source(path=source), url=url,
+                        error=Error("ingest", "no such file or folder"))
     if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).exists()
+        isinstance(source, str) and source.strip() and "\n" not in source and len(source) < 4096 and Path(source).exists()
     ):
         target = next(expand_inputs([str(source)]))
         page = next(pages_of(target), None)

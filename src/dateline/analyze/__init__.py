@@ -128,11 +128,11 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
                 earlier = r.error
                 analyze_one(part, docs.get(id(r)))
                 r.entities, r.claims, r.timexes, r.events = part.entities, part.claims, part.timexes, part.events
-                r.error = earlier or part.error or Error(
-                    "analyze",
-                    f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed",
-                    partial=True,
-                )
+                note = f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed"
+                if earlier is not None and earlier.partial and part.error is None:
+                    r.error = Error(earlier.stage, f"{earlier.message}; {note}", partial=True)
+                else:
+                    r.error = earlier or part.error or Error("analyze", note, partial=True)
             else:
                 earlier = r.error
                 analyze_one(r, docs.get(id(r)))
