@@ -98,3 +98,12 @@ def test_read_json_carries_the_analysis():
     assert any(t["value"] == "2025-03-14" for t in reading["timexes"])
     names = {e["name"] for e in reading["entities"]}
     assert {"Oskar Lind", "Elena Marsh"} <= names
+
+
+def test_publication_dates_are_checked_and_normalised():
+    out = run_cli("extract", "--published", "2024-13-45", str(EXAMPLES / "gazette-harbour-strike.txt"))
+    assert out.returncode == 2 and "not a date" in out.stderr
+    line = json.dumps({"text": "Fares rise\n\nMALMO (AP) - Ferry fares will rise from June, the operator said.",
+                       "date_publish": "2024-03-04 10:00:00"})
+    out = run_cli("extract", "--json", "-", stdin=line + "\n")
+    assert json.loads(out.stdout)["published"] == "2024-03-04T10:00:00"

@@ -94,6 +94,12 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
     from .run import read_inputs
     from .view import error_line, show_reading
 
+    if published:
+        from .extract.html_meta import iso_date
+
+        if not iso_date(published):
+            sys.stderr.write(f"dateline: --published {published!r} is not a date (use YYYY-MM-DD)\n")
+            return 2
     options = ExtractOptions(html_fallback=html_fallback)
     targets = list(expand_inputs(inputs))
     show_progress = progress if progress is not None else (len(targets) > 1 and sys.stderr.isatty())

@@ -51,7 +51,7 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
         draft = _draft(page, content, options)
         # what the crawler told us about the page wins over what we guessed from it
         draft.title = page.title or draft.title
-        draft.published = page.published or draft.published
+        draft.published = _iso(page.published) or draft.published
         draft.publisher = page.publisher or draft.publisher
         from . import meta
 
@@ -68,6 +68,16 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
     if page.error is not None and (reading.error is None or reading.error.partial):
         reading.error = page.error  # ingest read it only in part (a record cut short): say so first
     return reading
+
+
+def _iso(value: str | None) -> str | None:
+    """A crawler's date in ISO form ("2024-03-04 10:00:00" → "2024-03-04T10:00:00"); kept as
+    given when it cannot be read as a date (a year or a month alone stays as it is)."""
+    if not value:
+        return None
+    from .html_meta import iso_date
+
+    return iso_date(value) or value
 
 
 def _draft(page: Page, content: str, options: ExtractOptions) -> Draft:
