@@ -467,3 +467,17 @@ def test_the_lead_claim_after_a_kept_dateline_keeps_its_speaker(nlp):
     (claim,) = reading.claims
     assert claim["speaker_text"] == "Finance Minister Rui Sousa"
     assert claim["content"] == "the budget would pass"
+
+
+def test_a_titled_addressee_is_read_whole(nlp):
+    reading = next(analyze([reading_of({"paragraphs": ["Reyes told Senator Ann Cole that the count was wrong."]})]))
+    (claim,) = reading.claims
+    assert claim["addressee_text"] == "Senator Ann Cole"
+    assert claim["content"] == "the count was wrong"
+
+
+def test_a_short_whole_sentence_quote_continues_the_claim(nlp):
+    reading = next(analyze([reading_of({"paragraphs": ['"We have the numbers," Reyes said. "It is over."']})]))
+    (claim,) = reading.claims
+    assert claim["content"].endswith("It is over.")
+    assert len(claim["quotes"]) == 2

@@ -619,7 +619,11 @@ def _addressee_at(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | N
             if chunks.get(i, 0) > i + length and chunks[i] <= se \
                     and all(x.pos_ == "NOUN" for x in doc[i + length:chunks[i]]):
                 return (i, chunks[i])  # "the committee members", not "the committee"
-            return (i, i + length)
+            j = i + length
+            if span[-1].text[:1].isupper():  # a title before a name: "Senator Ann Cole"
+                while j < se and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("DATE", "TIME"):
+                    j += 1
+            return (i, j)
         if length <= 3 and span[0].lower_ == "the" and span[-1].lower_ in cues.ROLE_NOUNS | cues.ORG_NOUNS:
             return (i, i + length)
     if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and doc[i].ent_iob_ == "B":
@@ -910,6 +914,13 @@ def _colon_speaker(doc, ss, k) -> Span | None:
     return None
 
 
+def _short_sentence(text: str, q: Any) -> bool:
+    """A short quote that is a whole sentence ("This is happening.") rather than a scare quote."""
+    s, e = q.inner
+    inner = text[s:e].strip()
+    return len(inner.split()) >= 2 and inner[:1].isupper() and inner.rstrip("”\"'’").endswith((".", "!", "?"))
+
+
 def _continuations(text, sents, paras, quotes, cands) -> None:
     """A quote that opens the sentence or paragraph after a quoted claim and has no cue of its
     own carries on that claim ('"A," he said. "B."')."""
@@ -917,7 +928,9 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
     live = sorted((c for c in cands if not c.conduit and c.speaker_span), key=lambda c: c.content[0])
     sent_starts = sorted(s for s, _ in sents)
     for q in quotes:
-        if any(s <= q.span[0] < e for s, e in covered) or q.words(text) < cues.MIN_QUOTE_WORDS:
+        if any(s <= q.span[0] < e for s, e in covered):
+            continue
+        if q.words(text) < cues.MIN_QUOTE_WORDS and not _short_sentence(text, q):
             continue
         prev = [c for c in live if _claim_end(c) <= q.span[0]]
         if not prev:
