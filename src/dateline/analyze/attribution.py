@@ -1084,13 +1084,16 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
     if kind == "direct":
         parts = [p for q in c.quotes + c.more for p in q.parts]
         span = (parts[0][0], parts[-1][1])
-        content = " ".join(text[a:b].strip() for a, b in parts)
+        # the quoted words only; " … " marks where the article's own words (the cue) came between
+        content = " … ".join(
+            " ".join(text[a:b].strip() for a, b in q.parts) for q in c.quotes + c.more if q.parts
+        )
     else:
         span = c.content
         content = text[span[0]:span[1]]
         if c.more:
             span = (span[0], c.more[-1].span[1])
-            content = " ".join([content] + [text[a:b].strip() for q in c.more for a, b in q.parts])
+            content = " … ".join([content] + [" ".join(text[a:b].strip() for a, b in q.parts) for q in c.more])
     if c.mode != "omission" and not content.strip():
         return None
     via: list[str] = []
