@@ -32,6 +32,11 @@ _OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„")
 _DASHES = ("—", "–", "-", "--")
 
 
+#: "…" as officials looked on: a setting clause after a quote is not part of the claim
+_SETTING_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{'|'.join(cues.SETTING_CONJUNCTIONS)})\b")
+#: "…, says minister" at the end of a headline
+_HEADLINE_SAYS = re.compile(rf"^(?P<what>.+),\s+(?P<cue>{'|'.join(cues.HEADLINE_SAYS)})\s+(?P<who>.+)$")
+
 @dataclass
 class _Cand:
     mode: str  # lead | trail | according | omission | colon | dash
@@ -403,7 +408,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                     if nxt is None or nxt.span[1] > ce:
                         break
                     last = nxt
-                if re.match(rf"\s*,?\s*(?:{'|'.join(cues.SETTING_CONJUNCTIONS)})\b", text[last.span[1]:ce]):
+                if _SETTING_AFTER_QUOTE.match(text[last.span[1]:ce]):
                     ce = last.span[1]
             content = _trim(text, cs, ce)
             extra: list[Quote] = []
@@ -1147,7 +1152,7 @@ def _headline(reading: Reading, index: EntityIndex, wire, publisher) -> dict[str
                 found = (k + len(dash), len(title), 0, k, dash.strip())
                 break
         if found is None:
-            m = re.match(rf"^(?P<what>.+),\s+(?P<cue>{'|'.join(cues.HEADLINE_SAYS)})\s+(?P<who>.+)$", title)
+            m = _HEADLINE_SAYS.match(title)
             if m:
                 found = (m.start("who"), m.end("who"), m.start("what"), m.end("what"), m.group("cue"))
     if found is None:

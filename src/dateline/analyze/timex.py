@@ -125,6 +125,15 @@ class _Cand:
     day: _Cand | None = None
 
 
+
+# patterns built once, not per match: an abbreviation's full stop ends the expression ("Jan.",
+# "Tues."), a compound number word ("twenty-one"), a relative shift ("next", "last")
+_ABBR_END = re.compile(
+    rf"\b(?:{_alt(_MON_ABBR)}|{_alt([d.capitalize() for d in R.WEEKDAY_FORMS if len(d) <= 5 and d not in R.WEEKDAYS])})\.$"
+)
+_SHIFT = re.compile(rf"(?i)\b({_alt(R.RELATIVE_SHIFT)})\s")
+_TENS_WORD = re.compile(rf"({_TENS})[- ](\w+)")
+
 def anchor_date(published: str | date | None) -> date | None:
     """The document date from an ISO date or datetime string."""
     if isinstance(published, date):
@@ -151,7 +160,7 @@ def _candidates(text: str) -> list[_Cand]:
                 if core in rx.groupindex and m.group(core):
                     s, e = m.span(core)
             while e > s and text[e - 1] in " ,.-" and not text[s:e].endswith(("a.m.", "p.m.", "A.M.", "P.M.")) \
-                    and not re.search(rf"\b(?:{_alt(_MON_ABBR)})\.$", text[s:e]) and not re.search(rf"\b(?:{_alt(_MON_ABBR)}|{_alt([d.capitalize() for d, i in R.WEEKDAY_FORMS.items() if len(d) <= 5 and d not in R.WEEKDAYS])})\.$", text[s:e]):
+                    and not _ABBR_END.search(text[s:e]):
                 e -= 1
             while s < e and text[s] in " ,":
                 s += 1
@@ -226,7 +235,7 @@ def _num(word: str | None) -> int | float | None:
         return None
     if w in R.NUMBER_WORDS:
         return R.NUMBER_WORDS[w]
-    m = re.match(rf"({_TENS})[- ](\w+)", w)
+    m = _TENS_WORD.match(w)
     if m:
         return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS.get(m.group(2), 0)
     try:
@@ -547,7 +556,7 @@ def _ago(anchor: date, n: int | float, unit: str) -> str:
 
 def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -> tuple[str, str] | None:
     low = surface.lower()
-    rel = re.search(rf"(?i)\b({_alt(R.RELATIVE_SHIFT)})\s", surface)
+    rel = _SHIFT.search(surface)
     shift = R.RELATIVE_SHIFT[rel.group(1).lower()] if rel else 0
     what = m.group("what")
     wl = what.lower()
