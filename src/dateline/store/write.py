@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -190,16 +191,21 @@ def _span(value: Any) -> tuple[int | None, int | None]:
     return None, None
 
 
+def _numbered(items: list[Any], prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A reading's claims or events with their document-local ids, once each; odd items skipped."""
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        lid = str(item.get("id") if item.get("id") is not None else f"{prefix}{i}")
+        if lid not in seen:
+            seen.add(lid)
+            yield lid, item
+
+
 def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None:
     published_day = day_of(r.published)
-    seen: set[str] = set()
-    for i, c in enumerate(r.claims):
-        if not isinstance(c, dict):
-            continue
-        lid = str(c.get("id") if c.get("id") is not None else f"c{i}")
-        if lid in seen:
-            continue
-        seen.add(lid)
+    for lid, c in _numbered(r.claims, "c"):
         speaker = c.get("speaker")
         s, e = _span(c.get("span"))
         day = day_of(c.get("said_on")) or day_of(c.get("reported_on")) or published_day
@@ -241,14 +247,7 @@ def _text(value: Any) -> str | None:
 
 def _events(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None:
     published_day = day_of(r.published)
-    seen: set[str] = set()
-    for i, ev in enumerate(r.events):
-        if not isinstance(ev, dict):
-            continue
-        lid = str(ev.get("id") if ev.get("id") is not None else f"v{i}")
-        if lid in seen:
-            continue
-        seen.add(lid)
+    for lid, ev in _numbered(r.events, "v"):
         s, e = _span(ev.get("span"))
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         conn.execute(
