@@ -71,6 +71,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
+    cands += _learned_cues(doc, sents, quotes, cands)
     cands = _outside_dateline(cands, reading)
     _nest(cands)
     cands = _split_coordinated(cands, text, quotes)
@@ -357,6 +358,16 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if not rest_words and i > 0 and doc[i - 1].text == ":":
             q = _quote_after(quotes, doc.text, _char_end(doc, i))
             if q is not None:
+                pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
+                continue
+        if not rest_words and mark is None and i > ss:
+            # 'X said, "…' or 'X said in a statement. "…"': the cue ends its sentence and the
+            # quotation that opens next is its content
+            pos = _char_end(doc, i)
+            while pos < len(doc.text) and doc.text[pos] in " \t\n,.:":
+                pos += 1
+            q = _quote_starting(quotes, pos)
+            if q is not None and q.words(doc.text) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
         # a quote that closes right before the attribution is its content; what follows the
@@ -741,6 +752,57 @@ def _date_of(tok: Any) -> str | None:
                 if p.dep_ == "pobj" and p.ent_type_ == "DATE":
                     return _ent_text(p)
     return None
+
+
+# learned cues ---------------------------------------------------------------------------------
+
+def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
+    """Attributions the speech-verb rules do not know: beliefs, intentions, what documents
+    show, nominal cues ("her allegation that …"), cues with a noun phrase as content. A token
+    is a cue when the learned model (cue_model.py) says so; broad_cues.py reads its content and
+    source off the parse. A cue already used, or a content another claim already holds, is left."""
+    if not doc.has_annotation("DEP"):
+        return []
+    from . import broad_cues, cue_model
+
+    threshold = cue_model.model()["threshold"]
+    used = {c.cue_span[0] for c in cands}
+    held = [c.content for c in cands]
+    out: list[_Cand] = []
+    text = doc.text
+    for ss, se in sents:
+        for tok in doc[ss:se]:
+            if tok.idx in used or not cue_model.candidate(tok):
+                continue
+            if _quote_around(quotes, tok.idx) is not None:
+                continue  # words inside a quotation are the quoted speaker's
+            p = cue_model.probability(tok)
+            if p < threshold:
+                continue
+            content = broad_cues.content_of(tok, ss, se)
+            source = broad_cues.source_of(tok, ss, se)
+            if content is None or source is None:
+                continue
+            if p < cue_model.model().get("threshold_named", 0.85) and broad_cues.only_a_name(doc, content):
+                continue  # "addressed the council", "met Kim": a name is whom, not what
+            (s0, s1), head = source
+            if s0 <= tok.i < s1 or s0 < content[1] and content[0] < s1:
+                continue
+            if _first_person(head) or _negated(tok):
+                continue  # the writer's own "we note"; "did not say" says nothing
+            entry = cues.CUE_FORMS.get(tok.lower_)
+            if entry and entry[0] in cues.PERSONAL_CUES and not _animate(head):
+                continue  # "the forecast called for rain"
+            cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
+            if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held):
+                continue
+            cue_span = (tok.idx, tok.idx + len(tok.text))
+            c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,
+                      date_text=_date_of(tok))
+            out.append(c)
+            held.append((cs, ce))
+            used.add(tok.idx)
+    return out
 
 
 # according to, omissions ----------------------------------------------------------------------
