@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Reading
-from . import cues
+from . import channels, cues
 from .entities import EntityIndex
 from .quotes import Quote, find_quotes, paragraph_spans
 from .timex import resolve_date
 
 Span = tuple[int, int]
-_CLOSE_MARKS = ("”", '"', "’", "'", "»", "''")
-_OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„")
+_CLOSE_MARKS = ("”", '"', "’", "'", "»", "''", "’’")
+_OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„", "‘‘")
 _DASHES = ("—", "–", "-", "--")
 
 
@@ -81,17 +81,19 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
             c.quotes, c.content = _quotes_in(quotes, c.content)
     _resolve_speakers(doc, text, cands, index, reading)
     _continuations(text, sents, paras, quotes, cands)
+    _orphan_quotes(doc, text, paras, quotes, cands, index)
 
     wire = reading.dateline.agency if reading.dateline and reading.dateline.agency else None
     publisher = getattr(reading, "publisher", None)
     carriers = {e["id"] for e in entities if e.get("role")}
     carriers |= {e["id"] for e in entities if wire and e.get("agency") == wire}
 
+    sent_chars = [(doc[a].idx, _char_end(doc, b)) for a, b in sents]
     claims: list[dict[str, Any]] = []
     for c in sorted(cands, key=lambda c: c.content[0]):
         if c.conduit and _medium(c, text, index) or (c.speaker and c.speaker in carriers):
             continue  # a medium that carries another's words is a conduit, not a speaker
-        claim = _to_dict(c, text, index, reading, wire, publisher)
+        claim = _to_dict(c, text, index, reading, wire, publisher, sent_chars)
         if claim is not None:
             claims.append(claim)
     head = _headline(reading, index, wire, publisher)
@@ -378,7 +380,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         opens_more = i > 0 and doc[i - 1].lower_ in ("that", ":")
         clause_before = mark is not None and (quoted_before or _has_clause_after(doc, ss, mark))
         if clause_before and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
-                              and doc[i - 1].text == "," or quoted_before and not opens_more):
+                              and doc[i - 1].text == "," and quoted_before or quoted_before and not opens_more):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
         elif rest_words and _content_fits(doc, tok, shape, i, se):
@@ -794,6 +796,8 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             if entry and entry[0] in cues.PERSONAL_CUES and not _animate(head):
                 continue  # "the forecast called for rain"
             cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
+            if cues.ANONYMITY_FORMULA.search(text[tok.idx:ce]):
+                continue  # "who asked not to be named" describes a source; it claims nothing
             if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held):
                 continue
             cue_span = (tok.idx, tok.idx + len(tok.text))
@@ -1034,6 +1038,39 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
         covered.append(q.span)
 
 
+def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
+    """A quotation no claim holds and no cue introduces is the words of the last speaker of its
+    paragraph or of the one before (news style: a speaker is named once, the quotes go on);
+    without such a speaker, of the only person named in its paragraph."""
+    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    live = sorted((c for c in cands if not c.conduit and c.speaker_span and c.mode != "omission"),
+                  key=lambda c: c.content[0])
+    for q in quotes:
+        if any(s < q.span[1] and q.span[0] < e for s, e in covered):
+            continue
+        if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q):
+            continue
+        pq = _para_of(paras, q.span[0])
+        prev = [c for c in live if _claim_end(c) <= q.span[0] and _para_of(paras, c.content[0]) in (pq, pq - 1)]
+        if prev:
+            p = prev[-1]
+            cands.append(_Cand("continued", p.cue, p.cue_span, p.speaker_span, q.span, head=p.head,
+                               quotes=[q], speaker=p.speaker, addressee=p.addressee,
+                               addressee_span=p.addressee_span, date_text=p.date_text))
+            covered.append(q.span)
+            continue
+        if pq < 0:
+            continue
+        ps, pe = paras[pq]
+        people = {e["id"] for e in index.entities if e["type"] == "PERSON"
+                  and any(ps <= a < pe and not (q.span[0] <= a < q.span[1]) for a, _ in e["mentions"])}
+        if len(people) == 1:
+            eid = people.pop()
+            a, b = next((a, b) for a, b in index.by_id[eid]["mentions"] if ps <= a < pe and not (q.span[0] <= a < q.span[1]))
+            cands.append(_Cand("continued", "", (q.span[0], q.span[0]), (a, b), q.span, quotes=[q], speaker=eid))
+            covered.append(q.span)
+
+
 def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
     """The quotes inside a content span; one that closes just after its end is taken in whole
     ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks)."""
@@ -1146,7 +1183,33 @@ def _kind(text: str, content: Span, quotes: list[Quote]) -> str:
     return "mixed" if re.search(r"\w", outside) else "direct"
 
 
-def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, publisher) -> dict[str, Any] | None:
+def _sentence_at(sent_chars: list[Span], pos: int) -> Span:
+    for a, b in sent_chars:
+        if a <= pos < b:
+            return (a, b)
+    return (max(0, pos - channels.WINDOW), pos + channels.WINDOW)
+
+
+def _channel(c: _Cand, text: str, index: EntityIndex, sent_chars: list[Span]) -> dict[str, Any] | None:
+    """The channel named around the cue; else, for words carried by a medium ("…, the Times
+    reported", "according to NPR"), that medium as a report."""
+    if c.cue_span[1] <= c.cue_span[0]:
+        return None
+    sent = _sentence_at(sent_chars, c.cue_span[0])
+    mentions = [(a, b, ent) for ent in index.entities if ent["type"] in ("ORG", "WORK_OF_ART", "PRODUCT", "NORP", "FAC")
+                for a, b in ent["mentions"] if sent[0] <= a < sent[1]]
+    mentions.sort(key=lambda m: abs(m[0] - c.cue_span[0]))
+    found = channels.channel_of(text, sent, c.cue_span, c.content, mentions)
+    if found is None:
+        for o in c.outer:
+            ent = index.by_id.get(o.speaker) if o.speaker else None
+            if ent is not None and channels.is_outlet(ent):
+                return {"kind": "report", "outlet": ent["name"], "platform": None}
+    return found
+
+
+def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, publisher,
+             sent_chars: list[Span] = ()) -> dict[str, Any] | None:
     kind = "omission" if c.mode == "omission" else _kind(text, c.content, c.quotes)
     if kind == "direct":
         parts = [p for q in c.quotes + c.more for p in q.parts]
@@ -1163,7 +1226,13 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
             content = " … ".join([content] + [" ".join(text[a:b].strip() for a, b in q.parts) for q in c.more])
     if c.mode != "omission" and not content.strip():
         return None
+    channel = _channel(c, text, index, list(sent_chars))
     via: list[str] = []
+    if channel and channel.get("outlet"):
+        outlet_id = index.by_surface(channel["outlet"])
+        channel["outlet"] = index.label(outlet_id) if outlet_id else channel["outlet"]
+        if channel["outlet"] != index.label(c.speaker):
+            via.append(channel["outlet"])
     for o in c.outer:
         label = index.label(o.speaker) if o.speaker else (text[o.speaker_span[0]:o.speaker_span[1]] if o.speaker_span else None)
         if label and label not in via and label != index.label(c.speaker):
@@ -1179,12 +1248,16 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
                 break
     said = resolve_date(c.date_text, reading.published) if c.date_text else None
     addressee_text = text[c.addressee_span[0]:c.addressee_span[1]] if c.addressee_span else None
+    speaker_text = text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else None
+    sent = _sentence_at(list(sent_chars), c.cue_span[0]) if sent_chars else (0, 0)
     return {
         "id": "",
         "kind": kind,
         "speaker": c.speaker,
-        "speaker_text": text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else None,
+        "speaker_text": speaker_text,
         "speaker_span": list(c.speaker_span) if c.speaker_span else None,
+        "source_kind": channels.source_kind(speaker_text, index.by_id.get(c.speaker) if c.speaker else None,
+                                            text[sent[0]:sent[1]]),
         "cue": c.cue,
         "cue_span": list(c.cue_span),
         "addressee": c.addressee,
@@ -1192,6 +1265,7 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
         "content": content,
         "span": list(span),
         "quotes": [list(p) for q in c.quotes + c.more for p in q.parts],
+        "channel": channel,
         "via": via,
         "said_on": said,
         "reported_on": reported,
@@ -1246,6 +1320,7 @@ def _headline(reading: Reading, index: EntityIndex, wire, publisher) -> dict[str
         "speaker": speaker,
         "speaker_text": speaker_text,
         "speaker_span": None,
+        "source_kind": channels.source_kind(speaker_text, index.by_id.get(speaker) if speaker else None),
         "cue": cue,
         "cue_span": None,
         "addressee": None,
@@ -1254,6 +1329,7 @@ def _headline(reading: Reading, index: EntityIndex, wire, publisher) -> dict[str
         "span": None,
         "title_span": [title.find(what), title.find(what) + len(what)],
         "quotes": [],
+        "channel": None,
         "via": via,
         "said_on": None,
         "reported_on": None,

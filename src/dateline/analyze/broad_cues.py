@@ -88,6 +88,11 @@ def source_of(tok: Any, ss: int, se: int) -> tuple[Span, Any] | None:
     doc = tok.doc
     if subj.i < tok.i:
         e = min(e, tok.i)
+    # "Kim, who …", "the official, a veteran of …": the name part before the first comma after the head
+    for j in range(subj.i + 1, e):
+        if doc[j].text == ",":
+            e = j
+            break
     # a subject's own relative or appositive clause stays with it; trailing commas do not
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1

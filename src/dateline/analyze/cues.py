@@ -7,6 +7,8 @@ the code. All matching is on lower-cased token text.
 
 from __future__ import annotations
 
+import re
+
 #: how a cue verb takes its content:
 #:   say     "X said (that) ...", "... , X said"        - any clause or a quote
 #:   tell    "X told Y (that) ..."                        - an addressee, then a clause
@@ -325,3 +327,9 @@ FREE_RELATIVES = frozenset({"what", "whatever"})
 
 #: quotes shorter than this many words, with no cue of their own, are scare quotes
 MIN_QUOTE_WORDS = 4
+#: the formulas that describe an anonymous source rather than report what it said
+ANONYMITY_FORMULA = re.compile(r"^\w+\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|"
+                               r"on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)", re.I)
+#: a quotation with no cue of its own is someone's words from this many words on (shorter ones
+#: are names, titles and scare quotes), or when it is a whole sentence
+MIN_ORPHAN_QUOTE_WORDS = 6

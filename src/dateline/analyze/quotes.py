@@ -1,6 +1,7 @@
 """Quoted stretches of an article text, paragraph-aware and tolerant of broken marks.
 
-Double marks (curly “”, straight ", `` '', «», „“) and single marks (‘’ and ') are paired
+Double marks (curly “”, straight ", `` '', ‘‘ ’’, «», „“; an opening mark where a closing
+one belongs closes) and single marks (‘’ and ') are paired
 within a paragraph. A quote still open at the end of a paragraph continues when the next
 paragraph opens with a mark of the same class (the news convention for quotes that run over
 paragraphs); otherwise it is closed at the paragraph end and flagged ``closed=False``. Nothing
@@ -14,9 +15,11 @@ from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
-_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
-_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "``": "''"}
-_DOUBLE_CLOSE = {"”", "»", "''"}
+_MARKS = re.compile(r"``|''|’’|‘‘|[“”„«»\"‘’']")
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "``": "''", "‘‘": "’’"}
+_DOUBLE_CLOSE = {"”", "»", "''", "’’"}
+#: what may follow a closing mark
+_CLOSE_AFTER = set(" \t\n,.;:!?)]}—–-…")
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
@@ -73,6 +76,12 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
             before = text[i - 1] if i > ps else " "
             after = text[j] if j < pe else " "
             if open_q is not None and i < part_start:
+                continue
+            if open_cls == "d" and mark in ("“", "‘‘") and not before.isspace() and after in _CLOSE_AFTER:
+                # an opening mark where a closing one belongs ('…a fascist?“ he asked')
+                _close(open_q, part_start, i, closed=True, end=j)
+                quotes.append(open_q)
+                open_q, open_cls = None, ""
                 continue
             if mark in _DOUBLE_OPEN or mark == '"' and open_cls != "d":
                 if open_cls == "d" and mark != '"':
