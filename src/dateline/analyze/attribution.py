@@ -156,7 +156,22 @@ def _sentences(doc: Any, paras: list[Span]) -> list[Span]:
             while end > start and doc[end - 1].is_space:
                 end -= 1
             out.append((start, end))
-    return [(s, _strip_space(doc, s, e)) for s, e in out if e > s]
+    spans = [(s, _strip_space(doc, s, e)) for s, e in out if e > s]
+    return [piece for s, e in spans for piece in _cut_long(doc, s, e)]
+
+
+def _cut_long(doc: Any, s: int, e: int) -> list[Span]:
+    """A sentence longer than cues.MAX_SENTENCE_TOKENS (no prose has one; a list, a table or a
+    run-on scrape does) is read in pieces cut after a comma or semicolon near the limit, so that
+    the work per sentence stays bounded and the whole stays linear in the text."""
+    limit = cues.MAX_SENTENCE_TOKENS
+    out = []
+    while e - s > limit:
+        cut = next((j for j in range(s + limit, s + limit // 2, -1) if doc[j - 1].text in (",", ";", ":")), s + limit)
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 def _crosses(tok: Any, ends: list[int]) -> bool:
@@ -354,11 +369,11 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         mark = _trail_marker(doc, ss, start_tok)
         if mark is None and all(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" or doc[j].is_space
                                 for j in range(ss, start_tok)) \
-                and _quote_before(quotes, doc.text, doc[start_tok].idx) is not None:
+                and _quote_before(quotes, _text(doc), doc[start_tok].idx) is not None:
             mark = ss  # '"A!" he told them.' parsed as two sentences: the quote is the content
         first = rest[0] if rest else None
         if not rest_words and i > 0 and doc[i - 1].text == ":":
-            q = _quote_after(quotes, doc.text, _char_end(doc, i))
+            q = _quote_after(quotes, _text(doc), _char_end(doc, i))
             if q is not None:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
@@ -366,10 +381,10 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             # 'X said, "…' or 'X said in a statement. "…"': the cue ends its sentence and the
             # quotation that opens next is its content
             pos = _char_end(doc, i)
-            while pos < len(doc.text) and doc.text[pos] in " \t\n,.:":
+            while pos < len(_text(doc)) and _text(doc)[pos] in " \t\n,.:":
                 pos += 1
             q = _quote_starting(quotes, pos)
-            if q is not None and q.words(doc.text) >= cues.MIN_QUOTE_WORDS:
+            if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
         # a quote that closes right before the attribution is its content; what follows the
@@ -389,7 +404,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
 
-    text = doc.text
+    text = _text(doc)
     sent_start, sent_end = doc[ss].idx, _char_end(doc, se)
     for mode, tok, shape, subj, sp, i, addr, date_text, mark in pending:
         cue_span = (tok.idx, tok.idx + len(tok.text))
@@ -616,10 +631,32 @@ def _adjunct(doc, i, se, index, chunks):
 
 
 def _ent_text(tok: Any) -> str:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
+    """The text of the entity ``tok`` is part of (its own text outside entities)."""
+    if not tok.ent_type_:
+        return tok.text
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e].text
+
+
+def _text(doc: Any) -> str:
+    """``doc.text``, joined once a document (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
+def _ents(doc: Any) -> list:
+    ents = doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = doc.user_data["dateline_ents"] = list(doc.ents)
+    return ents
 
 
 def _addressee_at(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | None:
@@ -771,7 +808,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
     used = {c.cue_span[0] for c in cands}
     held = [c.content for c in cands]
     out: list[_Cand] = []
-    text = doc.text
+    text = _text(doc)
     for ss, se in sents:
         for tok in doc[ss:se]:
             if tok.idx in used or not cue_model.candidate(tok):
@@ -835,7 +872,7 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
             content = (doc[ss].idx, t.idx)
             if j < se - 1 and doc[j].text == ",":  # "X, according to Y, did Z": the whole sentence
                 content = (doc[ss].idx, _char_end(doc, se))
-        content = _trim(doc.text, *content)
+        content = _trim(_text(doc), *content)
         if content[1] <= content[0]:
             continue
         head = doc[j - 1]
@@ -872,7 +909,7 @@ def _omissions(doc, ss, se, taken) -> list[_Cand]:
             sp = _np_span(doc, subj, ss, i)
             e = i + len(pat)
             cs = doc[e].idx if e < se else _char_end(doc, se)
-            content = _trim(doc.text, cs, _char_end(doc, se)) if e < se else (cs, cs)
+            content = _trim(_text(doc), cs, _char_end(doc, se)) if e < se else (cs, cs)
             taken.update(range(i, e))
             out.append(_Cand("omission", doc[i:e].text, (doc[i].idx, _char_end(doc, e)),
                              (doc[sp[0]].idx, _char_end(doc, sp[1])), content, head=subj,
@@ -1054,7 +1091,8 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
         prev = [c for c in live if _claim_end(c) <= q.span[0] and _para_of(paras, c.content[0]) in (pq, pq - 1)]
         if prev:
             p = prev[-1]
-            cands.append(_Cand("continued", p.cue, p.cue_span, p.speaker_span, q.span, head=p.head,
+            span = _nearest_mention(text, index, p.speaker, q.span, paras[pq] if pq >= 0 else q.span) or p.speaker_span
+            cands.append(_Cand("continued", p.cue, p.cue_span, span, q.span, head=p.head,
                                quotes=[q], speaker=p.speaker, addressee=p.addressee,
                                addressee_span=p.addressee_span, date_text=p.date_text))
             covered.append(q.span)
@@ -1069,6 +1107,25 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
             a, b = next((a, b) for a, b in index.by_id[eid]["mentions"] if ps <= a < pe and not (q.span[0] <= a < q.span[1]))
             cands.append(_Cand("continued", "", (q.span[0], q.span[0]), (a, b), q.span, quotes=[q], speaker=eid))
             covered.append(q.span)
+
+
+def _nearest_mention(text: str, index: EntityIndex, eid: str | None, near: Span, para: Span) -> Span | None:
+    """The mention of ``eid`` outside ``near`` and closest to it in its paragraph."""
+    if eid is None or eid not in index.by_id:
+        return None
+    ent = index.by_id[eid]
+    spans = [tuple(m) for m in ent["mentions"]]
+    if ent["type"] == "PERSON" and len(ent["name"].split()) >= 2:
+        last = ent["name"].split()[-1]
+        spans += [(m.start(), m.end()) for m in re.compile(rf"\b{re.escape(last)}\b").finditer(text, para[0], para[1])]
+    best = None
+    for a, b in spans:
+        if not (para[0] <= a < para[1]) or near[0] <= a < near[1]:
+            continue
+        d = near[0] - b if b <= near[0] else a - near[1]
+        if best is None or d < best[0]:
+            best = (d, (a, b))
+    return best[1] if best else None
 
 
 def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
@@ -1100,11 +1157,16 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     last_person: str | None = None
     last_group: str | None = None
     wire = reading.dateline.agency if reading.dateline else None
+    genders = _genders(doc, index)
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
-        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, last_person, last_group)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
+        # a pronoun never stands for the one addressed, nor for a person named in the content
+        barred = {c.addressee} | {ent["id"] for ent in index.entities
+                                  if any(c.content[0] <= a < c.content[1] for a, _ in ent["mentions"])}
+        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, last_person, last_group,
+                             genders, barred)
         if c.speaker:
             typ = index.by_id[c.speaker]["type"]
             if typ == "PERSON":
@@ -1113,7 +1175,84 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
                 last_group = c.speaker
 
 
-def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_group) -> str | None:
+def _genders(doc, index: EntityIndex) -> dict[str, str]:
+    """What the article itself says of each person's gender: a title ("Mr.", "Ms.",
+    "congresswoman"), or the pronouns of sentences that name no other person. "m" or "f"."""
+    votes: dict[str, list[int]] = {}
+    for ent in index.entities:
+        if ent["type"] != "PERSON":
+            continue
+        for title in ent.get("titles") or []:
+            for w in re.findall(r"[a-z]+", title.lower()):
+                if w in cues.MALE_WORDS:
+                    votes.setdefault(ent["id"], [0, 0])[0] += 3
+                elif w in cues.FEMALE_WORDS:
+                    votes.setdefault(ent["id"], [0, 0])[1] += 3
+    starts = _person_positions(_text(doc), index)
+    if starts and (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        k = 0
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            while k < len(starts) and starts[k][0] < a:
+                k += 1
+            j = k
+            people = set()
+            while j < len(starts) and starts[j][0] < b:
+                people.add(starts[j][1])
+                j += 1
+            if len(people) != 1:
+                continue
+            eid = next(iter(people))
+            first = starts[k][0]
+            for t in sent:
+                if t.idx > first and t.pos_ == "PRON":
+                    low = t.lower_
+                    if low in cues.MALE_PRONOUNS:
+                        votes.setdefault(eid, [0, 0])[0] += 1
+                    elif low in cues.FEMALE_PRONOUNS:
+                        votes.setdefault(eid, [0, 0])[1] += 1
+            # a name right after Mr. / Ms. in the text
+    for ent in index.entities:
+        if ent["type"] != "PERSON":
+            continue
+        for a, _ in ent["mentions"]:
+            before = _text(doc)[max(0, a - 6):a].lower().split()
+            if before and before[-1].rstrip(".") in ("mr",):
+                votes.setdefault(ent["id"], [0, 0])[0] += 3
+            elif before and before[-1].rstrip(".") in ("mrs", "ms", "miss"):
+                votes.setdefault(ent["id"], [0, 0])[1] += 3
+    out = {}
+    for eid, (m, f) in votes.items():
+        if m > f:
+            out[eid] = "m"
+        elif f > m:
+            out[eid] = "f"
+    return out
+
+
+def _person_positions(text: str, index: EntityIndex) -> list[tuple[int, str]]:
+    """Where each person is named: the tagged mentions, and the surname alone where the tagger
+    missed it (a surname that belongs to one person of the article only). Made once a document."""
+    cached = getattr(index, "_person_positions", None)
+    if cached is not None:
+        return cached
+    out = {(a, ent["id"]) for ent in index.entities if ent["type"] == "PERSON" for a, _ in ent["mentions"]}
+    surnames: dict[str, set[str]] = {}
+    for ent in index.entities:
+        if ent["type"] == "PERSON" and len(ent["name"].split()) >= 2:
+            surnames.setdefault(ent["name"].split()[-1], set()).add(ent["id"])
+    for name, ids in surnames.items():
+        if len(ids) != 1 or not name[:1].isupper() or len(name) < 3:
+            continue
+        eid = next(iter(ids))
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            out.add((m.start(), eid))
+    index._person_positions = sorted(out)
+    return index._person_positions
+
+
+def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_group,
+             genders: dict[str, str] | None = None, barred: set | None = None) -> str | None:
     if span is None:
         return None
     s, e = span
@@ -1121,7 +1260,19 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
     low = surface.lower()
     words = re.findall(r"[\w'’.-]+", low)
     if len(words) == 1 and words[0] in cues.PERSON_PRONOUNS:
-        return last_person or _recent_subject(doc, index, s) or index.recent(s, ("PERSON",))
+        want = "m" if words[0] in cues.MALE_PRONOUNS else "f"
+        genders = genders or {}
+        barred = barred or set()
+
+        def fits(eid):
+            return eid is not None and eid not in barred and genders.get(eid, want) == want
+
+        if fits(last_person):
+            return last_person
+        found = _recent_subject(doc, index, s, fits)
+        if found:
+            return found
+        return _recent_person(index, text, s, fits) or (last_person if last_person not in barred else None)
     if len(words) == 1 and words[0] in cues.GROUP_PRONOUNS:
         return last_group or index.recent(s, ("ORG",))
     toks = tuple(w for w in re.findall(r"\w+|-", low))
@@ -1150,15 +1301,27 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
     return None
 
 
-def _recent_subject(doc, index: EntityIndex, before: int) -> str | None:
+def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | None:
     """The person last named as the subject of a clause before ``before`` ("She" after
     "Governor Marsh met Mayor Hale" is Marsh)."""
     best = None
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.start_char >= before:
             break
         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
-            best = index.at(ent.start_char, ent.end_char, ("PERSON",)) or best
+            found = index.at(ent.start_char, ent.end_char, ("PERSON",))
+            if found and (accept is None or accept(found)):
+                best = found
+    return best
+
+
+def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | None:
+    best = None
+    for a, eid in _person_positions(text, index):
+        if a >= before:
+            break
+        if not index.by_id[eid].get("role") and accept(eid):
+            best = eid
     return best
 
 
