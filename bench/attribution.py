@@ -151,7 +151,7 @@ def load_corpus(path: Path) -> list[Document]:
 def run_dateline(docs: list[Document]) -> tuple[list[list[Pred]], float]:
     from dateline.analyze import analyze
     from dateline.analyze import nlp as nlp_module
-    from dateline.analyze.quotes import paragraph_spans
+    from dateline.analyze.attribution.quotes import paragraph_spans
     from dateline.model import Reading, Source
 
     nlp_module.load()  # loading is not timed

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dateline.analyze import analyze, analyze_one
-from dateline.analyze.quotes import find_quotes
+from dateline.analyze.attribution.quotes import find_quotes
 from dateline.analyze.timex import resolve_date
 from dateline.model import Byline, Dateline, Reading, Source
 

@@ -1,4 +1,4 @@
-"""Learn the attribution cue model (src/dateline/analyze/data/cue_model.json) from PolNeAR.
+"""Learn the attribution cue model (src/dateline/analyze/attribution/data/cue_model.json) from PolNeAR.
 
     .venv/bin/python tools/learn_cues.py ../shared/bench/polnear/train.jsonl
 
@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "dateline" / "analyze" / "data" / "cue_model.json"
+OUT = ROOT / "src" / "dateline" / "analyze" / "attribution" / "data" / "cue_model.json"
 
 
 def cue_heads(doc, cue_spans):
@@ -55,7 +55,7 @@ def main(argv=None) -> int:
 
     sys.path.insert(0, str(ROOT / "src"))
     from dateline.analyze import nlp as nlp_module
-    from dateline.analyze import broad_cues, cue_model
+    from dateline.analyze.attribution import broad_cues, cue_model
 
     arts = []
     with args.train.open(encoding="utf-8") as fh:

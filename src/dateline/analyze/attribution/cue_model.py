@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from . import cues
+from .. import cues
 
 #: dependencies of a child that carry the content of a verb cue
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
@@ -143,7 +143,7 @@ def features(tok: Any, lemma: str) -> list[str]:
 def model() -> dict[str, Any]:
     """The weights: ``{"bias": b, "weights": {feature: w}, "lemmas": {form: lemma},
     "threshold": t}``."""
-    with resources.files("dateline.analyze").joinpath("data/cue_model.json").open(encoding="utf-8") as fh:
+    with resources.files("dateline.analyze.attribution").joinpath("data/cue_model.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
 

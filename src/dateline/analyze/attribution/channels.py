@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import cues
+from .. import cues
 
 #: (kind, pattern) in order of precedence: the first that matches near the cue names the channel
 CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = (

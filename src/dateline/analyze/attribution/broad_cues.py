@@ -113,7 +113,7 @@ def only_a_name(doc: Any, span: Span) -> bool:
     if not rest:
         return True
     # "the city council": a common noun phrase for a body of people
-    from . import cues
+    from .. import cues
 
     return len(toks) <= 4 and all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in toks) \
         and toks[-1].lower_ in cues.ORG_NOUNS | cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | {"council", "crowd", "audience"}

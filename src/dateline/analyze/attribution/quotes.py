@@ -151,3 +151,63 @@ def _close(q: Quote | None, part_start: int, part_end: int, *, closed: bool, end
 def quote_at(quotes: list[Quote], start: int, end: int) -> list[Quote]:
     """The quotes that overlap ``[start, end)``."""
     return [q for q in quotes if q.span[0] < end and q.span[1] > start]
+
+
+def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] < pos < q.span[1]:
+            return q
+    return None
+
+
+
+def _quote_after(quotes: list[Quote], text: str, pos: int) -> Quote | None:
+    """The quote that opens right after ``pos`` (past white space)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return _quote_starting(quotes, pos)
+
+
+
+def _quote_before(quotes: list[Quote], text: str, pos: int) -> Quote | None:
+    """The closed quote that ends right before ``pos`` (past spaces, not past a line end)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    for q in quotes:
+        if q.closed and q.span[1] == pos:
+            return q
+    return None
+
+
+
+def _quote_starting(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] == pos:
+            return q
+    return None
+
+
+
+def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
+    """A quote whose closing mark lies in ``[lo, hi]`` (around the comma before a cue): the
+    marks after the comma (`,”`, `,’ ”`) may sit a few characters past ``hi``. The quote may
+    open sentences before the cue's own ('"A. B. C," she said' is one claim)."""
+    best = None
+    for q in quotes:
+        if q.closed and lo - 2 <= q.span[1] <= hi + 4:
+            if best is None or abs(q.span[1] - hi) < abs(best.span[1] - hi):
+                best = q
+    return best
+
+
+
+def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
+    """The quotes inside a content span; one that closes just after its end is taken in whole
+    ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks)."""
+    s, e = content
+    inside = []
+    for q in quotes:
+        if s - 1 <= q.span[0] < e and q.span[1] <= e + 3:
+            inside.append(q)
+            e = max(e, q.span[1])
+    return inside, (s, e)
