@@ -14,17 +14,27 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .extract import DEFAULT_OPTIONS, ExtractOptions
+from .analyze.nlp import ModelMissing
+from .ingest.decode import NotText
 from .model import (
     Boilerplate,
     Byline,
+    Channel,
+    Claim,
     Dateline,
+    Entity,
     Error,
+    Event,
     Image,
     Page,
     Reading,
+    Record,
     Related,
     Source,
+    Timex,
 )
+from .store.db import StoreError, StoreFull
+from .store.export import ExportError
 
 __version__ = "0.1.0"
 
@@ -43,6 +53,17 @@ __all__ = [
     "Image",
     "Boilerplate",
     "Related",
+    "Record",
+    "Entity",
+    "Claim",
+    "Channel",
+    "Event",
+    "Timex",
+    "StoreError",
+    "StoreFull",
+    "ExportError",
+    "ModelMissing",
+    "NotText",
 ]
 
 

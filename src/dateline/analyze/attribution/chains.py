@@ -4,17 +4,17 @@ and claims in headlines."""
 
 from __future__ import annotations
 
-from typing import Any
 import re
+from bisect import bisect_right
+from typing import Any
 
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
 from ..timex import resolve_date
 from . import channels
-from .parse import Span, _Cand
+from .parse import Span, _Cand, _mentions_in
 from .quotes import Quote
-
 
 #: "…, says minister" at the end of a headline
 _HEADLINE_SAYS = re.compile(rf"^(?P<what>.+),\s+(?P<cue>{'|'.join(cues.HEADLINE_SAYS)})\s+(?P<who>.+)$")
@@ -35,9 +35,9 @@ def _kind(text: str, content: Span, quotes: list[Quote]) -> str:
 
 
 def _sentence_at(sent_chars: list[Span], pos: int) -> Span:
-    for a, b in sent_chars:
-        if a <= pos < b:
-            return (a, b)
+    k = bisect_right(sent_chars, (pos, float("inf"))) - 1
+    if k >= 0 and sent_chars[k][0] <= pos < sent_chars[k][1]:
+        return sent_chars[k]
     return (max(0, pos - channels.WINDOW), pos + channels.WINDOW)
 
 
@@ -48,8 +48,8 @@ def _channel(c: _Cand, text: str, index: EntityIndex, sent_chars: list[Span]) ->
     if c.cue_span[1] <= c.cue_span[0]:
         return None
     sent = _sentence_at(sent_chars, c.cue_span[0])
-    mentions = [(a, b, ent) for ent in index.entities if ent["type"] in ("ORG", "WORK_OF_ART", "PRODUCT", "NORP", "FAC")
-                for a, b in ent["mentions"] if sent[0] <= a < sent[1]]
+    mentions = [(a, b, index.by_id[eid]) for a, b, eid in _mentions_in(index, sent[0], sent[1])
+                if index.by_id[eid]["type"] in ("ORG", "WORK_OF_ART", "PRODUCT", "NORP", "FAC")]
     mentions.sort(key=lambda m: abs(m[0] - c.cue_span[0]))
     found = channels.channel_of(text, sent, c.cue_span, c.content, mentions)
     if found is None:

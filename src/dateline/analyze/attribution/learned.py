@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import cues
-from .parse import _Cand, _animate, _char_end, _date_of, _first_person, _negated, _text
+from .parse import _animate, _Cand, _char_end, _date_of, _first_person, _negated, _text
 from .quotes import _quote_around
 
 

@@ -3,12 +3,12 @@ the candidate attribution every stage fills in, and the token helpers every stag
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import cues
 from .quotes import Quote
-
 
 Span = tuple[int, int]
 
@@ -237,3 +237,18 @@ def _para_of(paras: list[Span], pos: int) -> int:
         if s <= pos <= e:
             return i
     return -1
+
+
+def _mentions_in(index: Any, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The entity mentions (start, end, id) that start inside ``[lo, hi)``, found by bisection
+    in a list sorted once a document."""
+    ms = getattr(index, "_sorted_mentions", None)
+    if ms is None:
+        ms = index._sorted_mentions = sorted((a, b, ent["id"]) for ent in index.entities for a, b in ent["mentions"])
+        index._mention_starts = [m[0] for m in ms]
+    k = bisect_left(index._mention_starts, lo)
+    out = []
+    while k < len(ms) and ms[k][0] < hi:
+        out.append(ms[k])
+        k += 1
+    return out

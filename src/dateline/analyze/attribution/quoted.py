@@ -4,8 +4,8 @@ and B" split in two."""
 
 from __future__ import annotations
 
-from typing import Any
 import re
+from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex

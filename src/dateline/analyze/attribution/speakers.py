@@ -5,11 +5,12 @@ never the addressee or a person named in the content), titles and roles to names
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
-from .parse import _Cand, _ents, _text
+from .parse import _Cand, _ents, _mentions_in, _text
 
 
 def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
@@ -82,8 +83,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
         # a pronoun never stands for the one addressed, nor for a person named in the content
-        barred = {c.addressee} | {ent["id"] for ent in index.entities
-                                  if any(c.content[0] <= a < c.content[1] for a, _ in ent["mentions"])}
+        barred = {c.addressee} | {eid for _, _, eid in _mentions_in(index, c.content[0], c.content[1])}
         c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, last_person, last_group,
                              genders, barred)
         if c.speaker:
@@ -227,26 +227,27 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
 def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | None:
     """The person last named as the subject of a clause before ``before`` ("She" after
     "Governor Marsh met Mayor Hale" is Marsh)."""
-    best = None
-    for ent in _ents(doc):
-        if ent.start_char >= before:
-            break
+    ents = _ents(doc)
+    starts = doc.user_data.get("dateline_ent_starts")
+    if starts is None:
+        starts = doc.user_data["dateline_ent_starts"] = [e.start_char for e in ents]
+    for k in range(bisect_left(starts, before) - 1, -1, -1):  # the nearest first
+        ent = ents[k]
         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
             found = index.at(ent.start_char, ent.end_char, ("PERSON",))
             if found and (accept is None or accept(found)):
-                best = found
-    return best
+                return found
+    return None
 
 
 
 def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | None:
-    best = None
-    for a, eid in _person_positions(text, index):
-        if a >= before:
-            break
+    positions = _person_positions(text, index)
+    k = bisect_left(positions, (before, ""))
+    for a, eid in reversed(positions[:k]):  # the nearest first
         if not index.by_id[eid].get("role") and accept(eid):
-            best = eid
-    return best
+            return eid
+    return None
 
 
 

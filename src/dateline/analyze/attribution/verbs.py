@@ -4,14 +4,37 @@ omissions ("X made no mention of …", "X declined to comment")."""
 
 from __future__ import annotations
 
-from typing import Any
 import re
+from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex
-from .parse import Span, _CLOSE_MARKS, _Cand, _OPEN_MARKS, _animate, _char_end, _date_of, _ent_text, _first_person, _negated, _np_span, _passive, _rstrip_punct, _subject, _text, _trim
-from .quotes import Quote, _quote_after, _quote_around, _quote_before, _quote_ending, _quote_starting
-
+from .parse import (
+    _CLOSE_MARKS,
+    _OPEN_MARKS,
+    Span,
+    _animate,
+    _Cand,
+    _char_end,
+    _date_of,
+    _ent_text,
+    _first_person,
+    _negated,
+    _np_span,
+    _passive,
+    _rstrip_punct,
+    _subject,
+    _text,
+    _trim,
+)
+from .quotes import (
+    Quote,
+    _quote_after,
+    _quote_around,
+    _quote_before,
+    _quote_ending,
+    _quote_starting,
+)
 
 #: "…" as officials looked on: a setting clause after a quote is not part of the claim
 _SETTING_AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:{'|'.join(cues.SETTING_CONJUNCTIONS)})\b")

@@ -1,0 +1,197 @@
+"""Attribution as issue 8 widens it: typed claims, source kinds, channels and chains, gender in
+coreference, the learned cue model, and text that must not slow it down. Every text here is
+written for these tests."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+import dateline
+from dateline.analyze import analyze
+from dateline.analyze.attribution.quotes import find_quotes, paragraph_spans
+from dateline.model import Claim, Reading, Source
+
+
+def read_text(text: str, **kw) -> Reading:
+    reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None), **kw)
+    return next(analyze([reading]))
+
+
+def only(text: str) -> Claim:
+    claims = read_text(text).claims
+    assert len(claims) == 1, [(c.speaker_text, c.cue, c.content) for c in claims]
+    return claims[0]
+
+
+def name_of(reading: Reading, claim: Claim) -> str | None:
+    return next((e.name for e in reading.entities if e.id == claim.speaker), None)
+
+
+# typed records ----------------------------------------------------------------------------------
+
+def test_claims_and_entities_are_typed_records_with_the_same_json(nlp) -> None:
+    r = read_text("Governor Maria Lopez said on Monday that the harbour would reopen in May.",
+                  published="2024-03-04")
+    c = r.claims[0]
+    assert isinstance(c, dateline.Claim) and isinstance(r.entities[0], dateline.Entity)
+    assert c.speaker_text == c["speaker_text"] == "Governor Maria Lopez"
+    assert c.channel is None and c.source_kind == "person"
+    assert json.loads(json.dumps(c)) == c.to_dict()
+    data = r.to_dict()
+    assert type(data["claims"][0]) is dict and data["claims"][0]["cue"] == "said"
+    again = Reading.from_dict(json.loads(json.dumps(data)))
+    assert isinstance(again.claims[0], Claim) and again.claims[0].content == c.content
+    assert again.to_dict() == data
+    with pytest.raises(AttributeError):
+        _ = c.no_such_field
+
+
+def test_public_errors_at_the_package_root() -> None:
+    for name in ("StoreError", "StoreFull", "ExportError", "ModelMissing", "NotText"):
+        assert issubclass(getattr(dateline, name), Exception)
+
+
+# source kinds and channels -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind", [
+    ("Mayor Tom Hale said the bridge would reopen in June.", "person"),
+    ("The harbour authority said the bridge would reopen in June.", "organisation"),
+    ("Critics say the toll is far too high for daily commuters.", "group"),
+    ("The engineering report found that the bridge deck was badly corroded.", "document"),
+    ("A senior official, who asked not to be named, said the bridge would reopen in June.", "anonymous"),
+    ("People familiar with the talks said the deal was close.", "anonymous"),
+])
+def test_source_kind(nlp, text: str, kind: str) -> None:
+    assert only(text).source_kind == kind
+
+
+@pytest.mark.parametrize("text,kind,outlet,platform", [
+    ("Senator Ana Ruiz said in a statement that the bill would fail.", "statement", None, None),
+    ("The governor told the BBC in an interview that the talks had stalled.", "interview", "BBC", None),
+    ("Mayor Tom Hale tweeted that the bridge would reopen on Friday.", "social post", None, "Twitter"),
+    ("The minister wrote on Weibo that the border would stay open.", "social post", None, "Weibo"),
+    ("Kim told reporters at a news conference that he would not resign.", "news conference", None, None),
+    ("The union wrote in a letter to members that the strike would go on.", "letter", None, None),
+    ("The company said in a court filing that the contract was void.", "filing", None, None),
+])
+def test_channel(nlp, text, kind, outlet, platform) -> None:
+    c = only(text)
+    assert c.channel is not None, c
+    assert (c.channel.kind, c.channel.outlet, c.channel.platform) == (kind, outlet, platform)
+
+
+def test_the_channels_outlet_leads_the_chain(nlp) -> None:
+    text = ("SEOUL (Reuters) - The defence minister told the Lakeside Times in an interview that the "
+            "drills would continue, Yonhap news agency reported.")
+    r = read_text(text)
+    c = next(c for c in r.claims if c.cue == "told")
+    assert c.channel.kind == "interview" and c.channel.outlet == "Lakeside Times"
+    assert c.via[0] == "Lakeside Times" and "Yonhap" in c.via
+    assert c.via.index("Lakeside Times") < c.via.index("Yonhap")
+
+
+def test_no_channel_when_none_is_named(nlp) -> None:
+    assert only("The mayor said the bridge would reopen in June.").channel is None
+
+
+# coreference -----------------------------------------------------------------------------------
+
+def test_pronouns_agree_in_gender_and_skip_the_addressee(nlp) -> None:
+    r = read_text("Mayor Tom Hale met Senator Ana Ruiz on Monday. Hale said his city would pay its "
+                  "share. She said the state would cover the rest.")
+    she = next(c for c in r.claims if c.speaker_text == "She")
+    assert name_of(r, she) == "Ana Ruiz"
+    r = read_text("Ms. Ana Ruiz spoke after Tom Hale. She told Hale that he had to act quickly.")
+    told = next(c for c in r.claims if c.cue == "told")
+    assert name_of(r, told) == "Ana Ruiz"
+
+
+def test_an_organisation_is_never_he_or_she(nlp) -> None:
+    r = read_text("The Harbour Board met on Tuesday. He said the ferries would run again.")
+    assert all(name_of(r, c) != "The Harbour Board" for c in r.claims)
+
+
+# quotes ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chuck Lane was blunt. “Do you want the harbour closed for good?“ he asked.",
+    "The mayor said ‘‘we will rebuild the whole bridge by winter.’’",
+    "The mayor said ``we will rebuild the whole bridge by winter.''",
+])
+def test_odd_closing_marks_close_a_quote(nlp, text: str) -> None:
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and quotes[0].closed
+    claims = read_text(text).claims
+    assert [c.kind for c in claims] == ["direct"]
+
+
+def test_a_quote_after_a_cue_that_ends_its_sentence(nlp) -> None:
+    r = read_text('Emphasizing the cost, the mayor said, "We cannot pay for another bridge. The city '
+                  'is out of money and the state will not help."')
+    c = only('The mayor said in a statement. "We cannot pay for another bridge this year."')
+    assert c.kind == "direct" and c.content.startswith("We cannot pay")
+    direct = [c for c in r.claims if c.cue == "said"]
+    assert direct[0].kind == "direct" and "state will not help" in direct[0].content
+
+
+def test_a_quote_with_no_cue_belongs_to_the_paragraphs_last_speaker(nlp) -> None:
+    r = read_text("Maria Lopez said the harbour would reopen. She spoke at the quay. "
+                  '"We have waited long enough for this and the boats are ready."')
+    quoted = [c for c in r.claims if c.kind == "direct"]
+    assert quoted and name_of(r, quoted[0]) == "Maria Lopez"
+
+
+# the learned cue model -------------------------------------------------------------------------
+
+def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:
+    from dateline.analyze.attribution import cue_model
+
+    m = cue_model.model()
+    assert m["trained_on"]["corpus"].startswith("PolNeAR") and m["weights"]
+    assert 0 < m["threshold"] < 1
+
+
+# bad input -------------------------------------------------------------------------------------
+
+def test_a_quote_that_never_closes(nlp) -> None:
+    text = 'The mayor said "the bridge will reopen. ' + "Tom Hale said the harbour is open. " * 40
+    r = read_text(text)
+    assert r.error is None and r.claims
+
+
+def test_five_hundred_quotations(nlp) -> None:
+    text = '"We will rebuild the harbour wall this year," the mayor said. ' * 500
+    r = read_text(text)
+    assert r.error is None and len(r.claims) == 500
+
+
+def test_a_sentence_of_five_thousand_words(nlp) -> None:
+    text = "The mayor said that " + " and ".join(["the council agreed"] * 1660) + "."
+    r = read_text(text)
+    assert r.error is None and r.claims
+
+
+def test_attribution_time_is_linear_in_the_text(nlp) -> None:
+    """Attribution alone (parse made before), on n and 4n paragraphs: CPU time grows no faster
+    than the text (a generous bound: quadratic work would be 16x)."""
+    from dateline.analyze.attribution import attribute
+    from dateline.analyze.entities import find_entities
+
+    para = ('The council met on Monday and the mayor said that the harbour wall would be rebuilt. '
+            '"We will not wait for the state," she said. ')
+
+    def cost(n: int) -> float:
+        text = "\n\n".join([para * 3] * n)
+        reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None))
+        doc = nlp(text)
+        ents = find_entities(doc, reading)
+        t0 = time.process_time()
+        for _ in range(3):
+            attribute(doc, reading, ents)
+        return time.process_time() - t0
+
+    small, big = cost(15), cost(60)
+    assert big < 8 * small, (small, big)
