@@ -28,6 +28,19 @@ _LIGHT_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything",
 _AFTER_OBJECT = frozenset({"as", "with", "of", "for", "to", "into", "about", "from", "over"})
 
 
+def _setting(prep: Any) -> bool:
+    """A prepositional phrase of time or setting ("on Friday", "in a statement", "at the rally"),
+    which is never what a cue says."""
+    from .. import cues
+
+    if prep.lower_ in ("about", "of", "regarding", "that", "against"):
+        return False  # "talked about the meeting": what was said, whatever the noun
+    for g in prep.children:
+        if g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in cues.SETTING_NOUNS):
+            return True
+    return False
+
+
 def _edges(tok: Any, ss: int, se: int) -> Span:
     return max(tok.left_edge.i, ss), min(tok.right_edge.i + 1, se)
 
@@ -46,7 +59,7 @@ def content_of(tok: Any, ss: int, se: int) -> Span | None:
         else:
             obj = [c for c in kids if c.dep_ in CONTENT_DEPS and c.i > tok.i and c.lower_ not in _LIGHT_OBJECTS]
             prep = [c for c in kids if c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS
-                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not _setting(c)]
             picks = obj[:1] or prep[:1]
             # "accused X of …", "saw X as …", "credited X with …": the object and what follows it
             if obj:

@@ -48,6 +48,16 @@ def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
             continue
         ss, se = sent
         before = text[doc[ss].idx:q.span[0]].rstrip()
+        lead = text[:q.span[0]].rstrip()
+        if not before and lead.endswith(":"):
+            # the paragraph before ends with a colon: 'He told the crowd: / "…"'
+            colon = len(lead) - 1
+            prev = next(((s, e) for s, e in sents if doc[s].idx <= colon < _char_end(doc, e)), None)
+            k = next((t.i for t in doc[prev[0]:prev[1]] if t.idx == colon), None) if prev else None
+            span = _colon_speaker(doc, prev[0], k) if k is not None else None
+            if span is not None:
+                out.append(_Cand("colon", ":", (colon, colon + 1), span, q.span, quotes=[q], head=None))
+                continue
         if before.endswith(":") and len(before) > 1:
             k = next((t.i for t in doc[ss:se] if t.idx >= len(before) + doc[ss].idx - 1 and t.text == ":"), None)
             span = _colon_speaker(doc, ss, k if k is not None else se)
