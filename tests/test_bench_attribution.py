@@ -81,3 +81,32 @@ def test_textacy_baseline_runs_when_installed(nlp) -> None:
     preds, _ = result
     assert len(preds) == len(docs)
     assert bench.score(docs, preds, 0.3)["R_indirect"] == 0.0  # direct quotations only
+
+
+POLNEAR = Path(__file__).resolve().parent / "fixtures" / "polnear_sample.jsonl"
+
+
+def test_reads_polnear_json_lines() -> None:
+    docs = bench.load_polnear(POLNEAR)
+    assert len(docs) == 1 and len(docs[0].gold) == 3
+    assert [g.quoted for g in docs[0].gold] == [False, True, False]
+    assert docs[0].text[slice(*docs[0].gold[2].sources[0])] == "A new survey"
+
+
+def test_document_order_matching_and_recall_by_kind() -> None:
+    doc = bench.load_polnear(POLNEAR)[0]
+    g = doc.gold
+    # one prediction covering the first two contents: document order gives it to the first
+    wide = bench.Pred([(g[0].content[0][0], g[1].content[0][1])], g[0].sources[0])
+    assert bench.match(g, [wide], 0.3, "document") == [(0, 0)]
+    s = bench.score([doc], [[wide]], 0.3, "document")
+    assert s["R"] == 1 / 3 and s["P"] == 1.0
+    # recall by kind reruns the matching: the quoted gold alone is covered too
+    assert s["R_quoted"] == 1.0 and s["R_indirect"] == 0.5
+
+
+def test_dateline_on_the_polnear_sample(nlp) -> None:
+    docs = bench.load_polnear(POLNEAR)
+    preds, _ = bench.run_dateline(docs)
+    s = bench.score(docs, preds, 0.3, "document")
+    assert s["R"] == 1.0 and s["speaker"] == 1.0, s
