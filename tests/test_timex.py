@@ -227,3 +227,32 @@ def test_scheduled_and_present_tense_look_ahead(nlp) -> None:
         got = values(text, "2024-11-27", nlp(text))  # a Wednesday
         day = next(v for k, v in got.items())
         assert day[1] > "2024-11-27", (text, got)
+
+
+def test_two_copies_of_a_wire_story_a_day_apart_give_the_same_dates(nlp) -> None:
+    from dateline.analyze import analyze_one
+    from dateline.model import Dateline, Reading, Source
+
+    text = ("The port authority said on Monday that the strike ended yesterday and that the "
+            "docks would reopen on Thursday. Talks resume next week.")
+    copies = []
+    for published in ("2024-11-26", "2024-11-27"):  # the wire's day, and a paper's a day later
+        r = Reading(id=published, source=Source(), text=text, published=published,
+                    dateline=Dateline(place="ROTTERDAM", agency="Reuters", date="2024-11-26"))
+        analyze_one(r, nlp(text))
+        copies.append([(t["text"], t["value"]) for t in r.timexes])
+    assert copies[0] == copies[1]
+    got = dict(copies[0])
+    assert got["Monday"] == "2024-11-25" and got["yesterday"] == "2024-11-25"
+    assert got["Thursday"] == "2024-11-28"  # the coming one: "would reopen"
+
+
+def test_story_anchor_without_a_dateline_is_the_day_the_lead_gives() -> None:
+    from dateline.analyze.timex import story_anchor
+
+    text = "BRUSSELS — On Tuesday, Nov. 26, 2024, ministers met. Later they left."
+    assert story_anchor(text, "2024-11-27") == story_anchor(text, "2024-11-26") == "2024-11-26"
+    # a date long before publication is history, not the story's day
+    old = "The treaty of March 3, 1999 was recalled by ministers."
+    assert story_anchor(old, "2024-11-27") == "2024-11-27"
+    assert story_anchor("Ministers met.", "2024-11-27", "2024-11-25") == "2024-11-25"

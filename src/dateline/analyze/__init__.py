@@ -58,12 +58,11 @@ def analyze_one(reading: Reading, doc: Any = None) -> Reading:
 
 
 def document_date(reading: Reading) -> str | None:
-    """The date relative expressions resolve against: publication, else the dateline's date."""
-    if reading.published:
-        return reading.published
-    if reading.dateline and reading.dateline.date:
-        return reading.dateline.date
-    return None
+    """The date relative expressions resolve against: the story's own day (its dateline's date,
+    else a date its lead gives), else publication, so that every copy of a story agrees."""
+    from .timex import story_anchor
+
+    return story_anchor(reading.text, reading.published, reading.dateline.date if reading.dateline else None)
 
 
 def _field_timexes(reading: Reading, anchor: str | None) -> list[dict[str, Any]]:

@@ -332,6 +332,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
 
 
 _NEAR_DAYS = 90
+#: the tense of what is certainly past: the day something was said
+PAST = -2
 _NEAR_MONTHS = 3
 
 
@@ -347,7 +349,7 @@ def _day_year(month: int, day: int, anchor: date, tense: int) -> int:
         return anchor.year
     # a day named without a year is within a few months of the story: the tense decides only
     # past a quarter of a year ("Dec. 15" in an October story is the coming one, whatever the verb)
-    if tense < 0 and not (anchor < here <= anchor + timedelta(days=_NEAR_DAYS)):
+    if tense <= PAST or tense < 0 and not (anchor < here <= anchor + timedelta(days=_NEAR_DAYS)):
         return anchor.year if here <= anchor else anchor.year - 1
     if tense > 0 and not (anchor - timedelta(days=_NEAR_DAYS) <= here < anchor):
         return anchor.year if here >= anchor else anchor.year + 1
@@ -807,21 +809,27 @@ def _tense_from_text(text: str, start: int) -> int:
 
 # public ---------------------------------------------------------------------------------------
 
-def find_timexes(text: str, anchor: str | date | None, doc: Any = None) -> list[dict[str, Any]]:
+def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
+                 tense: int | None = None) -> list[dict[str, Any]]:
     """The time expressions of ``text`` with TIMEX3 type and value, resolved against ``anchor``.
 
     ``doc`` is the spaCy Doc of ``text`` when there is one: it gives the tense of each
     expression's clause. Spans are character offsets into ``text`` and follow TIMEX3: no
     preposition ("on Friday" is "Friday"), no approximator ("about a month" is "a month", with
     ``mod`` APPROX). ``mod`` is given where the text has one (START, END, MID, APPROX, …).
+    ``tense`` fixes the tense of every expression instead of reading it (``PAST`` for the day
+    of a statement, which is never ahead of the story).
     """
+    forced = tense
     day = anchor_date(anchor) if not isinstance(anchor, date) else anchor
     out: list[dict[str, Any]] = []
     tok_index: dict[int, Any] | None = None
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
-        if c.kind in _TENSED:
+        if forced is not None:
+            tense = forced
+        elif c.kind in _TENSED:
             if doc is not None:
                 if tok_index is None:
                     tok_index = {t.idx: t for t in doc}
@@ -830,7 +838,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None) -> list[
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
                 tense = 1
-        if tense == 0 and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+        if tense == 0 and forced is None and _UNTIL.search(text[max(0, c.start - 12):c.start]):
             tense = 1
         try:
             if c.kind == "sameday":
@@ -951,8 +959,46 @@ def resolve_date(expression: str, published: str | date | None) -> str | None:
     before; "Saturday" is the same day; "last Saturday" the week before). Months without a year
     are the last such month. None when the expression is not a calendar date.
     """
-    for t in find_timexes(expression, published):
+    for t in find_timexes(expression, published, tense=PAST):
         value = t["value"]
         if t["type"] in ("DATE", "TIME") and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", value):
             return value.split("T")[0]
     return None
+
+
+#: how far before the publication day a date in the lead may lie and still be the story's day
+STORY_DAY_WINDOW = 7
+#: the lead: where a wire story states its own day ("… said on Friday, Nov. 29, 2024")
+LEAD_CHARS = 600
+
+
+def story_anchor(text: str, published: str | date | None, dateline_date: str | date | None = None) -> str | None:
+    """The day a story's relative dates count from, the same in every copy of it.
+
+    The dateline's date first ("SEOUL, Nov. 29 (Yonhap) --"); else the latest full date the
+    lead gives itself that lies on or up to a week before publication (a wire story carried a
+    day later still says "Nov. 29"); else the publication day. Two copies of one wire story
+    published a day apart therefore resolve "yesterday" and "on Monday" alike. Claims' dates
+    should resolve against it too: ``resolve_date(date_text, story_anchor(r.text, r.published,
+    r.dateline and r.dateline.date))``.
+    """
+    day = anchor_date(dateline_date) if dateline_date else None
+    if day is not None:
+        return day.isoformat()
+    pub = anchor_date(published)
+    if pub is None:
+        return None
+    lead = text[:LEAD_CHARS]
+    best: date | None = None
+    for c in _candidates(lead):
+        if c.kind not in ("monthday", "iso", "numeric"):
+            continue
+        if c.kind == "monthday" and not c.match.group("y"):
+            continue  # a day without its year is itself relative to the anchor
+        got = _resolve(c, lead, pub, 0)
+        if not got or not re.match(r"\d{4}-\d{2}-\d{2}", got[1]):
+            continue
+        d = date.fromisoformat(got[1][:10])
+        if pub - timedelta(days=STORY_DAY_WINDOW) <= d <= pub and (best is None or d > best):
+            best = d
+    return (best or pub).isoformat()
