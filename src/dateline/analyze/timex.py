@@ -364,9 +364,11 @@ def _weekday_date(wd: int, anchor: date, tense: int, shift: int | None) -> date:
     if shift == -1:
         diff = (anchor.weekday() - wd) % 7 or 7
         return anchor - timedelta(days=diff)
-    if shift == 1 or tense > 0:
+    if shift == 1:
         diff = (wd - anchor.weekday()) % 7 or 7
         return anchor + timedelta(days=diff)
+    if tense > 0:  # "snow will fall on Friday" in a Friday story: that day
+        return anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
 
 
@@ -768,6 +770,10 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
         return 0
+    # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
+    # unless the clause says it is ahead
+    owned = tok.dep_ == "poss"
+    near = steps <= 2 and not owned
     for _ in range(3):
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
@@ -782,14 +788,16 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
-        if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
+        if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
+            return -1  # "the decision, announced Wednesday": a bare participle is done
+        if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
                 and verb.dep_ not in ("ccomp", "advcl", "relcl"):
             return 1  # "meets on Monday", "the vote is on Friday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
             verb = verb.head
             continue
         break
-    return 0
+    return -1 if owned else 0
 
 
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
@@ -825,6 +833,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     out: list[dict[str, Any]] = []
     tok_index: dict[int, Any] | None = None
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
+    last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
         if forced is not None:
@@ -850,6 +859,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
+        if last_quarter and c.kind == "ago" and re.fullmatch(r"\d{4}", value) and _YEAR_BACK.search(text, c.start, c.end):
+            # "net income rose from $2 million a year earlier": in a story of a quarter's results
+            # the year before is that quarter of the year before
+            value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if re.fullmatch(r"\d{4}-Q[1-4]", value) and c.kind not in ("sameperiod",):
+            last_quarter = value
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
@@ -872,6 +887,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     return out
 
 
+_YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
                      "theweek", "holiday"})

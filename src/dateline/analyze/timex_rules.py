@@ -177,7 +177,8 @@ TIME_ZONES = ("GMT", "UTC", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "
               "CET", "CEST", "JST", "KST", "IST", "MSK", "AEST", "AEDT", "HKT", "SGT", "WIB")
 
 #: zones that are UTC: their clock times end in Z ("14:58 UTC" → T14:58Z)
-UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
+#: (GMT is a civil zone, written as such: TempEval-3 gives "15:00 GMT" no Z)
+UTC_ZONES = frozenset({"UTC", "Z"})
 
 #: verbs and auxiliaries that put a clause in the future ("will meet on Friday")
 #: "would" is the future seen from a past statement ("said he would visit in October"), and in
