@@ -256,3 +256,15 @@ def test_story_anchor_without_a_dateline_is_the_day_the_lead_gives() -> None:
     old = "The treaty of March 3, 1999 was recalled by ministers."
     assert story_anchor(old, "2024-11-27") == "2024-11-27"
     assert story_anchor("Ministers met.", "2024-11-27", "2024-11-25") == "2024-11-25"
+
+
+def test_gated_scan_finds_what_a_full_scan_finds() -> None:
+    from dateline.analyze import timex as T
+
+    text = ("On Monday , Oct. 6 , 2008 at 9:30 a.m. EST, some three straight days after the Q3 report "
+            "and nearly two decades ago, the board met for about 18 months every other week in "
+            "the same period a year earlier; in early spring 1999, the 1990s, the 20th century, "
+            "the weekend, Christmas Day, 2019-20, 3/14/2023, 2023-03-03T10:00, annually, recently.")
+    gated = {(k, m.span()) for k, _, m in T._matches(text)}
+    full = {(k, m.span()) for k, rx in T.PATTERNS for m in rx.finditer(text)}
+    assert gated == full

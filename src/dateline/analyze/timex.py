@@ -79,7 +79,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<n>(?i:{NUM}))[\s-]+(?P<u>(?i:{UNIT}))\s+(?:(?i:or\s+so)\s+)?(?P<dir>(?i:ago|from\s+now|hence|earlier|later)(?!\s+than))\b")),
     ("agovague", re.compile(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+ago\b)")),
     ("quarter", re.compile(
-        rf"(?i:(?:the\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half))"
+        rf"(?i:(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<rel>year-earlier|year-ago|prior-year|(?:this|last|next)\s+year['’]s)\s+)?"
+        rf"(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half))"
         rf"(?:(?i:\s+of\s+(?:the\s+year\s+)?)(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"
         rf"|\b[QH](?P<qn>[1-4])(?:\s+(?P<y3>{YEAR}))?\b")),
     ("century", re.compile(
@@ -118,6 +119,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(rf"(?i:\b(?P<w>{_alt(R.FREQUENCY_ADVERBS)})\b)")),
     ("reference", re.compile(rf"(?i:\b(?P<w>{_alt(R.REFERENCES)})\b)")),
 ]
+_UNIT_GATE = r"(?i:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)"
+_MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[Uu][Ll]|A[Uu][Gg]|S[Ee][Pp]|O[Cc][Tt]|N[Oo][Vv]|D[Ee][Cc])"
+#: a word each pattern cannot match without: patterns run only near these (one cheap scan each
+#: instead of trying a big alternation at every character). Every match of a pattern lies
+#: within GATE_REACH characters of one of its gate's hits.
+_GATE_SOURCES: dict[str, str] = {
+    "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
+    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    "monthday": _MON_GATE, "monthyear": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
+    "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
+    "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
+    "periodrel": r"(?i:decade|centur|millenn|generation)",
+    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
+    "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
+    "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
+    "thequarter": r"(?i:quarter|three\s+months)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
+    "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
+}
+_GATE_RX = {src: re.compile(src) for src in set(_GATE_SOURCES.values())}
+GATES: dict[str, re.Pattern[str]] = {kind: _GATE_RX[src] for kind, src in _GATE_SOURCES.items()}
+#: how far a match may reach before and after its gate's hit
+GATE_REACH = (90, 90)
+#: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
+GATE_REACH_BY_KIND = {"duration": (70, 30), "ago": (70, 40), "numrange": (70, 30), "bareunits": (60, 30)}
+
 #: later patterns lose ties of equal length
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 _MOD_RX = re.compile(r"(?i)^(?:the\s+)?(?:very\s+)?(early|earlier|late|later|mid|middle|end|beginning|start|turn)\b")
@@ -167,8 +196,8 @@ def _candidates(text: str) -> list[_Cand]:
     # a line break is not a space between words of one expression: matched as a non-space of
     # the same length, offsets stay the text's
     masked = text.replace("\n", "\x00") if "\n" in text else text
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(masked):
+    for kind, rx, m in _matches(masked):
+        if True:
             s, e = m.span()
             for core in ("core", "core2", "core3"):
                 if core in rx.groupindex and m.group(core):
@@ -192,6 +221,32 @@ def _candidates(text: str) -> list[_Cand]:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _matches(text: str):
+    """Every match of every pattern: near its gate's hits where it has a gate, else anywhere."""
+    n = len(text)
+    hits: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for kind, rx in PATTERNS:
+        gate = GATES.get(kind)
+        if gate is None:
+            for m in rx.finditer(text):
+                yield kind, rx, m
+            continue
+        if gate not in hits:
+            hits[gate] = [h.span() for h in gate.finditer(text)]
+        before, after = GATE_REACH_BY_KIND.get(kind, GATE_REACH)
+        a = b = -1
+        for hs, he in hits[gate]:
+            lo, hi = max(0, hs - before), min(n, he + after)
+            if lo <= b:
+                b = hi
+                continue
+            if b > a:
+                yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
+            a, b = lo, hi
+        if b > a:
+            yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
 
 
 def _plausible(text: str, c: _Cand) -> bool:
@@ -517,7 +572,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             half = m.group("q").lower() == "half"
             q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "final": 2 if half else 4, "last": 2 if half else 4}[o]
-            y = m.group("y") or m.group("y2")
+            y = m.group("y") or m.group("y2") or m.group("y0")
+            rel = (m.group("rel") or "").lower()
+            if rel and anchor is not None:
+                y = anchor.year + (0 if rel.startswith("this") else 1 if rel.startswith("next") else -1)
         if y is None:
             if anchor is None:
                 y = "XXXX"
