@@ -557,6 +557,14 @@ def _clause_edge(t: Any) -> str | None:
     return None
 
 
+_SUBORDINATORS = {"when", "after", "before", "as", "since", "because", "while", "until", "once", "though", "although"}
+
+
+def _subordinate(t: Any) -> bool:
+    """Whether ``t`` heads a clause told as the setting of another ("when Amin expelled them")."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in t.children)
+
+
 def _own_clause(t: Any, root: Any) -> bool:
     """A coordinated or separate clause with a subject of its own (what a trailing "officials
     said" reports counts as the sentence's own)."""
@@ -770,7 +778,8 @@ def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[s
                        and not _in_subject(e["_light"] or e["_trig"])
                        and (e["_light"] is not None or e["_trig"].pos_ in ("VERB", "AUX"))
                        and (_own_clause(e["_light"] or e["_trig"], root)
-                            or e["when"] is not None and e["when"] != keep[0]["when"])]
+                            or e["when"] is not None and e["when"] != keep[0]["when"]
+                            and not _subordinate(e["_light"] or e["_trig"]))]
     for rank, e in enumerate(keep, 1):
         conf = 0.9 if rank == 1 and e["_depth"] == 0 else 0.8 if rank == 1 else \
             0.6 if e["_edge"] in ("conj", "advcl", "root") else 0.5
