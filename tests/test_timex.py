@@ -200,6 +200,7 @@ def test_no_expression_across_a_line_break() -> None:
     ("Shops shut on Christmas Day.", "Christmas Day", "DATE", "2024-12-25"),
     ("Families met on Thanksgiving.", "Thanksgiving", "DATE", "2024-11-28"),
     ("Protesters gathered over the weekend.", "the weekend", "DATE", "2024-W48-WE"),
+    ("Rebels struck early Tuesday.", "early Tuesday", "DATE", "2024-11-26"),
 ])
 def test_kinds_news_uses(text: str, surface: str, typ: str, value: str) -> None:
     assert values(text).get(surface) == (typ, value), values(text)

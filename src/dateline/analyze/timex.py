@@ -70,9 +70,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
     ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
-    ("weekday", re.compile(rf"(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "early Tuesday", "late yesterday", "earlier Sunday": the position in the day is the expression's
+    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late|earlier|later)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
-        rf"(?i:(?:the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
