@@ -242,3 +242,15 @@ def test_a_second_event_needs_a_clause_of_its_own(nlp) -> None:
     assert types("The president refused to meet the envoy, saying he would only welcome him at home.") == ["REJECT"]
     # two actors, two clauses: two events
     assert sorted(types("Rebels attacked the convoy and the army arrested 20 men.")) == ["ASSAULT", "COERCE"]
+
+
+def test_a_show_of_force_needs_forces(nlp) -> None:
+    from dateline.analyze.events import find_events
+
+    def types(text):
+        r = Reading(id="t", source=Source(), text=text, paragraphs=[(0, len(text))])
+        return [e["type"] for e in find_events(nlp(text), r, [], [], [])]
+
+    assert types("The army mobilized 5,000 reservists on the border.") == ["MOBILIZE"]
+    assert "MOBILIZE" not in types("The party mobilized pressure groups abroad.")
+    assert "MOBILIZE" not in types("The editor stationed a reporter in the capital.")

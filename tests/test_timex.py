@@ -269,3 +269,15 @@ def test_gated_scan_finds_what_a_full_scan_finds() -> None:
     gated = {(k, m.span()) for k, _, m in T._matches(text)}
     full = {(k, m.span()) for k, rx in T.PATTERNS for m in rx.finditer(text)}
     assert gated == full
+
+
+def test_the_same_period_is_the_period_last_given() -> None:
+    got = values("Exports in October rose 5% from the same period a year earlier.")
+    assert got["the same period a year earlier"] == ("DATE", "2023-10")
+
+
+def test_this_week_ahead_in_a_sunday_story(nlp) -> None:
+    text = "The ministers will meet this week."
+    assert values(text, "2024-12-01", nlp(text))["this week"] == ("DATE", "2024-W49")  # a Sunday
+    past = "The ministers met earlier this week."
+    assert values(past, "2024-12-01", nlp(past))["earlier this week"] == ("DATE", "2024-W48")

@@ -238,6 +238,13 @@ class _Finder:
                     typ = L.VERB_SUBJECT_TYPES[lemma].get(s.lower_)
                     if typ:
                         return typ, tok, None
+            if lemma in L.OBJECT_BOUND_VERBS:
+                bound = set(L.OBJECT_BOUND_VERBS[lemma])
+                nouns_of = [o for o in _children(tok, "dobj") if o.pos_ == "NOUN"]
+                if nouns_of and not any({singular.get(o.lower_, o.lower_), _singular(o.lower_)} & bound
+                                        or any(c.lower_ in bound for c in o.children if c.dep_ in ("compound", "amod"))
+                                        for o in nouns_of):
+                    return None
             if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
                 return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:

@@ -745,8 +745,8 @@ def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -
         return None
     # "the past week", "the last month": the period before; "this year": the anchor's
     if wl in ("week", "weekend", "month", "year", "quarter"):
-        if wl == "year" and shift and re.match(r"(?i)^(?:the\s+)?(?:past|last)\s", low) and low.startswith("the"):
-            pass
+        if wl == "week" and shift == 0 and anchor.weekday() == 6 and tense > 0:
+            shift = 1  # "will meet this week" in a Sunday story: the week that starts tomorrow
         return _shift_value(wl, anchor, shift)
     if wl == "season":
         return "DATE", f"{anchor.year + shift:04d}"
@@ -893,6 +893,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     tok_index: dict[int, Any] | None = None
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
+    last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
         if forced is not None:
@@ -922,8 +923,13 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
+            # "exports in October rose from the same period a year earlier": October, a year before
+            value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
         if re.fullmatch(r"\d{4}-Q[1-4]", value) and c.kind not in ("sameperiod",):
             last_quarter = value
+        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and c.kind not in ("sameperiod",):
+            last_period = value
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
