@@ -195,3 +195,21 @@ def test_attribution_time_is_linear_in_the_text(nlp) -> None:
 
     small, big = cost(15), cost(60)
     assert big < 8 * small, (small, big)
+
+
+def test_two_copies_of_a_wire_story_date_a_statement_alike(nlp) -> None:
+    from dateline.model import Dateline
+
+    text = ("Governor Maria Lopez said on Monday that the harbour would reopen in May. "
+            "She said on Tuesday that the ferries would run again.")
+    dates = []
+    for published in ("2024-03-06", "2024-03-07"):  # the same wire copy, carried a day apart
+        r = read_text(text, published=published, dateline=Dateline(place="PORT ALDER", agency="AP",
+                                                                   date="2024-03-06"))
+        dates.append([c.said_on for c in r.claims])
+    assert dates[0] == dates[1] == ["2024-03-04", "2024-03-05"]
+
+
+def test_reported_speech_about_the_coming_days_keeps_its_future(nlp) -> None:
+    r = read_text("Maria Lopez said on Monday she would meet the unions on Friday.", published="2024-03-06")
+    assert r.claims[0].said_on == "2024-03-04"

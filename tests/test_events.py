@@ -210,3 +210,47 @@ def test_bench_scores_main_event_apart_from_any_event() -> None:
     found, main, actor, precision, per = bench.score(rows, preds)
     assert (found, main, actor) == (1.0, 2 / 3, 2 / 3)
     assert precision == 2 / 3 and per == 1.0
+
+
+def test_events_of_the_title_and_captions(nlp) -> None:
+    from dateline.analyze import analyze_one
+    from dateline.model import Image, Reading, Source
+
+    text = "Officials in both capitals confirmed the accord on Friday."
+    r = Reading(id="t", source=Source(), text=text, published="2024-11-30",
+                title="Police arrest 40 protesters in Lagos",
+                images=[Image(caption="Demonstrators rally against the new tax in Nairobi on Monday.")])
+    analyze_one(r, nlp(text))
+    fields = {e["field"]: e for e in r.events if "field" in e}
+    assert fields["title"]["type"] == "COERCE" and fields["title"]["actor_text"] == "Police"
+    caption = fields["images.0.caption"]
+    assert caption["type"] == "PROTEST" and caption["when"] == "2024-11-25"
+    s, e = caption["span"]
+    assert "rally" in r.images[0].caption[s:e]
+    assert len({e["id"] for e in r.events}) == len(r.events)  # ids stay unique across fields
+
+
+def test_a_second_event_needs_a_clause_of_its_own(nlp) -> None:
+    from dateline.analyze.events import find_events
+
+    def types(text):
+        doc = nlp(text)
+        r = Reading(id="t", source=Source(), text=text, paragraphs=[(0, len(text))])
+        return [e["type"] for e in find_events(doc, r, [], [], [])]
+
+    # what the refuser went on to say in the same breath is not a second event
+    assert types("The president refused to meet the envoy, saying he would only welcome him at home.") == ["REJECT"]
+    # two actors, two clauses: two events
+    assert sorted(types("Rebels attacked the convoy and the army arrested 20 men.")) == ["ASSAULT", "COERCE"]
+
+
+def test_a_show_of_force_needs_forces(nlp) -> None:
+    from dateline.analyze.events import find_events
+
+    def types(text):
+        r = Reading(id="t", source=Source(), text=text, paragraphs=[(0, len(text))])
+        return [e["type"] for e in find_events(nlp(text), r, [], [], [])]
+
+    assert types("The army mobilized 5,000 reservists on the border.") == ["MOBILIZE"]
+    assert "MOBILIZE" not in types("The party mobilized pressure groups abroad.")
+    assert "MOBILIZE" not in types("The editor stationed a reporter in the capital.")

@@ -51,6 +51,7 @@ def analyze_one(reading: Reading, doc: Any = None) -> Reading:
         reading.timexes = find_timexes(reading.text, anchor, doc) + _field_timexes(reading, anchor)
         reading.events = find_events(doc, reading, reading.entities, reading.claims,
                                      [t for t in reading.timexes if "field" not in t])
+        reading.events += _field_events(reading, nlp_module.load(UNUSED_COMPONENTS), len(reading.events))
         reading.type_records()
     except Exception as exc:  # one odd document must not stop the batch
         reading.entities, reading.claims, reading.timexes, reading.events = [], [], [], []
@@ -59,12 +60,11 @@ def analyze_one(reading: Reading, doc: Any = None) -> Reading:
 
 
 def document_date(reading: Reading) -> str | None:
-    """The date relative expressions resolve against: publication, else the dateline's date."""
-    if reading.published:
-        return reading.published
-    if reading.dateline and reading.dateline.date:
-        return reading.dateline.date
-    return None
+    """The date relative expressions resolve against: the story's own day (its dateline's date,
+    else a date its lead gives), else publication, so that every copy of a story agrees."""
+    from .timex import story_anchor
+
+    return story_anchor(reading.text, reading.published, reading.dateline.date if reading.dateline else None)
 
 
 def _field_timexes(reading: Reading, anchor: str | None) -> list[dict[str, Any]]:
@@ -79,6 +79,34 @@ def _field_timexes(reading: Reading, anchor: str | None) -> list[dict[str, Any]]
             for t in find_timexes(value, anchor):
                 t["field"] = name
                 out.append(t)
+    return out
+
+
+def _field_events(reading: Reading, nlp: Any, numbered: int) -> list[dict[str, Any]]:
+    """Events of the title and captions ("Rebels shell the airport"): ``span`` and
+    ``trigger_span`` point into that ``field``; actors are the article's entities by name."""
+    from .events import find_events
+
+    fields = [(name, value) for name, value in [("title", reading.title)] + [
+        (f"images.{i}.caption", im.caption) for i, im in enumerate(reading.images)] if value and value.strip()]
+    if not fields:
+        return []
+    surface: dict[str, str] = {}
+    for ent in reading.entities:
+        for form in [ent["name"], *ent["aliases"]]:
+            surface.setdefault(form.lower(), ent["id"])
+    out: list[dict[str, Any]] = []
+    for (name, value), doc in zip(fields, nlp.pipe(v for _, v in fields)):
+        shadow = Reading(id=reading.id, source=reading.source, text=value, paragraphs=[(0, len(value))])
+        timexes = [t for t in reading.timexes if t.get("field") == name]
+        for ev in find_events(doc, shadow, [], [], timexes):
+            for role in ("actor", "recipient"):
+                words = (ev.get(f"{role}_text") or "").lower()
+                ev[role] = surface.get(words) or surface.get(words.removeprefix("the ")) or ev.get(role)
+            ev["actors"] = [ev["actor"]] if ev.get("actor") else []
+            numbered += 1
+            ev["id"], ev["field"], ev["asserted_by"] = f"v{numbered}", name, None
+            out.append(ev)
     return out
 
 

@@ -214,6 +214,12 @@ _PEOPLE_HELD = ("prisoner", "hostage", "detainee", "captive", "activist", "journ
                 "dissident", "inmate", "soldier", "sailor", "suspect")
 _FORCES = ("troop", "soldier", "force", "warship", "tank", "jet", "unit", "battalion",
            "brigade", "reinforcement", "army", "marine", "division", "fleet", "missile")
+#: what a show of force moves: "mobilized troops", "massed tanks", "reinforced its positions"
+_FORCE_OBJECTS = _FORCES + ("warplane", "aircraft", "artillery", "drone", "ship", "vessel", "weapon",
+                            "reservist", "police", "policeman", "officer", "guard", "personnel", "border",
+                            "position", "garrison", "presence", "defence", "defense", "militia", "fighter",
+                            "man", "men", "rocket", "bomber", "submarine", "carrier", "convoy", "boat",
+                            "helicopter", "gunboat", "arsenal", "military", "security")
 _AID_GOODS = ("aid", "assistance", "help", "supply", "loan", "weapon", "arm", "fund", "money",
               "food", "medicine", "shelter", "relief", "ammunition", "equipment", "vaccine",
               "tent", "blanket", "fuel", "grain", "material")
@@ -339,3 +345,11 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
                       "map", "tap", "snub", "scrap", "slam", "shun", "control", "patrol",
                       "compel", "expel", "repel", "propel", "rebel", "outlaw", "gas", "lob",
                       "occur", "refer", "confer", "prefer", "transfer", "deter", "wed", "cancel"})
+
+
+#: verbs whose type holds only with such an object when they have a common noun as object:
+#: "mobilized troops" is MOBILIZE, "mobilized pressure groups", "stationed a reporter",
+#: "reinforced the message" are not
+OBJECT_BOUND_VERBS: dict[str, tuple[str, ...]] = {
+    v: _FORCE_OBJECTS for v in ("mobilize", "mobilise", "mass", "amass", "muster", "station", "deploy", "reinforce")
+}

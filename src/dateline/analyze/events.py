@@ -238,6 +238,13 @@ class _Finder:
                     typ = L.VERB_SUBJECT_TYPES[lemma].get(s.lower_)
                     if typ:
                         return typ, tok, None
+            if lemma in L.OBJECT_BOUND_VERBS:
+                bound = set(L.OBJECT_BOUND_VERBS[lemma])
+                nouns_of = [o for o in _children(tok, "dobj") if o.pos_ == "NOUN"]
+                if nouns_of and not any({singular.get(o.lower_, o.lower_), _singular(o.lower_)} & bound
+                                        or any(c.lower_ in bound for c in o.children if c.dep_ in ("compound", "amod"))
+                                        for o in nouns_of):
+                    return None
             if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
                 return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
@@ -557,6 +564,29 @@ def _clause_edge(t: Any) -> str | None:
     return None
 
 
+_SUBORDINATORS = {"when", "after", "before", "as", "since", "because", "while", "until", "once", "though", "although"}
+
+
+def _subordinate(t: Any) -> bool:
+    """Whether ``t`` heads a clause told as the setting of another ("when Amin expelled them")."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in t.children)
+
+
+def _own_clause(t: Any, root: Any) -> bool:
+    """A coordinated or separate clause with a subject of its own (what a trailing "officials
+    said" reports counts as the sentence's own)."""
+    for _ in range(3):  # the verb that carries a noun trigger ("held talks")
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in t.children)
+    if not own_subject:
+        return False
+    if (root is not None and t.i == root.i) or t.head.i == t.i or t.dep_ in ("conj", "parataxis"):
+        return True
+    return t.dep_ == "ccomp" and _trailing_root(t.head)
+
+
 def _participle(t: Any) -> bool:
     """A participle without a subject of its own: "…, demanding his release"."""
     return t.tag_ in ("VBG", "VBN") and not any(
@@ -747,9 +777,16 @@ def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[s
     # told inside someone's description ("a member of the team trying to broker a pact"), is
     # background, not news
     # a bare event noun beside it ("since last month's invasion") names an event told elsewhere
+    # and beside it only a clause of its own is a second event: "X attacked Y and Z fled", not
+    # what the main actor went on to do in the same breath ("refused to meet him, saying he
+    # would…", "was indicted and will resign", "when Amin expelled them": background), or one
+    # with a date of its own ("the partnership he signed in June")
     keep = keep[:1] + [e for e in keep[1:] if e["actor_text"] is not None
                        and not _in_subject(e["_light"] or e["_trig"])
-                       and (e["_light"] is not None or e["_trig"].pos_ in ("VERB", "AUX"))]
+                       and (e["_light"] is not None or e["_trig"].pos_ in ("VERB", "AUX"))
+                       and (_own_clause(e["_light"] or e["_trig"], root)
+                            or e["when"] is not None and e["when"] != keep[0]["when"]
+                            and not _subordinate(e["_light"] or e["_trig"]))]
     for rank, e in enumerate(keep, 1):
         conf = 0.9 if rank == 1 and e["_depth"] == 0 else 0.8 if rank == 1 else \
             0.6 if e["_edge"] in ("conj", "advcl", "root") else 0.5

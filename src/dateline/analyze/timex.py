@@ -54,11 +54,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
         rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
         rf"|(?i:noon|midnight|midday))"
-        rf"{TZ}?(?:\s+(?i:local\s+time))?)")),
+        rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
-        rf"(?:{WD},?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
-        rf"(?:,?\s+(?P<y>{YEAR}))?")),
-    ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON}),?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
+        rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
+        rf"(?:\s*,?\s+(?P<y>{YEAR}))?")),
+    ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
         rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
@@ -70,16 +70,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
     ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
-    ("weekday", re.compile(rf"(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "early Tuesday", "late yesterday", "earlier Sunday": the position in the day is the expression's
+    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late|earlier|later)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
-        rf"(?i:(?:the\s+day\s+(?:before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
-        rf"(?P<n>(?i:{NUM}))[\s-]+(?P<u>(?i:{UNIT}))\s+(?P<dir>(?i:ago|from\s+now|hence))\b")),
+        rf"(?P<n>(?i:{NUM}))[\s-]+(?P<u>(?i:{UNIT}))\s+(?:(?i:or\s+so)\s+)?(?P<dir>(?i:ago|from\s+now|hence|earlier|later)(?!\s+than))\b")),
     ("agovague", re.compile(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+ago\b)")),
     ("quarter", re.compile(
-        rf"(?i:(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?P<q>quarter|half))"
+        rf"(?i:(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<rel>year-earlier|year-ago|prior-year|(?:this|last|next)\s+year['’]s)\s+)?"
+        rf"(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half))"
         rf"(?:(?i:\s+of\s+(?:the\s+year\s+)?)(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"
         rf"|\b[QH](?P<qn>[1-4])(?:\s+(?P<y3>{YEAR}))?\b")),
     ("century", re.compile(
@@ -89,10 +91,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(
         rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?<![\w$£€#.,/:-])(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
     ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
+    ("sameperiod", re.compile(
+        r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
+        r"(?:(?:three-month|six-month|nine-month|fiscal)\s+)?(?P<u>period|quarter|months?|week|half)\b"
+        r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
+    ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
+    ("thequarter", re.compile(
+        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-))")),
+    ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
+    ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
+    ("bareplural", re.compile(r"(?i:\b(?P<u>decades|centuries)\b(?:-long)?)")),
     ("duration", re.compile(
         rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
-        rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|the)\s+))?"
-        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
+        rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
+        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
     ("bareunits", re.compile(
         rf"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
         rf"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
@@ -107,6 +120,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(rf"(?i:\b(?P<w>{_alt(R.FREQUENCY_ADVERBS)})\b)")),
     ("reference", re.compile(rf"(?i:\b(?P<w>{_alt(R.REFERENCES)})\b)")),
 ]
+_UNIT_GATE = r"(?i:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)"
+_MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[Uu][Ll]|A[Uu][Gg]|S[Ee][Pp]|O[Cc][Tt]|N[Oo][Vv]|D[Ee][Cc])"
+#: a word each pattern cannot match without: patterns run only near these (one cheap scan each
+#: instead of trying a big alternation at every character). Every match of a pattern lies
+#: within GATE_REACH characters of one of its gate's hits.
+_GATE_SOURCES: dict[str, str] = {
+    "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
+    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    "monthday": _MON_GATE, "monthyear": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
+    "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
+    "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
+    "periodrel": r"(?i:decade|centur|millenn|generation)",
+    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
+    "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
+    "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
+    "thequarter": r"(?i:quarter|three\s+months)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
+    "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
+}
+_GATE_RX = {src: re.compile(src) for src in set(_GATE_SOURCES.values())}
+GATES: dict[str, re.Pattern[str]] = {kind: _GATE_RX[src] for kind, src in _GATE_SOURCES.items()}
+#: how far a match may reach before and after its gate's hit
+GATE_REACH = (90, 90)
+#: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
+GATE_REACH_BY_KIND = {"duration": (70, 30), "ago": (70, 40), "numrange": (70, 30), "bareunits": (60, 30)}
+
 #: later patterns lose ties of equal length
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 _MOD_RX = re.compile(r"(?i)^(?:the\s+)?(?:very\s+)?(early|earlier|late|later|mid|middle|end|beginning|start|turn)\b")
@@ -153,8 +194,11 @@ def anchor_date(published: str | date | None) -> date | None:
 
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(text):
+    # a line break is not a space between words of one expression: matched as a non-space of
+    # the same length, offsets stay the text's
+    masked = text.replace("\n", "\x00") if "\n" in text else text
+    for kind, rx, m in _matches(masked):
+        if True:
             s, e = m.span()
             for core in ("core", "core2", "core3"):
                 if core in rx.groupindex and m.group(core):
@@ -180,6 +224,32 @@ def _candidates(text: str) -> list[_Cand]:
     return chosen
 
 
+def _matches(text: str):
+    """Every match of every pattern: near its gate's hits where it has a gate, else anywhere."""
+    n = len(text)
+    hits: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for kind, rx in PATTERNS:
+        gate = GATES.get(kind)
+        if gate is None:
+            for m in rx.finditer(text):
+                yield kind, rx, m
+            continue
+        if gate not in hits:
+            hits[gate] = [h.span() for h in gate.finditer(text)]
+        before, after = GATE_REACH_BY_KIND.get(kind, GATE_REACH)
+        a = b = -1
+        for hs, he in hits[gate]:
+            lo, hi = max(0, hs - before), min(n, he + after)
+            if lo <= b:
+                b = hi
+                continue
+            if b > a:
+                yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
+            a, b = lo, hi
+        if b > a:
+            yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
+
+
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
@@ -203,6 +273,11 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False
     if c.kind == "reference":
         w = m.group("w").lower()
+        after = re.match(r"\s*(\w+)", text[c.end:])
+        if after and after.group(1).lower() in R.REFERENCE_NOT_BEFORE.get(w, ()):
+            return False
+        if w == "soon" and re.search(r"(?i)\bas\s+$", before):
+            return False  # "as soon as they boarded": a conjunction
         if w == "once" and not re.search(r"(?i)\b(?:was|were|is|are|had|has)\s*$", before):
             return False
         if w == "now" and re.match(r"\s*(?:that)\b", text[c.end:]):
@@ -259,18 +334,18 @@ def _unit(word: str) -> str:
 
 
 def duration_value(n: int | float | None, unit: str) -> str:
-    """TIMEX3 duration: P3M, PT2H, P10Y for a decade, PXY for "years"."""
+    """TIMEX3 duration: P3M, PT2H, P1DE for a decade, P2Q, PXY for "years"."""
     u = _unit(unit)
     letter, is_time = R.UNITS.get(u, ("X", False))
     factor = R.UNIT_FACTORS.get(u, 1)
-    if u == "quarter":
-        letter = R.QUARTER_AS
+    code = R.UNIT_CODES.get(u)
     if n is None:
-        if u == "decade":
-            return "PXDE"
-        if u == "century":
-            return "PXCE"
-        return ("PTX" if is_time else "PX") + letter
+        vague = R.VAGUE_UNIT_CODES.get(u)
+        return f"PX{vague}" if vague else ("PTX" if is_time else "PX") + letter
+    if code and float(n).is_integer():
+        return f"P{int(n)}{code}"
+    if code:  # "a quarter and a half": in months
+        letter, factor = "M", R.QUARTER_MONTHS
     total = n * factor
     if isinstance(total, float):
         if total.is_integer():
@@ -307,7 +382,15 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
         return anchor.year if month < anchor.month else anchor.year - 1
     if shift == 1 or tense > 0:
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
+    if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
+        return anchor.year + (month < anchor.month)  # no tense: the nearest, ahead when it is close
     return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+_NEAR_DAYS = 90
+#: the tense of what is certainly past: the day something was said
+PAST = -2
+_NEAR_MONTHS = 3
 
 
 def _day_year(month: int, day: int, anchor: date, tense: int) -> int:
@@ -320,9 +403,11 @@ def _day_year(month: int, day: int, anchor: date, tense: int) -> int:
     here = at(anchor.year)
     if here is None:
         return anchor.year
-    if tense < 0:
+    # a day named without a year is within a few months of the story: the tense decides only
+    # past a quarter of a year ("Dec. 15" in an October story is the coming one, whatever the verb)
+    if tense <= PAST or tense < 0 and not (anchor < here <= anchor + timedelta(days=_NEAR_DAYS)):
         return anchor.year if here <= anchor else anchor.year - 1
-    if tense > 0:
+    if tense > 0 and not (anchor - timedelta(days=_NEAR_DAYS) <= here < anchor):
         return anchor.year if here >= anchor else anchor.year + 1
     options = [(abs((x - anchor).days), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                if (x := at(y)) is not None]
@@ -335,9 +420,11 @@ def _weekday_date(wd: int, anchor: date, tense: int, shift: int | None) -> date:
     if shift == -1:
         diff = (anchor.weekday() - wd) % 7 or 7
         return anchor - timedelta(days=diff)
-    if shift == 1 or tense > 0:
+    if shift == 1:
         diff = (wd - anchor.weekday()) % 7 or 7
         return anchor + timedelta(days=diff)
+    if tense > 0:  # "snow will fall on Friday" in a Friday story: that day
+        return anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
 
 
@@ -471,7 +558,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DURATION", "P25Y" if u == "generation" else duration_value(1, u)
     if kind in ("ago",):
         n, u = _num(m.group("n")), _unit(m.group("u"))
-        sign = -1 if m.group("dir").lower() == "ago" else 1
+        sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
         if anchor is None or n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         return "DATE", _ago(anchor, int(n * sign) if float(n).is_integer() else n * sign, u)
@@ -486,7 +573,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             half = m.group("q").lower() == "half"
             q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                  "4th": 4, "final": 2 if half else 4, "last": 2 if half else 4}[o]
-            y = m.group("y") or m.group("y2")
+            y = m.group("y") or m.group("y2") or m.group("y0")
+            rel = (m.group("rel") or "").lower()
+            if rel and anchor is not None:
+                y = anchor.year + (0 if rel.startswith("this") else 1 if rel.startswith("next") else -1)
         if y is None:
             if anchor is None:
                 y = "XXXX"
@@ -531,7 +621,94 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DATE", R.REFERENCES[re.sub(r"\s+", " ", m.group("w").lower())]
     if kind == "clock":
         return _clock(m, surface, anchor)
+    if kind == "bareplural":
+        return "DURATION", duration_value(None, m.group("u"))
+    if anchor is None:
+        return None
+    if kind == "sameperiod":
+        u = m.group("u").lower()
+        back = bool(m.group("back")) or re.search(r"(?i)year-?(?:earlier|ago|before)|prior-year", surface)
+        if not back:
+            return None
+        y = re.search(r"(?:19|20)\d\d", m.group("back") or "")
+        if u in ("quarter", "period", "months", "month", "half"):
+            ry, q = _reported_quarter(anchor)
+            return "DATE", f"{int(y.group()) if y else ry - 1:04d}-Q{q}"
+        return "DATE", _week(anchor - timedelta(weeks=52))
+    if kind == "yearadj":
+        return "DATE", f"{anchor.year - 1:04d}"
+    if kind == "thequarter":
+        w = (m.group("w") or "").lower()
+        if w == "current":
+            return "DATE", f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+        ry, q = _reported_quarter(anchor)
+        return "DATE", f"{ry:04d}-Q{q}"
+    if kind == "theweek":
+        if m.group("w").lower() == "week":
+            return "DATE", _week(anchor)
+        return "DATE", _weekend(anchor, tense)
+    if kind == "holiday":
+        return _holiday(m.group("h").lower(), anchor, tense)
     return None
+
+
+def _reported_quarter(anchor: date) -> tuple[int, int]:
+    """The quarter news of results speaks of: the last one ended before the anchor."""
+    y, mo = _add_months(anchor, -3)
+    return y, (mo - 1) // 3 + 1
+
+
+def _weekend(anchor: date, tense: int) -> str:
+    """"the weekend": the one ahead in the future, else the last one (or the anchor's own)."""
+    wd = anchor.weekday()
+    if tense > 0 and wd < 5:
+        return _week(anchor) + "-WE"
+    if wd >= 5 and tense <= 0:
+        return _week(anchor) + "-WE"
+    if tense > 0:
+        return _week(anchor + timedelta(weeks=1)) + "-WE"
+    return _week(anchor - timedelta(weeks=1)) + "-WE"
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_date(rule: tuple, year: int) -> date:
+    if rule[0] == "easter":
+        return _easter(year) + timedelta(days=rule[1])
+    if len(rule) == 2:
+        return date(year, rule[0], rule[1])
+    month, wd, n = rule
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday(name: str, anchor: date, tense: int) -> tuple[str, str] | None:
+    rule = R.HOLIDAYS.get(name.replace("’", "'")) or R.HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    days = {y: _holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)}
+    if tense < 0:
+        day = days[anchor.year] if days[anchor.year] <= anchor else days[anchor.year - 1]
+    elif tense > 0:
+        day = days[anchor.year] if days[anchor.year] >= anchor else days[anchor.year + 1]
+    else:
+        day = min(days.values(), key=lambda d: abs((d - anchor).days))
+    return "DATE", day.isoformat()
 
 
 def _ago(anchor: date, n: int | float, unit: str) -> str:
@@ -540,10 +717,14 @@ def _ago(anchor: date, n: int | float, unit: str) -> str:
     if unit in ("year", "yr"):
         return f"{anchor.year + int(n):04d}"
     if unit in ("decade", "century", "millennium"):
+        factor = {"decade": 10, "century": 100}.get(unit, factor)
         y = anchor.year + int(n * factor)
         return f"{y // factor:0{4 - len(str(factor)) + 1}d}" if factor < 1000 else f"{y // 1000}"
-    if unit in ("month", "quarter"):
-        y, mo = _add_months(anchor, int(n * factor))
+    if unit == "quarter":
+        y, mo = _add_months(anchor, int(n * R.QUARTER_MONTHS))
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    if unit == "month":
+        y, mo = _add_months(anchor, int(n))
         return f"{y:04d}-{mo:02d}"
     if unit in ("week", "fortnight"):
         return _week(anchor + timedelta(weeks=int(n * factor)))
@@ -564,8 +745,8 @@ def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -
         return None
     # "the past week", "the last month": the period before; "this year": the anchor's
     if wl in ("week", "weekend", "month", "year", "quarter"):
-        if wl == "year" and shift and re.match(r"(?i)^(?:the\s+)?(?:past|last)\s", low) and low.startswith("the"):
-            pass
+        if wl == "week" and shift == 0 and anchor.weekday() == 6 and tense > 0:
+            shift = 1  # "will meet this week" in a Sunday story: the week that starts tomorrow
         return _shift_value(wl, anchor, shift)
     if wl == "season":
         return "DATE", f"{anchor.year + shift:04d}"
@@ -628,7 +809,8 @@ def _clock(m: re.Match[str], surface: str, anchor: date | None) -> tuple[str, st
     else:
         hh, mm = int(m.group("H")), int(m.group("M"))
     day = anchor.isoformat() if anchor else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hh:02d}:{mm:02d}"
+    zone = "Z" if (m.group("tz") or "").strip() in R.UTC_ZONES else ""
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}"
 
 
 # tense -----------------------------------------------------------------------------------------
@@ -647,23 +829,34 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
         return 0
+    # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
+    # unless the clause says it is ahead
+    owned = tok.dep_ == "poss"
+    near = steps <= 2 and not owned
     for _ in range(3):
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
             return 1
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
             return 1
+        if verb.lower_ in R.SCHEDULING_VERBS:
+            return 1  # "planned a rally on Saturday": what is planned is ahead
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
         if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
+        if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
+            return -1  # "the decision, announced Wednesday": a bare participle is done
+        if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
+                and verb.dep_ not in ("ccomp", "advcl", "relcl"):
+            return 1  # "meets on Monday", "the vote is on Friday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
             verb = verb.head
             continue
         break
-    return 0
+    return -1 if owned else 0
 
 
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
@@ -683,61 +876,139 @@ def _tense_from_text(text: str, start: int) -> int:
 
 # public ---------------------------------------------------------------------------------------
 
-def find_timexes(text: str, anchor: str | date | None, doc: Any = None) -> list[dict[str, Any]]:
+def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
+                 tense: int | None = None) -> list[dict[str, Any]]:
     """The time expressions of ``text`` with TIMEX3 type and value, resolved against ``anchor``.
 
     ``doc`` is the spaCy Doc of ``text`` when there is one: it gives the tense of each
-    expression's clause. Spans are character offsets into ``text``.
+    expression's clause. Spans are character offsets into ``text`` and follow TIMEX3: no
+    preposition ("on Friday" is "Friday"), no approximator ("about a month" is "a month", with
+    ``mod`` APPROX). ``mod`` is given where the text has one (START, END, MID, APPROX, …).
+    ``tense`` fixes the tense of every expression instead of reading it (``PAST`` for the day
+    of a statement, which is never ahead of the story).
     """
+    forced = tense
     day = anchor_date(anchor) if not isinstance(anchor, date) else anchor
     out: list[dict[str, Any]] = []
     tok_index: dict[int, Any] | None = None
+    last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
+    last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
+    last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
-        if c.kind in ("weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock"):
+        if forced is not None:
+            tense = forced
+        elif c.kind in _TENSED:
             if doc is not None:
                 if tok_index is None:
                     tok_index = {t.idx: t for t in doc}
                 tense = _tense_from_doc(doc, tok_index, c.start)
             else:
                 tense = _tense_from_text(text, c.start)
-        if tense == 0 and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+            if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
+                tense = 1
+        if tense == 0 and forced is None and _UNTIL.search(text[max(0, c.start - 12):c.start]):
             tense = 1
         try:
-            resolved = _resolve(c, text, day, tense)
+            if c.kind == "sameday":
+                resolved = _same_period(c, last_day, day)
+            else:
+                resolved = _resolve(c, text, day, tense)
         except (ValueError, KeyError, OverflowError):
             resolved = None
         if resolved is None:
             continue
         typ, value = resolved
+        if last_quarter and c.kind == "ago" and re.fullmatch(r"\d{4}", value) and _YEAR_BACK.search(text, c.start, c.end):
+            # "net income rose from $2 million a year earlier": in a story of a quarter's results
+            # the year before is that quarter of the year before
+            value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
+            # "exports in October rose from the same period a year earlier": October, a year before
+            value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
+        if re.fullmatch(r"\d{4}-Q[1-4]", value) and c.kind not in ("sameperiod",):
+            last_quarter = value
+        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and c.kind not in ("sameperiod",):
+            last_period = value
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
-        # the preposition that anchors it belongs to the expression as readers quote it
-        # ("on Friday", "in June"); TIMEX3 calls it a signal, relaxed matching is unaffected
-        start = c.start
-        signal = _SIGNAL.search(text, max(0, c.start - 8), c.start)
-        if signal:
-            start = signal.start(1)
-        out.append({
-            "text": text[start:c.end],
-            "span": [start, c.end],
+        start, end, mod = _extent(text, c)
+        if end <= start:
+            continue
+        if c.kind != "sameday" and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            last_day = value[:10]
+        t = {
+            "text": text[start:end],
+            "span": [start, end],
             "type": typ,
             "value": value,
             "anchor": day.isoformat() if day and _anchored(value, c.kind, c) else None,
-        })
+        }
+        if mod:
+            t["mod"] = mod
+        out.append(t)
     return out
 
 
-_SIGNAL = re.compile(r"(?:^|(?<=\s))(on|in|at|during|since|until|by)\s+$", re.I)
+_YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
+#: kinds whose value depends on the tense of their clause
+_TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
+                     "theweek", "holiday"})
+_FUTURE_LEAD = re.compile(rf"(?i)\b(?:{_alt(R.FUTURE_LEADS)})\s+$")
+_APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
+_MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
+#: kinds where a leading "the" is the article of the noun the expression modifies ("the Aug. 7
+#: bombing", "the 1988 budget", "the 20th century"), not part of it
+_BARE_THE = frozenset({"monthday", "year", "century"})
+
+
+def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
+    """The TIMEX3 extent of a candidate and its mod: approximators go outside the extent."""
+    start, end = c.start, c.end
+    mod = None
+    while True:
+        m = _APPROX_LEAD.match(text, start, end)
+        if not m or m.end() >= end:
+            break
+        mod = mod or R.APPROXIMATORS[re.sub(r"\s+", " ", m.group(1).lower())]
+        start = m.end()
+    the = re.match(r"(?i)the\s+(?=[A-Z\d])", text[start:end])
+    if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
+                or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
+        start += the.end()
+    if mod is None:
+        m = _MOD_LEAD.match(text, start, end)
+        if m:
+            mod = R.MOD_WORDS[re.sub(r"\s+", " ", m.group(1).lower())]
+    if mod is None and re.search(r"(?i)\bor\s+so\b", text[start:end]):
+        mod = "APPROX"
+    return start, end, mod
+
+
+def _same_period(c: _Cand, last_day: str | None, anchor: date | None) -> tuple[str, str] | None:
+    """"the same day", "that week": the last day the text gave, else the anchor's."""
+    ref = date.fromisoformat(last_day) if last_day else anchor
+    if ref is None:
+        return None
+    u = c.match.group("u").lower()
+    if u in R.DAY_PARTS:
+        return "TIME", f"{ref.isoformat()}T{R.DAY_PARTS[u]}"
+    if u == "day":
+        return "DATE", ref.isoformat()
+    if u == "week":
+        return "DATE", _week(ref)
+    if u == "month":
+        return "DATE", f"{ref.year:04d}-{ref.month:02d}"
+    return "DATE", f"{ref.year:04d}"
 
 
 def _anchored(value: str, kind: str, c: _Cand) -> bool:
     if kind in ("monthday", "quarter") and any(g and g.isdigit() and len(g) == 4 for g in c.match.groups()):
         return False
     return kind not in ("iso", "numeric", "yearend", "numrange", "periodrel", "monthyear", "century", "decade", "year", "duration",
-                        "bareunits", "set", "settimes", "freq", "reference") and not value.startswith("X")
+                        "bareunits", "bareplural", "set", "settimes", "freq", "reference") and not value.startswith("X")
 
 
 def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -769,8 +1040,46 @@ def resolve_date(expression: str, published: str | date | None) -> str | None:
     before; "Saturday" is the same day; "last Saturday" the week before). Months without a year
     are the last such month. None when the expression is not a calendar date.
     """
-    for t in find_timexes(expression, published):
+    for t in find_timexes(expression, published, tense=PAST):
         value = t["value"]
         if t["type"] in ("DATE", "TIME") and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", value):
             return value.split("T")[0]
     return None
+
+
+#: how far before the publication day a date in the lead may lie and still be the story's day
+STORY_DAY_WINDOW = 7
+#: the lead: where a wire story states its own day ("… said on Friday, Nov. 29, 2024")
+LEAD_CHARS = 600
+
+
+def story_anchor(text: str, published: str | date | None, dateline_date: str | date | None = None) -> str | None:
+    """The day a story's relative dates count from, the same in every copy of it.
+
+    The dateline's date first ("SEOUL, Nov. 29 (Yonhap) --"); else the latest full date the
+    lead gives itself that lies on or up to a week before publication (a wire story carried a
+    day later still says "Nov. 29"); else the publication day. Two copies of one wire story
+    published a day apart therefore resolve "yesterday" and "on Monday" alike. Claims' dates
+    should resolve against it too: ``resolve_date(date_text, story_anchor(r.text, r.published,
+    r.dateline and r.dateline.date))``.
+    """
+    day = anchor_date(dateline_date) if dateline_date else None
+    if day is not None:
+        return day.isoformat()
+    pub = anchor_date(published)
+    if pub is None:
+        return None
+    lead = text[:LEAD_CHARS]
+    best: date | None = None
+    for c in _candidates(lead):
+        if c.kind not in ("monthday", "iso", "numeric"):
+            continue
+        if c.kind == "monthday" and not c.match.group("y"):
+            continue  # a day without its year is itself relative to the anchor
+        got = _resolve(c, lead, pub, 0)
+        if not got or not re.match(r"\d{4}-\d{2}-\d{2}", got[1]):
+            continue
+        d = date.fromisoformat(got[1][:10])
+        if pub - timedelta(days=STORY_DAY_WINDOW) <= d <= pub and (best is None or d > best):
+            best = d
+    return (best or pub).isoformat()

@@ -47,11 +47,15 @@ UNITS: dict[str, tuple[str, bool]] = {
     "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False),
     "decade": ("Y", False), "century": ("Y", False), "millennium": ("Y", False),
 }
-#: units counted in another unit ("a decade" is ten years)
-UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000,
-                                 "quarter": 3}
-#: the unit that a quarter is counted in
-QUARTER_AS = "M"
+#: units counted in another unit ("a decade" is ten years: P10Y, as TempEval-3's gold writes it
+#: 6 times in 7; "a fortnight" two weeks)
+UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}
+#: units with a TimeML letter code of their own: counted quarters (P2Q, PXQ: TempEval-3)
+UNIT_CODES: dict[str, str] = {"quarter": "Q"}
+#: the code of a unit when no number is given ("decades" PXDE, "centuries" PXCE: TimeML)
+VAGUE_UNIT_CODES: dict[str, str] = {"quarter": "Q", "decade": "DE", "century": "CE"}
+#: how many months a quarter is, for dates ("two quarters ago")
+QUARTER_MONTHS = 3
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -85,8 +89,19 @@ REFERENCES: dict[str, str] = {
     "right now": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
     "at this time": "PRESENT_REF",
     "the past": "PAST_REF", "at the time": "PAST_REF", "formerly": "PAST_REF",
-    "in recent years": "PAST_REF", "once": "PAST_REF",
-    "the future": "FUTURE_REF", "in the future": "FUTURE_REF", "one day": "FUTURE_REF",
+    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF", "previously": "PAST_REF",
+    "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
+    "current": "PRESENT_REF", "the current time": "PRESENT_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the coming days": "FUTURE_REF",
+}
+#: what a reference word must not be followed by to be a time ("current account", "future tense")
+REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "current": ("account", "accounts", "flow", "flows", "density", "tense", "affairs"),
+    "future": ("tense", "perfect"),
+    "one day": ("of", "after", "before", "when", "later", "earlier"),
+    "soon": ("after", "as", "enough"),
 }
 #: reference words that are too often something else without a frame: they need these before
 REFERENCE_FRAMES: dict[str, tuple[str, ...]] = {
@@ -97,7 +112,7 @@ REFERENCE_FRAMES: dict[str, tuple[str, ...]] = {
 FREQUENCY_ADVERBS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
     "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
-    "biennially": "P2Y",
+    "biennially": "P2Y", "annual": "P1Y", "semiannual": "P6M", "biannual": "P6M", "biennial": "P2Y",
 }
 #: words that make a period a set: "every year", "each season"
 SET_QUANTIFIERS = ("every", "each", "per")
@@ -108,9 +123,62 @@ MODIFIERS: dict[str, str] = {
     "middle": "MID", "end": "END", "beginning": "START", "start": "START", "turn": "START",
 }
 
+#: words between a number and its unit that keep the duration ("six straight days", "two
+#: consecutive quarters", "eight trading days")
+DURATION_ADJECTIVES = ("straight", "consecutive", "successive", "full", "more", "additional", "long",
+                       "whole", "calendar", "trading", "business", "working", "extra", "further")
+
+#: words in front of an expression that TIMEX3 leaves outside its extent but records as its mod
+#: (TempEval-3: "about a month" is tagged "a month", mod APPROX)
+APPROXIMATORS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "just": "EQUAL", "only": "EQUAL",
+    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+}
+#: words inside an expression that give its mod: "more than a year", "early June", "late 2023"
+MOD_WORDS: dict[str, str] = {
+    "more than": "MORE_THAN", "less than": "LESS_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "early": "START", "beginning": "START", "start": "START",
+    "late": "END", "end": "END", "mid": "MID", "middle": "MID",
+}
+
+#: holidays: a fixed day (month, day), the n-th weekday of a month (month, weekday, n; -1 the
+#: last), or days from Easter Sunday ("easter", offset)
+HOLIDAYS: dict[str, tuple] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year’s day": (1, 1),
+    "new year's eve": (12, 31), "new year’s eve": (12, 31), "halloween": (10, 31),
+    "valentine's day": (2, 14), "valentine’s day": (2, 14), "independence day": (7, 4),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "bastille day": (7, 14),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2), "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49), "whit monday": ("easter", 50),
+}
+
+#: verbs that schedule what they govern: their dates are ahead even in the past tense
+#: ("planned a rally on Saturday", "scheduled a vote for Dec. 15")
+SCHEDULING_VERBS = frozenset({"scheduled", "planned", "slated", "rescheduled", "planning", "scheduling",
+                              "postponed", "delayed", "schedules", "plans"})
+#: present-tense verbs that are not about what is ahead ("says Friday", "reports")
+PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "show", "writes", "notes",
+                                "adds", "believes", "thinks", "knows", "has", "have", "'s"})
+#: words before an expression that put it ahead: "as early as Tuesday", "as soon as Monday"
+FUTURE_LEADS = ("as early as", "as soon as", "as late as", "no later than", "in time for", "ahead of",
+                "effective")
+
 #: time zones written after clock times
-TIME_ZONES = ("GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST",
+TIME_ZONES = ("GMT", "UTC", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST",
               "CET", "CEST", "JST", "KST", "IST", "MSK", "AEST", "AEDT", "HKT", "SGT", "WIB")
+
+#: zones that are UTC: their clock times end in Z ("14:58 UTC" → T14:58Z)
+#: (GMT is a civil zone, written as such: TempEval-3 gives "15:00 GMT" no Z)
+UTC_ZONES = frozenset({"UTC", "Z"})
 
 #: verbs and auxiliaries that put a clause in the future ("will meet on Friday")
 #: "would" is the future seen from a past statement ("said he would visit in October"), and in

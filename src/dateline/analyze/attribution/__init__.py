@@ -31,6 +31,7 @@ from .chains import _headline, _to_dict
 from .learned import _learned_cues
 from .parse import _Cand, _char_end, _sentences
 from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordinated
+from ..timex import story_anchor
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
 from .verbs import _according, _cue_verbs, _omissions
@@ -69,11 +70,12 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     carriers |= {e["id"] for e in entities if wire and e.get("agency") == wire}
 
     sent_chars = [(doc[a].idx, _char_end(doc, b)) for a, b in sents]
+    anchor = story_anchor(text, reading.published, reading.dateline.date if reading.dateline else None)
     claims: list[dict[str, Any]] = []
     for c in sorted(cands, key=lambda c: c.content[0]):
         if c.conduit and _medium(c, text, index) or (c.speaker and c.speaker in carriers):
             continue  # a medium that carries another's words is a conduit, not a speaker
-        claim = _to_dict(c, text, index, reading, wire, publisher, sent_chars)
+        claim = _to_dict(c, text, index, reading, wire, publisher, sent_chars, anchor)
         if claim is not None:
             claims.append(claim)
     head = _headline(reading, index, wire, publisher)

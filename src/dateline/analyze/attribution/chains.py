@@ -62,7 +62,11 @@ def _channel(c: _Cand, text: str, index: EntityIndex, sent_chars: list[Span]) ->
 
 
 def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, publisher,
-             sent_chars: list[Span] = ()) -> dict[str, Any] | None:
+             sent_chars: list[Span] = (), anchor: str | None = None) -> dict[str, Any] | None:
+    """The claim as the reading gives it. Dates resolve against ``anchor``, the story's own day
+    (timex.story_anchor: the dateline's date, else the lead's), so that every copy of a wire
+    story dates a statement alike whatever day each copy was published."""
+    anchor = anchor or reading.published
     kind = "omission" if c.mode == "omission" else _kind(text, c.content, c.quotes)
     if kind == "direct":
         parts = [p for q in c.quotes + c.more for p in q.parts]
@@ -96,10 +100,10 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
     reported = None
     for o in reversed(c.outer):
         if o.date_text:
-            reported = resolve_date(o.date_text, reading.published)
+            reported = resolve_date(o.date_text, anchor)
             if reported:
                 break
-    said = resolve_date(c.date_text, reading.published) if c.date_text else None
+    said = resolve_date(c.date_text, anchor) if c.date_text else None
     addressee_text = text[c.addressee_span[0]:c.addressee_span[1]] if c.addressee_span else None
     speaker_text = text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else None
     sent = _sentence_at(list(sent_chars), c.cue_span[0]) if sent_chars else (0, 0)
