@@ -94,6 +94,21 @@ class Related:
 
 
 @dataclass(slots=True)
+class Slug:
+    """A wire service's slug line ("AP-US--Trump-Impeachment, 4th Ld-Writethru"): read, then
+    set aside as boilerplate (it is neither article text nor a source of entities)."""
+
+    text: str
+    agency: str | None = None
+    #: the story's keywords ("Trump-Impeachment")
+    keywords: str | None = None
+    #: the version label ("4th Ld-Writethru")
+    version: str | None = None
+    #: the version rewrites the whole story ("Writethru")
+    writethru: bool = False
+
+
+@dataclass(slots=True)
 class Reading:
     """What dateline finds in one document. Extraction fills the article part, analysis the rest."""
 
@@ -115,6 +130,8 @@ class Reading:
     paragraphs: list[Span] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
+    #: the wire slug at the head of the story, when there is one
+    slug: Slug | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -141,5 +158,7 @@ class Reading:
         kw["images"] = [Image(**i) for i in kw.get("images") or []]
         kw["boilerplate"] = [Boilerplate(**b) for b in kw.get("boilerplate") or []]
         kw["related"] = [Related(**r) for r in kw.get("related") or []]
+        if kw.get("slug"):
+            kw["slug"] = Slug(**kw["slug"])
         kw["paragraphs"] = [tuple(p) for p in kw.get("paragraphs") or []]
         return cls(**kw)

@@ -40,6 +40,7 @@ from ..model import Boilerplate, Image, Related
 from . import html_rules as rules
 from .draft import Draft
 from .html_meta import PageMeta, iso_date, read_page_meta, split_names
+from .meta import host_publisher
 from .options import ExtractOptions
 
 __all__ = ["extract_html", "parse_html"]
@@ -82,12 +83,13 @@ def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draf
     draft.published = page.published
     draft.language = page.language
     draft.url = url or page.url
-    draft.publisher = page.site_name
+    draft.publisher = host_publisher(draft.url) or page.publisher
     draft.authors = [a for a in page.authors if not _is_site(a, page.site_name)]
     try:
         _read_tree(tree, draft, page, options)
     except Exception as exc:
         LOG.debug("page furniture of %s: %s", url, exc)
+    _drop_hover_cards(tree)
     try:
         draft.body = main_text(tree, draft.url, options)
     except Exception as exc:  # trafilatura on a tree it cannot handle
@@ -175,6 +177,17 @@ def _read_tree(tree: HtmlElement, draft: Draft, page: PageMeta, options: Extract
         header, names = _bylines(tree)
         draft.header.extend(header)
         draft.authors = [n for n in names if not _is_site(n, page.site_name)]
+
+
+_HOVER_CARDS = etree.XPath(" | ".join(f'//*[contains(@class, "{c}")]' for c in rules.HOVER_CARD_CLASSES))
+
+
+def _drop_hover_cards(tree: HtmlElement) -> None:
+    """Hover cards (a person's full name and teaser headlines, shown on mouse-over) are taken
+    out before the main text is read, their tail text kept."""
+    for el in _HOVER_CARDS(tree):
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 def _related_lists(tree: HtmlElement, draft: Draft) -> None:
