@@ -121,15 +121,25 @@ def parse_html(content: str) -> HtmlElement | None:
 
 
 def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> list[str]:
-    """trafilatura's main text, one string per paragraph, heading, list item or table row."""
+    """trafilatura's main text, one string per paragraph, heading, list item or table row.
+
+    The fast pass first; the full comparison with trafilatura's fallback extractors only for a
+    page whose fast result reads like a menu (``ExtractOptions.html_rescue``)."""
+    blocks = _trafilatura_blocks(tree, url, options, fast=not options.html_fallback, focus=options.html_focus)
+    if options.html_rescue and not options.html_fallback and _reads_like_chrome(blocks):
+        return _trafilatura_blocks(tree, url, options, fast=False, focus="balanced") or blocks
+    return blocks
+
+
+def _trafilatura_blocks(tree: HtmlElement, url: str | None, options: ExtractOptions, fast: bool, focus: str) -> list[str]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        fast=not options.html_fallback,
-        favor_precision=options.html_focus == "precision",
-        favor_recall=options.html_focus == "recall",
+        fast=fast,
+        favor_precision=focus == "precision",
+        favor_recall=focus == "recall",
         include_comments=False,
         include_tables=options.tables,
         include_images=False,
@@ -138,6 +148,17 @@ def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> li
     if doc is None or not doc.text:
         return []
     return _blocks(doc.text)
+
+
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "”", '"', "’", "»", ":")
+
+
+def _reads_like_chrome(blocks: list[str]) -> bool:
+    """Over half of five or more blocks short and not sentences: a menu or teaser list got in."""
+    if len(blocks) < rules.RESCUE_MIN_BLOCKS:
+        return False
+    short = sum(1 for b in blocks if len(b.split()) < _MIN_SENTENCE_WORDS and not b.rstrip().endswith(_SENTENCE_END))
+    return short > rules.RESCUE_SHORT_SHARE * len(blocks)
 
 
 def _blocks(text: str) -> list[str]:
@@ -179,7 +200,11 @@ def _read_tree(tree: HtmlElement, draft: Draft, page: PageMeta, options: Extract
         draft.authors = [n for n in names if not _is_site(n, page.site_name)]
 
 
-_HOVER_CARDS = etree.XPath(" | ".join(f'//*[contains(@class, "{c}")]' for c in rules.HOVER_CARD_CLASSES))
+# only inside paragraphs, where a card's text would be glued into a sentence: measured 0.2 ms
+# a page against 1.4 ms for the whole tree
+_HOVER_CARDS = etree.XPath(
+    "//p//*[@class][" + " or ".join(f'contains(@class, "{c}")' for c in rules.HOVER_CARD_CLASSES) + "]"
+)
 
 
 def _drop_hover_cards(tree: HtmlElement) -> None:
