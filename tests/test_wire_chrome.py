@@ -203,3 +203,14 @@ def test_published_line_of_a_text_scrape_with_time_glued_to_year():
     ])
     r = extract(Page(content=text, source=Source(format="text"), content_type="text"))
     assert r.published == "2019-11-20T04:29"
+
+
+def test_text_scrape_title_is_not_a_photo_caption_or_banner():
+    text = "\n".join([
+        "Welcome to the Harbour Ledger",
+        "Dock workers walk out over pay",
+        "Pickets gather at the northern terminal gates (AFP)",
+        _STORY, _STORY, _STORY,
+    ])
+    r = extract(Page(content=text, source=Source(format="text"), content_type="text"))
+    assert r.title == "Dock workers walk out over pay"

@@ -155,7 +155,6 @@ def _headings(tree: HtmlElement, limit: int = 5) -> list[str]:
 # --- titles ---------------------------------------------------------------------------------
 
 _TITLE_WORD = re.compile(r"\w+")
-_CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]*/)?(?:AFP|AP|Reuters|EPA|Getty|Xinhua|ANSA|dpa)[^()]*\)|\b(?:AFP|REUTERS|AP|EPA)\s*/\s*\w+)\s*$")
 
 
 def choose_title(candidates: list[tuple[str, str | None]], site_name: str | None = None,
@@ -223,7 +222,9 @@ def _headline_candidate(text: str, site_name: str | None, section: str | None) -
         return False
     if low.strip(" .") in rules.NOT_HEADLINES:
         return False
-    if _CAPTION_CREDIT.search(text):
+    from .meta import ends_with_photo_credit
+
+    if ends_with_photo_credit(text):
         return False  # a photo caption: "Protesters gather in Hong Kong (AFP)"
     return True
 

@@ -447,6 +447,22 @@ def _is_agency_credit(paragraph: str) -> bool:
     return bool(parts) and all(canonical_agency(p) for p in parts)
 
 
+# --- photo captions read as headlines ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _caption_tail() -> re.Pattern[str]:
+    names = sorted({s for name, spellings in lexicon.AGENCIES.items() for s in (name, *spellings)
+                    if name not in ("Agencies",)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?:\((?:[^()]*/\s*)?(?:{alternation})(?:\s*/[^()]*)?\)|\b(?:{alternation})\s*/\s*[\w .'-]+)\s*$")
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """"Protesters gather at the gates (AFP)", "… AFP/Getty Images": a caption, not a headline."""
+    return bool(_caption_tail().search(text.strip()))
+
+
 # --- publishers ---------------------------------------------------------------------------
 
 

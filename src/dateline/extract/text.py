@@ -360,7 +360,15 @@ def _headline_like(ln: _Line) -> bool:
         return False
     if _CREDIT_TAIL.search(ln.text) or ln.date or _NOT_A_TITLE.search(ln.text):
         return False
+    if ln.text.endswith(")") and _ends_with_photo_credit(ln.text):
+        return False  # a photo caption above the story: "Crowds at the harbour (AFP)"
     return True
+
+
+def _ends_with_photo_credit(text: str) -> bool:
+    from .meta import ends_with_photo_credit
+
+    return ends_with_photo_credit(text)
 
 
 def _title_like(ln: _Line) -> bool:
