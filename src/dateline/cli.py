@@ -536,7 +536,7 @@ def _show_groups(groups, as_json: bool, empty: str) -> None:
 
                 title = split_version(title)[0]  # the label is shown once, highlighted
                 label = f"[yellow]{_esc(d['version_label'])}[/yellow] "
-            c.print(f"  {d['document_id']}  {label}{_esc(title)} [dim]{_esc(d['url'] or '')}[/dim]")
+            c.print(f"  {d['document_id']}  {label}{_esc(title)}" + (f" [dim]{_esc(d['url'])}[/dim]" if d["url"] else ""))
 
 
 @app.command()
