@@ -267,3 +267,11 @@ def test_cli_fetch_usage_errors(tmp_path):
     assert out.returncode == 2 and "--warc" in out.stderr
     out = run_cli("fetch", "--warc", str(tmp_path / "x.warc"))
     assert out.returncode == 2
+
+
+def test_cli_ingest_a_url_reports_refusal_of_a_private_address(server, tmp_path):
+    # ingest fetches with the default options: a loopback address is refused, with its reason
+    out = run_cli("ingest", "--no-analysis", f"{server}/news/ferry-route-12", "--db", str(tmp_path / "n.db"))
+    assert "Traceback" not in out.stderr
+    errors = run_cli("errors", "--db", str(tmp_path / "n.db"), "--json").stdout
+    assert "private" in errors and "fetch" in errors

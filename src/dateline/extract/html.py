@@ -124,9 +124,9 @@ def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> li
     """trafilatura's main text, one string per paragraph, heading, list item or table row.
 
     The fast pass first; the full comparison with trafilatura's fallback extractors only for a
-    page whose fast result reads like a menu (``ExtractOptions.html_rescue``)."""
+    page whose fast result reads like a menu or is almost empty (``ExtractOptions.html_rescue``)."""
     blocks = _trafilatura_blocks(tree, url, options, fast=not options.html_fallback, focus=options.html_focus)
-    if options.html_rescue and not options.html_fallback and _reads_like_chrome(blocks):
+    if options.html_rescue and not options.html_fallback and (_reads_like_chrome(blocks) or _too_little(blocks)):
         return _trafilatura_blocks(tree, url, options, fast=False, focus="balanced") or blocks
     return blocks
 
@@ -151,6 +151,11 @@ def _trafilatura_blocks(tree: HtmlElement, url: str | None, options: ExtractOpti
 
 
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "”", '"', "’", "»", ":")
+
+
+def _too_little(blocks: list[str]) -> bool:
+    """The fast pass found (almost) nothing: trafilatura's default would try its fallbacks."""
+    return sum(len(b) for b in blocks) < rules.RESCUE_MIN_CHARS
 
 
 def _reads_like_chrome(blocks: list[str]) -> bool:

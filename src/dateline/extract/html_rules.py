@@ -104,3 +104,5 @@ NOT_HEADLINE_STARTS = ("welcome to", "welcome back", "bienvenue", "willkommen", 
 #: share of short non-sentence blocks above which, among at least this many blocks
 RESCUE_SHORT_SHARE = 0.5
 RESCUE_MIN_BLOCKS = 5
+#: … or when it found fewer characters than this (trafilatura's own MIN_EXTRACTED_SIZE)
+RESCUE_MIN_CHARS = 250
