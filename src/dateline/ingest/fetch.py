@@ -361,11 +361,11 @@ def page_of(result: Fetched) -> Page:
     url = result.final_url or result.url
     source = Source(path=None, url=result.url, format="html")
     if result.error is not None:
-        return Page(content="", source=source, url=result.url, error=Error("fetch", f"{result.url}: {result.error}"))
+        return Page(content="", source=source, url=result.url, error=Error("fetch", result.error))
     try:
         content = decode(result.body, declared=result.charset)
     except NotText as exc:
-        return Page(content="", source=source, url=url, error=Error("fetch", f"{result.url}: {exc}"))
+        return Page(content="", source=source, url=url, error=Error("fetch", str(exc)))
     kind = "text" if result.content_type.startswith(_TEXT_TYPES) else "html"
     source.format = kind  # type: ignore[assignment]
     return Page(content=content, source=source, content_type=kind, url=url)  # type: ignore[arg-type]
