@@ -79,21 +79,6 @@ class Image:
 
 
 @dataclass(slots=True)
-class Boilerplate:
-    kind: BoilerplateKind
-    text: str
-
-
-@dataclass(slots=True)
-class Related:
-    """A headline in a list on the page; ``version`` is a wire label such as "1st LD"."""
-
-    title: str
-    version: str | None = None
-    text: str | None = None
-
-
-@dataclass(slots=True)
 class Slug:
     """A wire service's slug line ("AP-US--Trump-Impeachment, 4th Ld-Writethru"): read, then
     set aside as boilerplate (it is neither article text nor a source of entities)."""
@@ -106,6 +91,21 @@ class Slug:
     version: str | None = None
     #: the version rewrites the whole story ("Writethru")
     writethru: bool = False
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    kind: BoilerplateKind
+    text: str
+
+
+@dataclass(slots=True)
+class Related:
+    """A headline in a list on the page; ``version`` is a wire label such as "1st LD"."""
+
+    title: str
+    version: str | None = None
+    text: str | None = None
 
 
 @dataclass(slots=True)
@@ -125,13 +125,13 @@ class Reading:
     dateline: Dateline | None = None
     byline: Byline = field(default_factory=Byline)
     agencies: list[str] = field(default_factory=list)
+    #: the wire slug at the head of the story, when there is one
+    slug: Slug | None = None
     images: list[Image] = field(default_factory=list)
     text: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
-    #: the wire slug at the head of the story, when there is one
-    slug: Slug | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -154,11 +154,11 @@ class Reading:
             kw["error"] = Error(**kw["error"])
         if kw.get("dateline"):
             kw["dateline"] = Dateline(**kw["dateline"])
+        if kw.get("slug"):
+            kw["slug"] = Slug(**kw["slug"])
         kw["byline"] = Byline(**(kw.get("byline") or {}))
         kw["images"] = [Image(**i) for i in kw.get("images") or []]
         kw["boilerplate"] = [Boilerplate(**b) for b in kw.get("boilerplate") or []]
         kw["related"] = [Related(**r) for r in kw.get("related") or []]
-        if kw.get("slug"):
-            kw["slug"] = Slug(**kw["slug"])
         kw["paragraphs"] = [tuple(p) for p in kw.get("paragraphs") or []]
         return cls(**kw)
