@@ -14,6 +14,7 @@ app = typer.Typer(
     "who said what, when, and through which sources.",
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
@@ -21,8 +22,8 @@ app = typer.Typer(
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Files, folders (read recursively), globs, or - for standard input. "
-        ".html/.htm, .txt, .jsonl (each optionally .gz) and WARC (.warc, .warc.gz).",
+        help="Files, folders (read recursively), globs, page addresses (https://…, fetched), or - for "
+        "standard input. .html/.htm, .txt, .jsonl (each optionally .gz) and WARC (.warc, .warc.gz).",
         show_default=False,
     ),
 ]
@@ -35,6 +36,14 @@ Url = Annotated[Optional[str], typer.Option(help="The page's address, when the i
 Published = Annotated[
     Optional[str], typer.Option(help="The page's publication date (YYYY-MM-DD), when the input does not carry it.")
 ]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Also fetch from loopback and private network addresses (refused by default)."),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No line per document that could not be read; one count at the end instead."),
+]
 Fallback = Annotated[
     bool,
     typer.Option("--html-fallback", help="HTML: also try the fallback extractors on poor pages (slower)."),
@@ -44,7 +53,7 @@ Fallback = Annotated[
 @app.callback(invoke_without_command=True)
 def _main(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.")] = False,
 ) -> None:
     if version:
         from . import __version__
@@ -64,31 +73,134 @@ def read(
     url: Url = None,
     published: Published = None,
     html_fallback: Fallback = False,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
 ) -> None:
     """Read news pages: clean text and metadata, who is who, who said what, what happened and when.
 
     [dim]Example: dateline read page.html ; dateline read --json pages/ saved.jsonl -[/dim]
     """
-    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback))
+    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback, allow_private, quiet=quiet))
 
 
 @app.command()
 def extract(
     inputs: Inputs,
     as_json: AsJson = False,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", metavar="FORMAT",
+                     help="text (the article text), markdown (title, facts and text) or json (JSON Lines, as --json). "
+                     "Default: a summary for people."),
+    ] = None,
     progress: Progress = None,
     url: Url = None,
     published: Published = None,
     html_fallback: Fallback = False,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
 ) -> None:
     """Extraction only (no NLP, fast): clean text, title, dates, dateline, byline, credits, boilerplate.
 
-    [dim]Example: dateline extract --json crawl/*.html.gz[/dim]
+    [dim]Example: dateline extract --format markdown page.html ; dateline extract --json crawl/*.html.gz[/dim]
     """
-    raise typer.Exit(_run(inputs, False, as_json, progress, url, published, html_fallback))
+    if fmt is not None and fmt.lower() not in ("text", "markdown", "md", "json", "jsonl"):
+        raise _fail(f"--format {fmt!r}: use text, markdown or json")
+    form = "json" if as_json else {"md": "markdown", "jsonl": "json"}.get((fmt or "").lower(), (fmt or "").lower() or None)
+    raise typer.Exit(_run(inputs, False, form == "json", progress, url, published, html_fallback, allow_private,
+                          form=form, quiet=quiet))
 
 
-def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> int:
+# --- fetching pages from the web ---------------------------------------------------------------
+
+@app.command()
+def fetch(
+    urls: Annotated[Optional[list[str]], typer.Argument(help="Page addresses (http:// or https://).", show_default=False)] = None,
+    urls_file: Annotated[
+        Optional[str], typer.Option("--urls", metavar="FILE", help="A file of page addresses, one a line (# starts a comment).")
+    ] = None,
+    feed: Annotated[
+        Optional[list[str]],
+        typer.Option("--feed", metavar="URL", help="A news feed (RSS or Atom), or a page that links to one: its articles are fetched."),
+    ] = None,
+    sitemap: Annotated[
+        Optional[list[str]],
+        typer.Option("--sitemap", metavar="URL", help="A sitemap or sitemap index: the pages it lists are fetched."),
+    ] = None,
+    warc: Annotated[
+        Optional[str],
+        typer.Option("--warc", metavar="FILE", help="The WARC file every page fetched is added to (.warc.gz: compressed); "
+                     "read it offline with dateline read FILE."),
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many pages.")] = None,
+    delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host (longer when robots.txt asks).")] = 1.0,
+    timeout: Annotated[int, typer.Option(min=1, help="Seconds to wait for a connection or for data.")] = 20,
+    retries: Annotated[int, typer.Option(min=0, help="Further tries after a timeout or a failed connection, with back-off.")] = 2,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse pages larger than this many megabytes.")] = 20.0,
+    allow_private: AllowPrivate = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON line per address: url, status, bytes, error.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the failures and the summary.")] = False,
+) -> None:
+    """Fetch news pages into a WARC file: robots.txt respected, one host at a time, every failure with its reason.
+
+    Addresses come from the arguments, --urls, --feed and --sitemap, in that order, each once.
+    Exit code 0 when at least one page was fetched, 1 when none was, 2 for a usage error.
+
+    [dim]Example: dateline fetch --feed https://news.example/rss.xml --warc today.warc.gz ; dateline read today.warc.gz[/dim]
+    """
+    from .ingest.fetch import FetchOptions, Fetcher, feed_urls, sitemap_urls
+
+    if not warc:
+        raise _fail("give --warc FILE: the archive the pages are written to")
+    if not (urls or urls_file or feed or sitemap):
+        raise _fail("give addresses, --urls FILE, --feed URL or --sitemap URL")
+    options = FetchOptions(timeout=timeout, max_bytes=int(max_mb * 1_000_000), retries=retries, delay=delay,
+                           allow_private=allow_private)
+    failures: list[dict] = []
+    todo: list[str] = list(urls or [])
+    if urls_file:
+        try:
+            with open(urls_file, encoding="utf-8", errors="replace") as fh:
+                todo += [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+        except OSError as exc:
+            raise _fail(f"{urls_file}: {exc.strerror or exc}") from None
+    ok = 0
+    out = sys.stdout
+    with Fetcher(options, warc) as fetcher:
+        for source, finder in [(u, feed_urls) for u in feed or []] + [(u, sitemap_urls) for u in sitemap or []]:
+            found, problem = finder(source, fetcher)
+            if problem:
+                failures.append({"url": source, "status": None, "bytes": 0, "error": problem})
+            todo += found
+        seen: set[str] = set()
+        todo = [u for u in todo if not (u in seen or seen.add(u))]
+        if limit:
+            todo = todo[:limit]
+        for item in failures:
+            _fetch_line(item, as_json, quiet, out)
+        for result in fetcher.fetch_all(todo):
+            item = result.to_dict()
+            ok += result.error is None
+            if result.error is not None:
+                failures.append(item)
+            _fetch_line(item, as_json, quiet, out)
+    if not as_json:
+        sys.stderr.write(f"dateline: {ok} pages fetched, {len(failures)} failed" + (f", written to {warc}\n" if ok else "\n"))
+    raise typer.Exit(0 if ok else 1)
+
+
+def _fetch_line(item: dict, as_json: bool, quiet: bool, out) -> None:
+    if as_json:
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    elif item["error"]:
+        sys.stderr.write(f"✗ {item['url']}: {item['error']}\n")
+    elif not quiet:
+        out.write(f"✓ {item['url']} {item['status']} {item['bytes']:,} bytes\n")
+    out.flush()
+
+
+def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allow_private=False, form=None,
+         quiet=False) -> int:
     from .extract import ExtractOptions
     from .ingest.files import expand_inputs
     from .run import read_inputs
@@ -102,6 +214,10 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
             return 2
     options = ExtractOptions(html_fallback=html_fallback)
     targets = list(expand_inputs(inputs))
+    if allow_private and any(t.kind == "url" for t in targets):
+        from .ingest.fetch import FetchOptions, configure
+
+        configure(FetchOptions(allow_private=True))
     show_progress = progress if progress is not None else (len(targets) > 1 and sys.stderr.isatty())
     bar = _progress_bar() if show_progress else None
     on_target = None
@@ -122,10 +238,16 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
             total += 1
             if reading.error is None or reading.text:  # a cut page was still read
                 ok += 1
-            if reading.error is not None:
+            if reading.error is not None and not quiet:
                 error_line(reading, bar.console if bar else None)
             if as_json:
                 out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+            elif form in ("text", "markdown"):
+                if reading.error is None or reading.text:
+                    from .view import as_markdown, as_text
+
+                    out.write(("" if ok == 1 else ("\n---\n\n" if form == "markdown" else "\n"))
+                              + (as_markdown(reading) if form == "markdown" else as_text(reading)))
             elif reading.error is None or reading.text:
                 show_reading(reading, first=ok + (reading.error is not None) == 1)
             out.flush()
@@ -135,6 +257,8 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
     if total == 0:
         sys.stderr.write("dateline: nothing to read\n")
         return 1
+    if quiet and total > ok:
+        sys.stderr.write(f"dateline: {total - ok} of {total} documents could not be read\n")
     return 0 if ok else 1
 
 
@@ -308,8 +432,23 @@ def search(
     if not hits:
         c.print("[dim]no articles match[/dim]")
     for h in hits:
-        c.print(f"[bold]{_esc(h['title'] or '(no title)')}[/bold]  [dim]{_esc(h['published'] or '')} {h['document_id']}[/dim]")
-        c.print(f"  {_marked(h['snippet'] or '')}")
+        # one line a hit: date, outlet, title, the words in context, the address
+        snippet = " ".join((h["snippet"] or "").split())
+        c.print(f"[cyan]{(h['published'] or '????-??-??')[:10]}[/cyan] [magenta]{_esc(_outlet(h['url']))}[/magenta] "
+                f"[bold]{_esc(h['title'] or '(no title)')}[/bold]: {_marked(snippet)} "
+                f"[dim]{_esc(h['url'] or h['document_id'])}[/dim]")
+
+
+def _outlet(url: str | None) -> str:
+    """The outlet of an address: a known host's name, else the host itself."""
+    from urllib.parse import urlsplit
+
+    from .extract.meta import host_publisher
+
+    if not url:
+        return "?"
+    host = (urlsplit(url).hostname or "?").removeprefix("www.")
+    return host_publisher(url) or host
 
 
 def _esc(text: str) -> str:
@@ -368,8 +507,16 @@ def timeline(
     if not items:
         c.print(f"[dim]nothing dated for {_esc(entity)}[/dim]")
     for i in items:
-        c.print(f"[cyan]{i['date'] or '????-??-??'}[/cyan] {i['type']:<5} [bold]{_esc(i['kind'] or '')}[/bold] "
-                f"{_esc(i['what'] or '')}  [dim]{i['document_id']}[/dim]")
+        what = " ".join((i["what"] or "").split())
+        claim = i.get("claim")
+        if claim:  # who said it and how: "Elena Marsh urged: …"
+            who = claim.get("speaker_name") or claim.get("speaker_text") or "?"
+            line = f"[bold]{_esc(who)}[/bold] {_esc(claim.get('cue') or 'said')}: {_esc(what)}"
+            if i.get("via"):
+                line += f" [dim]via {_esc(' → '.join(i['via']))}[/dim]"
+        else:
+            line = f"[bold]{_esc(i['kind'] or '')}[/bold] {_esc(what)}"
+        c.print(f"[cyan]{i['date'] or '????-??-??'}[/cyan] {i['type']:<5} {line}  [dim]{i['document_id']}[/dim]")
 
 
 def _show_groups(groups, as_json: bool, empty: str) -> None:
@@ -389,7 +536,7 @@ def _show_groups(groups, as_json: bool, empty: str) -> None:
 
                 title = split_version(title)[0]  # the label is shown once, highlighted
                 label = f"[yellow]{_esc(d['version_label'])}[/yellow] "
-            c.print(f"  {d['document_id']}  {label}{_esc(title)} [dim]{_esc(d['url'] or '')}[/dim]")
+            c.print(f"  {d['document_id']}  {label}{_esc(title)}" + (f" [dim]{_esc(d['url'])}[/dim]" if d["url"] else ""))
 
 
 @app.command()
@@ -451,10 +598,64 @@ def errors(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
         c.print(f"[red]✗[/red] {_esc(where)}: [bold]{_esc(r['stage'] or '')}[/bold]: {_esc(r['message'] or '')}")
 
 
+#: what a value of each option is, in --help (instead of the Python type)
+_METAVARS = {"db": "FILE", "out": "FILE", "warc": "FILE", "urls_file": "FILE", "feed": "URL", "sitemap": "URL",
+             "url": "URL", "published": "DATE", "since": "DATE", "until": "DATE", "limit": "N", "workers": "N",
+             "delay": "SECONDS", "timeout": "SECONDS", "retries": "N", "max_mb": "MB", "fmt": "FORMAT",
+             "speaker": "NAME", "about": "QUERY", "inputs": "INPUT...", "urls": "URL...", "query": "QUERY",
+             "entity": "NAME"}
+EXIT_CODES = ("Exit codes: 0 done (some documents may have failed: see the ✗ lines); 1 nothing could be read; "
+              "2 a usage error; 3 an internal error; 130 interrupted.")
+
+
+def _tidy_help(command) -> None:
+    """--help for people: a word for each value instead of a Python type (no <bool>, <list[str]>,
+    no [x>=1]), and paragraphs joined where the source wrapped them."""
+    import re
+
+    import click
+
+    if command.help:
+        command.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect_clean(command.help))
+    for param in command.params:
+        is_flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+        if getattr(param, "param_type_name", "") == "argument":
+            name = _METAVARS.get(param.name or "", (param.name or "").upper())
+            param.metavar = name
+            param.make_metavar = lambda *args, _name=name, **kw: _name
+            param.get_usage_pieces = lambda ctx, _name=name: [_name]
+            param.display_type_rich = lambda ctx: None  # the name says what it is
+        elif is_flag:
+            param.metavar = ""
+        elif param.metavar is None:
+            param.metavar = _METAVARS.get(param.name or "", "VALUE")
+        param._get_number_range_help_str = lambda: None  # the help text says what is allowed
+    original = command.get_help_option
+
+    def help_option(ctx, _original=original):
+        option = _original(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _tidy_help(sub)
+
+
+def inspect_clean(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)
+
+
 def main() -> None:
     """Entry point: no traceback reaches a user."""
     try:
-        app()
+        command = typer.main.get_command(app)
+        _tidy_help(command)
+        command.help = (command.help or "") + "\n\n" + EXIT_CODES
+        command(prog_name="dateline")
     except KeyboardInterrupt:
         sys.stderr.write("dateline: interrupted\n")
         sys.exit(130)

@@ -79,6 +79,21 @@ class Image:
 
 
 @dataclass(slots=True)
+class Slug:
+    """A wire service's slug line ("AP-US--Trump-Impeachment, 4th Ld-Writethru"): read, then
+    set aside as boilerplate (it is neither article text nor a source of entities)."""
+
+    text: str
+    agency: str | None = None
+    #: the story's keywords ("Trump-Impeachment")
+    keywords: str | None = None
+    #: the version label ("4th Ld-Writethru")
+    version: str | None = None
+    #: the version rewrites the whole story ("Writethru")
+    writethru: bool = False
+
+
+@dataclass(slots=True)
 class Boilerplate:
     kind: BoilerplateKind
     text: str
@@ -241,6 +256,8 @@ class Reading:
     dateline: Dateline | None = None
     byline: Byline = field(default_factory=Byline)
     agencies: list[str] = field(default_factory=list)
+    #: the wire slug at the head of the story, when there is one
+    slug: Slug | None = None
     images: list[Image] = field(default_factory=list)
     text: str = ""
     paragraphs: list[Span] = field(default_factory=list)
@@ -278,6 +295,8 @@ class Reading:
             kw["error"] = Error(**kw["error"])
         if kw.get("dateline"):
             kw["dateline"] = Dateline(**kw["dateline"])
+        if kw.get("slug"):
+            kw["slug"] = Slug(**kw["slug"])
         kw["byline"] = Byline(**(kw.get("byline") or {}))
         kw["images"] = [Image(**i) for i in kw.get("images") or []]
         kw["boilerplate"] = [Boilerplate(**b) for b in kw.get("boilerplate") or []]

@@ -49,9 +49,25 @@ def error_line(reading: Reading, console: Console | None = None) -> None:
 
 
 def show_reading(reading: Reading, first: bool = True) -> None:
-    c = _console()
+    out = _console()
+    if out.is_terminal:
+        _show_reading(reading, first, out)
+        return
+    # piped: no 80-column wrapping, no padding spaces at line ends, no colour codes
+    import io
+
+    buffer = Console(file=io.StringIO(), width=100_000, soft_wrap=False, highlight=False, color_system=None)
+    _show_reading(reading, first, buffer)
+    text = "\n".join(line.rstrip() for line in buffer.file.getvalue().splitlines())  # type: ignore[attr-defined]
+    sys.stdout.write(text.strip("\n") + "\n\n")
+
+
+def _show_reading(reading: Reading, first: bool, c: Console) -> None:
     if not first:
-        c.rule(style="dim")
+        if c.is_terminal:
+            c.rule(style="dim")
+        else:
+            c.print("─" * 40)
     c.print(f"[bold]{escape(reading.title or '(no title)')}[/bold]")
     facts = [f"[dim]{escape(where(reading))}[/dim]"]
     if reading.section:
@@ -160,3 +176,33 @@ def _entity_label(entity: dict) -> str:
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def as_text(reading: Reading) -> str:
+    """The article as plain text: the title, then the paragraphs, one blank line apart."""
+    parts = [reading.title] if reading.title else []
+    parts += [reading.text[s:e].strip() for s, e in reading.paragraphs]
+    return "\n\n".join(" ".join(p.split()) if "\n" not in p else p for p in parts if p) + "\n"
+
+
+def as_markdown(reading: Reading) -> str:
+    """The article as Markdown: "# title", a line of facts, the paragraphs."""
+    lines = [f"# {reading.title}"] if reading.title else []
+    facts = [x for x in (reading.publisher, reading.published, reading.section) if x]
+    if reading.dateline and (reading.dateline.place or reading.dateline.agency):
+        d = reading.dateline
+        facts.append(" ".join(x for x in (d.place, f"({d.agency})" if d.agency else None) if x))
+    if reading.byline.authors:
+        facts.append("by " + ", ".join(reading.byline.authors))
+    if reading.url:
+        facts.append(f"<{reading.url}>")
+    if facts:
+        lines.append("*" + " · ".join(_md(f) if not f.startswith("<") else f for f in facts) + "*")
+    lines += [_md(reading.text[s:e].strip()) for s, e in reading.paragraphs]
+    return "\n\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    # characters that would start Markdown markup at the head of a paragraph
+    text = " ".join(text.split())
+    return ("\\" + text) if text[:1] in "#>*-+|" or text[:2].rstrip(".").isdigit() and text[1:2] == "." else text

@@ -20,7 +20,10 @@ _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head
 
 def document_id(content: str) -> str:
     """A stable id: the hash of the source with Unicode and whitespace normalised."""
-    norm = " ".join(unicodedata.normalize("NFC", content).split())
+    # NFC of ASCII or of already-composed text is the text itself: skip the costly call
+    if not content.isascii() and not unicodedata.is_normalized("NFC", content):
+        content = unicodedata.normalize("NFC", content)
+    norm = " ".join(content.split())
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 

@@ -40,6 +40,7 @@ from ..model import Boilerplate, Image, Related
 from . import html_rules as rules
 from .draft import Draft
 from .html_meta import PageMeta, iso_date, read_page_meta, split_names
+from .meta import host_publisher
 from .options import ExtractOptions
 
 __all__ = ["extract_html", "parse_html"]
@@ -82,12 +83,13 @@ def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draf
     draft.published = page.published
     draft.language = page.language
     draft.url = url or page.url
-    draft.publisher = page.site_name
+    draft.publisher = host_publisher(draft.url) or page.publisher
     draft.authors = [a for a in page.authors if not _is_site(a, page.site_name)]
     try:
         _read_tree(tree, draft, page, options)
     except Exception as exc:
         LOG.debug("page furniture of %s: %s", url, exc)
+    _drop_hover_cards(tree)
     try:
         draft.body = main_text(tree, draft.url, options)
     except Exception as exc:  # trafilatura on a tree it cannot handle
@@ -119,15 +121,25 @@ def parse_html(content: str) -> HtmlElement | None:
 
 
 def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> list[str]:
-    """trafilatura's main text, one string per paragraph, heading, list item or table row."""
+    """trafilatura's main text, one string per paragraph, heading, list item or table row.
+
+    The fast pass first; the full comparison with trafilatura's fallback extractors only for a
+    page whose fast result reads like a menu or is almost empty (``ExtractOptions.html_rescue``)."""
+    blocks = _trafilatura_blocks(tree, url, options, fast=not options.html_fallback, focus=options.html_focus)
+    if options.html_rescue and not options.html_fallback and (_reads_like_chrome(blocks) or _too_little(blocks)):
+        return _trafilatura_blocks(tree, url, options, fast=False, focus="balanced") or blocks
+    return blocks
+
+
+def _trafilatura_blocks(tree: HtmlElement, url: str | None, options: ExtractOptions, fast: bool, focus: str) -> list[str]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        fast=not options.html_fallback,
-        favor_precision=options.html_focus == "precision",
-        favor_recall=options.html_focus == "recall",
+        fast=fast,
+        favor_precision=focus == "precision",
+        favor_recall=focus == "recall",
         include_comments=False,
         include_tables=options.tables,
         include_images=False,
@@ -136,6 +148,22 @@ def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> li
     if doc is None or not doc.text:
         return []
     return _blocks(doc.text)
+
+
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "”", '"', "’", "»", ":")
+
+
+def _too_little(blocks: list[str]) -> bool:
+    """The fast pass found (almost) nothing: trafilatura's default would try its fallbacks."""
+    return sum(len(b) for b in blocks) < rules.RESCUE_MIN_CHARS
+
+
+def _reads_like_chrome(blocks: list[str]) -> bool:
+    """Over half of five or more blocks short and not sentences: a menu or teaser list got in."""
+    if len(blocks) < rules.RESCUE_MIN_BLOCKS:
+        return False
+    short = sum(1 for b in blocks if len(b.split()) < _MIN_SENTENCE_WORDS and not b.rstrip().endswith(_SENTENCE_END))
+    return short > rules.RESCUE_SHORT_SHARE * len(blocks)
 
 
 def _blocks(text: str) -> list[str]:
@@ -175,6 +203,21 @@ def _read_tree(tree: HtmlElement, draft: Draft, page: PageMeta, options: Extract
         header, names = _bylines(tree)
         draft.header.extend(header)
         draft.authors = [n for n in names if not _is_site(n, page.site_name)]
+
+
+# only inside paragraphs, where a card's text would be glued into a sentence: measured 0.2 ms
+# a page against 1.4 ms for the whole tree
+_HOVER_CARDS = etree.XPath(
+    "//p//*[@class][" + " or ".join(f'contains(@class, "{c}")' for c in rules.HOVER_CARD_CLASSES) + "]"
+)
+
+
+def _drop_hover_cards(tree: HtmlElement) -> None:
+    """Hover cards (a person's full name and teaser headlines, shown on mouse-over) are taken
+    out before the main text is read, their tail text kept."""
+    for el in _HOVER_CARDS(tree):
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 def _related_lists(tree: HtmlElement, draft: Draft) -> None:

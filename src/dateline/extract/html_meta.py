@@ -38,6 +38,10 @@ class PageMeta:
     language: str | None = None
     url: str | None = None
     site_name: str | None = None
+    #: the outlet, from the page's own name for itself (see _publisher)
+    publisher: str | None = None
+    #: the page's <h1> headings, in order (title candidates)
+    headings: list[str] = field(default_factory=list)
     #: the <title> element, the site's name taken off
     title_tag: str | None = None
     description: str | None = None
@@ -60,9 +64,10 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
         out.site_name = _clean(_text(publisher))
     if out.site_name:
         out.site_name = out.site_name.lstrip("@")
-    out.title = _clean(_text(article.get("headline")) or _text(article.get("name")))
-    out.title = _strip_site(out.title or _first_text(meta, rules.TITLE_META), out.site_name)
     out.title_tag = _strip_site(_clean(title_tag), out.site_name)
+    out.headings = _headings(tree)
+    headline = _strip_site(_clean(_text(article.get("headline")) or _text(article.get("name"))), out.site_name)
+    out.title = headline or _strip_site(_first_text(meta, rules.TITLE_META), out.site_name)  # for the breadcrumb
     out.published = _first_date([article.get("datePublished"), article.get("dateCreated")])
     if not out.published:
         out.published = _first_date([meta.get(k) for k in rules.PUBLISHED_META])
@@ -88,6 +93,16 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
         ),
         None,
     )
+    out.title = choose_title(
+        [
+            ("headline", headline),
+            *(("meta", _strip_site(_first_text(meta, (k,)), out.site_name)) for k in rules.TITLE_META),
+            *(("h1", h) for h in out.headings[:3]),
+            ("title", out.title_tag),
+        ],
+        site_name=out.site_name,
+        section=out.section,
+    )
     out.language = language_code(
         tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     ) or language_code(_first_text(meta, rules.LANGUAGE_META) or _text(article.get("inLanguage")))
@@ -95,9 +110,123 @@ def read_page_meta(tree: HtmlElement) -> PageMeta:
     if not out.url:
         entity = article.get("mainEntityOfPage")
         out.url = _absolute(_text(article.get("url")) or (entity.get("@id") if isinstance(entity, dict) else _text(entity)))
+    out.publisher = _publisher(meta, article, ld, out.url, out.section)
     out.description = _first_text(meta, ("og:description", "description", "twitter:description"))
     out.images = _ld_images(article.get("image"))
     return out
+
+
+def _publisher(meta: dict[str, Any], article: dict[str, Any], ld: list[dict[str, Any]], url: str | None,
+               section: str | None) -> str | None:
+    """The page's own name for its outlet: og:site_name, the JSON-LD publisher, the application
+    name; a Twitter handle only when it resembles the host. Section names are refused."""
+    from .meta import plausible_publisher
+
+    publisher = article.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    if not publisher:
+        publisher = _pick(ld, rules.PUBLISHER_TYPES)
+    candidates = [meta.get("og:site_name"), _text(publisher), meta.get("application-name")]
+    handle = _clean(meta.get("twitter:site"))
+    if handle and url and re.sub(r"\W+", "", handle.lower()) in re.sub(r"\W+", "", url.split("//")[-1].split("/")[0].lower()):
+        candidates.append(handle)
+    for raw in candidates:
+        name = plausible_publisher(_clean(raw) if isinstance(raw, str) else None, section)
+        if name:
+            return name
+    return None
+
+
+def _headings(tree: HtmlElement, limit: int = 5) -> list[str]:
+    out: list[str] = []
+    for h1 in tree.iter("h1"):
+        try:
+            text = _WS.sub(" ", h1.text_content()).strip()
+        except (ValueError, TypeError):
+            continue
+        if text and text not in out:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def choose_title(candidates: list[tuple[str, str | None]], site_name: str | None = None,
+                 section: str | None = None) -> str | None:
+    """The headline on which the page's title fields agree: JSON-LD headline, og:title and other
+    meta titles, the <h1> headings, the <title>. Banners ("Welcome to …"), the site's or the
+    section's name and photo captions with a credit are refused; among the rest the one that
+    the most other sources agree with wins, the most trusted first on a tie."""
+    valid: list[tuple[str, str]] = []
+    for source, text in candidates:
+        text = _clean(text)
+        if text and _headline_candidate(text, site_name, section) and (source, text) not in valid:
+            valid.append((source, text))
+    if not valid:
+        return None
+    words = [set(_TITLE_WORD.findall(t.casefold())) for _, t in valid]
+    best, best_score = valid[0][1], -1.0
+    scores: list[float] = []
+    for i, (source, text) in enumerate(valid):
+        score = 0.0
+        seen_sources: set[str] = set()
+        for j, (other_source, _) in enumerate(valid):
+            if j == i or other_source == source or other_source in seen_sources:
+                continue
+            if _agree(words[i], words[j]):
+                score += 1.0
+                seen_sources.add(other_source)
+        scores.append(score)
+        if section and _same(text, section):
+            score -= 1.5  # a section's name, unless the page's other fields say it too
+        if score > best_score:
+            best, best_score = text, score
+    # of two agreeing forms, one with a kicker or suffix around the other ("X | Editorial"): the
+    # bare one is the headline
+    for (_, text), score in zip(valid, scores):
+        if score == best_score and len(text) < len(best) and _framed(text, best):
+            best = text
+    return best
+
+
+def _framed(inner: str, outer: str) -> bool:
+    a, b = inner.casefold(), outer.casefold()
+    if b.startswith(a):
+        return b[len(a) :].lstrip()[:1] in _FRAME_MARKS
+    if b.endswith(a):
+        return b[: -len(a)].rstrip()[-1:] in _FRAME_MARKS
+    return False
+
+
+_FRAME_MARKS = set("|-–—:·»/")
+
+
+def _agree(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    small, large = sorted((len(a), len(b)))
+    return len(a & b) / small >= 0.8 and small >= 0.5 * large
+
+
+def _headline_candidate(text: str, site_name: str | None, section: str | None) -> bool:
+    low = text.casefold()
+    if low.startswith(rules.NOT_HEADLINE_STARTS):
+        return False
+    if site_name and _site_like(text, site_name) and len(text) <= len(site_name) + 3:
+        return False
+    if low.strip(" .") in rules.NOT_HEADLINES:
+        return False
+    from .meta import ends_with_photo_credit
+
+    if ends_with_photo_credit(text):
+        return False  # a photo caption: "Protesters gather in Hong Kong (AFP)"
+    return True
 
 
 # --- <meta> and <link> ----------------------------------------------------------------------

@@ -84,3 +84,25 @@ RELATED_MARKS = (
     "alsoread", "most-read", "mostread", "most-popular", "mostpopular", "trending", "more-news",
     "latest-news", "further-reading", "next-in", "you-may-like", "up-next",
 )
+
+#: schema.org types of the outlet when the article node names no publisher
+PUBLISHER_TYPES = ("NewsMediaOrganization",)
+
+#: headings that are never a headline (whole value, lower case)
+NOT_HEADLINES = {"home", "news", "latest news", "breaking news", "top stories", "menu", "search", "world", "u.s.",
+                 "politics", "business", "sports", "opinion", "video", "videos", "photos", "live", "404", "page not found"}
+
+#: chrome flattened into running text when the page's styles are gone: a person's hover card
+#: (the full name, teaser headlines and a "MORE" link) inside a paragraph. Class fragments.
+HOVER_CARD_CLASSES = ("rollover-people-block", "rollover-block", "hovercard", "hover-card", "tooltip-content",
+                      "tooltiptext", "popover-content")
+
+#: how a site's welcome banner or a heading that is not a headline opens (lower case)
+NOT_HEADLINE_STARTS = ("welcome to", "welcome back", "bienvenue", "willkommen", "bienvenido", "benvenuti")
+
+#: when the fast pass is re-run with trafilatura's fallback extractors (html.main_text): the
+#: share of short non-sentence blocks above which, among at least this many blocks
+RESCUE_SHORT_SHARE = 0.5
+RESCUE_MIN_BLOCKS = 5
+#: … or when it found fewer characters than this (trafilatura's own MIN_EXTRACTED_SIZE)
+RESCUE_MIN_CHARS = 250

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..model import Boilerplate, Byline, Dateline, Image, Reading
+from ..model import Boilerplate, Byline, Dateline, Image, Reading, Slug
 from . import lexicon
 from .draft import Draft
 
@@ -104,19 +104,21 @@ _UP_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
 _TC_WORD = r"[A-ZÀ-Þ][\w'’.\-]*"
 _REGION = rf"(?:,\s+{_TC_WORD}(?:\s+{_TC_WORD}){{0,2}})?"
 _SEP = r"\s*(?:-{1,2}|—|–|―)\s+|:\s+"
+# right after an agency's closing bracket the story may start without a separator: "(CNN)The"
+_GLUED = r"|(?<=\))\s*(?=[A-ZÀ-Þ“\"‘'])"
 _DATELINE_UPPER = re.compile(
     rf"^(?P<place>{_UP_WORD}(?:\s+{_UP_WORD}){{0,4}}{_REGION})"
     rf"(?:,?\s+(?P<date>{_DL_DATE}))?"
     rf"(?:\s*\((?P<agency>[^()]{{1,40}})\))?"
-    rf"(?P<sep>{_SEP})"
+    rf"(?P<sep>{_SEP}{_GLUED})"
 )
 _DATELINE_TITLE = re.compile(
     rf"^(?P<place>{_TC_WORD}(?:\s+{_TC_WORD}){{0,3}}{_REGION})"
     rf"(?:,?\s+(?P<date>{_DL_DATE}))?"
     rf"\s*\((?P<agency>[^()]{{1,40}})\)"
-    rf"(?P<sep>{_SEP})"
+    rf"(?P<sep>{_SEP}{_GLUED})"
 )
-_DATELINE_AGENCY_ONLY = re.compile(rf"^\((?P<agency>[^()]{{1,40}})\)(?P<sep>{_SEP})")
+_DATELINE_AGENCY_ONLY = re.compile(rf"^\((?P<agency>[^()]{{1,40}})\)(?P<sep>{_SEP}{_GLUED})")
 
 
 def parse_dateline(paragraph: str, published: str | None = None) -> tuple[Dateline, int] | None:
@@ -133,6 +135,8 @@ def parse_dateline(paragraph: str, published: str | None = None) -> tuple[Dateli
             agency = canonical_agency(raw_agency) or _plausible_agency(raw_agency)
             if agency is None:
                 continue
+        if not m.group("sep") and (agency is None or place and not paragraph[: m.start("agency")].endswith(" (")):
+            continue  # only an agency's bracket, set apart from the place, may run into the story
         if rx is _DATELINE_UPPER:
             if not _plausible_upper_place(place or "", agency, m.group("sep")):
                 continue
@@ -207,7 +211,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*|de|da|van|von|der|del|la|le
 _NOT_NAME = {
     "staff", "writer", "reporter", "correspondent", "editor", "senior", "chief", "news", "desk",
     "contributor", "columnist", "bureau", "updated", "published", "posted", "photo", "photos",
-    "video", "min", "read", "minutes", "and",
+    "video", "min", "read", "minutes", "and", "stf", "str", "afp", "ho",
 }
 
 
@@ -224,6 +228,9 @@ def parse_byline(line: str) -> tuple[Byline, list[str]] | None:
         return None
     byline = Byline()
     agencies: list[str] = []
+    found = _contributors(text) or _slash_byline(text)
+    if found:
+        return found
     m = _BY_RE.match(text)
     if m:
         if len(text.split()) > 16:
@@ -250,6 +257,43 @@ def parse_byline(line: str) -> tuple[Byline, list[str]] | None:
     if not matched:
         return None
     return byline, agencies
+
+
+_CONTRIBUTOR_RES = [re.compile(rf"^{p}$", re.I) for p in lexicon.CONTRIBUTOR_LINES]
+_SLASH_RE = re.compile(rf"^{lexicon.SLASH_BYLINE}$", re.I)
+
+
+def _contributors(text: str) -> tuple[Byline, list[str]] | None:
+    """"Associated Press writers A and B contributed to this report." → contributors [A, B]."""
+    if "ontribut" not in text or len(text.split()) > 45:
+        return None
+    for rx in _CONTRIBUTOR_RES:
+        m = rx.match(text)
+        if not m:
+            continue
+        raw = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?=[A-Z])", "", m.group("names"))  # "Fox News’ A"
+        names, agencies = _names(raw)
+        lead = m.groupdict().get("lead") or ""
+        agencies = agencies_in(lead) + [a for a in agencies if a not in agencies_in(lead)]
+        if names:
+            return Byline(contributors=names), agencies
+    return None
+
+
+def _slash_byline(text: str) -> tuple[Byline, list[str]] | None:
+    """"Tom Davies / Associated Press" → authors [Tom Davies], agency AP (a known agency only)."""
+    if "/" not in text:
+        return None
+    m = _SLASH_RE.match(text)
+    if not m:
+        return None
+    agency = canonical_agency(m.group("org"))
+    if agency is None:
+        return None
+    names, found = _names(m.group("names"))
+    if not names:
+        return None
+    return Byline(authors=names), [agency, *(a for a in found if a != agency)]
 
 
 def _names(raw: str) -> tuple[list[str], list[str]]:
@@ -363,12 +407,22 @@ def _is_credit(segment: str) -> bool:
 # --- promo, share and legal lines inside the body -----------------------------------------
 
 
+_BODY_CHROME = re.compile(
+    "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in patterns)})" for kind, patterns in lexicon.BODY_CHROME.items()),
+    re.I | re.S,
+)
+
+
 def body_line_kind(paragraph: str) -> str | None:
-    """'promo', 'share', 'legal' or 'meta' for a paragraph that is site furniture, else None."""
+    """'promo', 'share', 'legal', 'related' or 'meta' for a paragraph that is site furniture, else None."""
     low = " ".join(paragraph.lower().split())
     n = len(low.split())
     if n == 0:
         return "other"
+    if n <= 45:
+        m = _BODY_CHROME.fullmatch(low)
+        if m:
+            return m.lastgroup
     if n <= 40 and low.startswith(lexicon.PROMO_PHRASES):
         return "promo"
     if low in ("advertisement", "advertisement:", "sponsored", "ad"):
@@ -393,6 +447,109 @@ def _is_agency_credit(paragraph: str) -> bool:
     return bool(parts) and all(canonical_agency(p) for p in parts)
 
 
+# --- photo captions read as headlines ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _caption_tail() -> re.Pattern[str]:
+    names = sorted({s for name, spellings in lexicon.AGENCIES.items() for s in (name, *spellings)
+                    if name not in ("Agencies",)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?:\((?:[^()]*/\s*)?(?:{alternation})(?:\s*/[^()]*)?\)|\b(?:{alternation})\s*/\s*[\w .'-]+)\s*$")
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """"Protesters gather at the gates (AFP)", "… AFP/Getty Images": a caption, not a headline."""
+    return bool(_caption_tail().search(text.strip()))
+
+
+# --- publishers ---------------------------------------------------------------------------
+
+
+def host_publisher(url: str | None) -> str | None:
+    """The outlet a known host belongs to ("https://hosted.ap.org/…" → "AP"), else None."""
+    if not url or "//" not in url:
+        return None
+    host = url.split("//", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower().rstrip(".")
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        name = lexicon.KNOWN_HOSTS.get(".".join(labels[i:]))
+        if name:
+            return name
+    return None
+
+
+def plausible_publisher(name: str | None, section: str | None = None) -> str | None:
+    """A site name as an outlet's name: taglines cut ("Site | News from X" → "Site"), section
+    names, bare addresses and words such as "Hosted" refused."""
+    if not name:
+        return None
+    text = " ".join(name.split()).lstrip("@").strip(" |-–—·:")
+    for sep in (" | ", " - ", " – ", " — ", " · ", " :: "):
+        if sep in text:
+            text = text.split(sep, 1)[0].strip()
+    low = text.casefold()
+    if not text or low in lexicon.NOT_PUBLISHERS or "://" in text or low.startswith("www."):
+        return None
+    if section and low == section.casefold().strip():
+        return None
+    if len(text) > 60:
+        return None
+    return text
+
+
+# --- wire slugs -----------------------------------------------------------------------------
+
+_SLUG = re.compile(
+    rf"^(?P<service>{'|'.join(re.escape(k) for k in sorted(lexicon.SLUG_SERVICES, key=len, reverse=True))})"
+    r"-(?P<desk>[A-Z]{2,5}(?:-[A-Z]{2,5})?)--(?P<keywords>[A-Za-z0-9][\w&'.]*(?:-[\w&'.]+)*)"
+    rf"(?:\s*,\s*(?P<version>(?:{lexicon.SLUG_VERSION})(?:\s*,?\s*(?:{lexicon.SLUG_VERSION}))*))?\s*$",
+    re.I,
+)
+
+
+def parse_slug(paragraph: str) -> Slug | None:
+    """A wire slug line ("AP-US--Trump-Impeachment, 4th Ld-Writethru") read into its parts."""
+    text = " ".join(paragraph.split())
+    if len(text) > 120 or "--" not in text:
+        return None
+    m = _SLUG.match(text)
+    if not m or not m.group("service").isupper():
+        return None
+    version = m.group("version")
+    return Slug(
+        text=text,
+        agency=lexicon.SLUG_SERVICES[m.group("service").upper()],
+        keywords=m.group("keywords"),
+        version=version,
+        writethru=bool(version and "writethru" in version.lower()),
+    )
+
+
+# --- hover cards: "Kristi NoemKristi Lynn NoemHeadline one Headline two MORE (R) said" --------
+
+_HOVER_CARD = re.compile(r"(?<=[a-zà-ÿ.])(?P<card>[A-ZÀ-Þ][^\n]{3,600}?)\s+MORE\b(?=\s|$)")
+
+
+def strip_hover_cards(paragraph: str) -> str:
+    """Take out a person's hover card flattened into the text: the name is followed, without a
+    space, by the full name again and teaser headlines, up to a "MORE" link."""
+    if "MORE" not in paragraph:
+        return paragraph
+
+    def cut(m: re.Match[str]) -> str:
+        before = paragraph[: m.start()].split()
+        card = m.group("card")
+        surname = before[-1].strip(".,") if before else ""
+        # the card opens with the same person's name: the surname recurs in its first words
+        if len(surname) < 2 or not re.search(rf"(?<!\w){re.escape(surname)}", card[:80]):
+            return m.group(0)
+        return ""
+
+    out = _HOVER_CARD.sub(cut, paragraph)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
 # --- putting it together ------------------------------------------------------------------
 
 _BYLINE_WINDOW = 3  # paragraphs at each end of the body where bylines and trailers sit
@@ -405,7 +562,7 @@ def finish(draft: Draft, reading: Reading) -> None:
     reading.published = draft.published
     reading.language = draft.language
     reading.url = reading.url or draft.url
-    reading.publisher = draft.publisher
+    reading.publisher = draft.publisher or host_publisher(reading.url or draft.url)
     reading.boilerplate = list(draft.boilerplate)
     reading.related = list(draft.related)
     reading.images = list(draft.images)
@@ -457,7 +614,11 @@ def _merge(into: Byline, other: Byline) -> None:
 
 def _lay_out(draft: Draft, reading: Reading, byline: Byline, credit) -> None:
     paragraphs = [" ".join(p.split()) if "\n" not in p.strip() else p.strip() for p in draft.body]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [strip_hover_cards(p) for p in paragraphs if p]
+    paragraphs = _slug_of([p for p in paragraphs if p], reading, credit)
+    for line in draft.header:
+        if reading.slug is None and parse_slug(line):
+            _slug_of([line], reading, credit)
     keep: list[str] = []
     n = len(paragraphs)
     for i, para in enumerate(paragraphs):
@@ -498,6 +659,19 @@ def _lay_out(draft: Draft, reading: Reading, byline: Byline, credit) -> None:
         pos += len(para)
     reading.text = "\n\n".join(parts)
     reading.paragraphs = spans
+
+
+def _slug_of(paragraphs: list[str], reading: Reading, credit) -> list[str]:
+    """Set a wire slug in the first paragraphs aside (boilerplate, the reading's slug)."""
+    for i, para in enumerate(paragraphs[:3]):
+        slug = parse_slug(para)
+        if slug:
+            reading.slug = slug
+            reading.boilerplate.append(Boilerplate("meta", para))
+            if slug.agency:
+                credit([slug.agency])
+            return paragraphs[:i] + paragraphs[i + 1 :]
+    return paragraphs
 
 
 def _lay_out_verbatim(draft: Draft, reading: Reading, byline: Byline, credit) -> None:

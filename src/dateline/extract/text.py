@@ -360,7 +360,15 @@ def _headline_like(ln: _Line) -> bool:
         return False
     if _CREDIT_TAIL.search(ln.text) or ln.date or _NOT_A_TITLE.search(ln.text):
         return False
+    if ln.text.endswith(")") and _ends_with_photo_credit(ln.text):
+        return False  # a photo caption above the story: "Crowds at the harbour (AFP)"
     return True
+
+
+def _ends_with_photo_credit(text: str) -> bool:
+    from .meta import ends_with_photo_credit
+
+    return ends_with_photo_credit(text)
 
 
 def _title_like(ln: _Line) -> bool:
@@ -439,11 +447,11 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int,
         lambda m: (int(m[1]), int(m[2]), int(m[3])),
     ),
     (
-        re.compile(rf"(?<!\d)(\d\d?)(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?({_MONTH_ALT})\b\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?!\d)", re.I),
+        re.compile(rf"(?<!\d)(\d\d?)(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?({_MONTH_ALT})\b\.?,?\s*(?:de\s+)?((?:19|20)\d\d)(?:(?!\d)|(?=\d\d?:\d\d))", re.I),
         lambda m: (int(m[3]), _MONTH_NUMBER[m[2].lower()], int(m[1])),
     ),
     (
-        re.compile(rf"\b({_MONTH_ALT})\b\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I),
+        re.compile(rf"\b({_MONTH_ALT})\b\.?\s+(\d\d?)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:(?!\d)|(?=\d\d?:\d\d))", re.I),
         lambda m: (int(m[3]), _MONTH_NUMBER[m[1].lower()], int(m[2])),
     ),
     (

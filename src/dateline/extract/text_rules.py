@@ -120,6 +120,7 @@ NOT_A_TITLE = [
     r"shar(?:e|es|ed|ing)", r"follow", r"subscribe", r"sign (?:up|in)", r"log ?in", r"newsletters?",
     r"reading time", r"min(?:ute)?s? read", r"tempo de leitura", r"temps de lecture", r"lesezeit",
     r"tiempo de lectura", r"posted", r"updated", r"published", r"credits?", r"getty images", r"click",
+    r"welcome to", r"welcome back", r"bienvenue", r"willkommen",
     r"browse", r"search", r"menu", r"comments?", r"advertis\w*", r"cookies?", r"photos?", r"videos?",
 ]
 

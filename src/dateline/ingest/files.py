@@ -49,7 +49,7 @@ class Target:
     """One thing to read: a file path, "-" for standard input, or an input that failed."""
 
     path: str
-    kind: str | None  # html | text | jsonl, None: sniff from the content
+    kind: str | None  # html | text | jsonl | warc | url, None: sniff from the content
     error: str | None = None
 
 
@@ -68,6 +68,9 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Target]:
         item = str(item)
         if item == "-":
             yield Target("-", None)
+            continue
+        if item.lower().startswith(("http://", "https://")):
+            yield Target(item, "url")  # fetched when read (ingest/fetch.py)
             continue
         path = Path(item)
         if path.is_dir():
@@ -111,6 +114,11 @@ def pages_of(target: Target, stdin: BinaryIO | None = None) -> Iterator[Page]:
     label = "<stdin>" if target.path == "-" else target.path
     if target.error:
         yield _failed(label, target.error)
+        return
+    if target.kind == "url":
+        from .fetch import page_of, shared_fetcher
+
+        yield page_of(shared_fetcher().fetch(target.path))
         return
     if target.kind == "warc":
         from .warc import warc_pages
