@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install dev bench clean
+.PHONY: demo test install dev bench learn-cues clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/extraction.py
+
+# the attribution cue model, learned from PolNeAR's training split (about 4 minutes)
+learn-cues: $(VENV)/.dev-installed
+	$(BIN)/python tools/learn_cues.py ../shared/bench/polnear/train.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
