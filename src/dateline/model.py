@@ -119,6 +119,9 @@ class Reading:
     claims: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     timexes: list[dict[str, Any]] = field(default_factory=list)
+    #: how the text was analysed: "analysed (language en)", "skipped (language ru)" when no
+    #: pipeline is installed for its language; None when analysis did not run
+    analysis: str | None = None
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.paragraphs]

@@ -27,9 +27,15 @@ from typing import Any
 
 from ..extract.lexicon import AGENCIES
 from ..model import Reading
-from . import countries, cues
+from . import countries, cues, entity_rules as rules
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+#: other pipelines' labels in the English scheme (the French one tags PER, ORG, LOC, MISC);
+#: MISC is too mixed a bag to keep
+LABELS = {"PER": "PERSON", "MISC": None}
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
+_SCORE = re.compile(r"^\d+([-–:]\d+)*$")
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "la", "du", "des", "on", "in", "&"}
 _AMBIGUOUS_AGENCY = 2  # spellings this short count only when the agency is credited
 
@@ -263,17 +269,22 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     person_spans: list[tuple[Any, _Entity]] = []
     person_pending: set[tuple[int, int]] = set()
     nationality_mods: list[tuple[Any, str]] = []  # adjectival NORP mentions and their country
+    pending_types: dict[tuple[int, int], str] = {}  # what the tagger said a bare word was
 
+    tagged = {t.text.lower() for t in doc.ents}
+    inner_titles: list[tuple[_Entity, str]] = []
     for span in doc.ents:
-        if span.label_ not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
+        label = LABELS.get(span.label_, span.label_)
+        if label not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
             continue
         words = [t.lower_ for t in span if not t.is_punct]
         if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words):
             continue  # "Defence" inside "Defence Minister" is part of a title
-        s, e = _trim(span)
-        if e <= s:
+        repaired = repair(span, label, text, tagged)
+        if repaired is None:
             continue
-        if span.label_ == "PERSON":
+        s, e, label, inner_title = repaired
+        if label == "PERSON":
             pw = _person_words(text[s:e])
             if not pw:
                 continue
@@ -289,20 +300,26 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
                 ents.append(ent)
             ent.mentions.append((s, e))
             person_spans.append((span, ent))
+            if inner_title:
+                inner_titles.append((ent, inner_title))
         else:
             surface = _clean(text[s:e])
-            if span.label_ == "NORP" and _adjectival(span):
+            if not surface:
+                continue
+            if label == "NORP" and _adjectival(span):
                 code = countries.country_code(surface)
                 if code:
                     nationality_mods.append((span, code))
                 continue
-            if span.label_ == "ORG" and " " not in surface and surface[:1].isupper() and surface[1:].islower():
+            if (label == "ORG" or label == "GPE" and not _known_place(surface)) and " " not in surface \
+                    and surface[:1].isupper() and surface[1:].islower():
                 pending.append((s, e, surface))  # maybe a surname the tagger took for an organisation
+                pending_types[(s, e)] = label
                 continue
             key = surface.lower().replace(".", "")
             ent = orgs.get(key)
             if ent is None:
-                ent = orgs[key] = _Entity(surface, span.label_)
+                ent = orgs[key] = _Entity(surface, label)
                 ents.append(ent)
             ent.mentions.append((s, e))
             ent.aliases.add(surface)
@@ -316,7 +333,7 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             key = w.replace(".", "")
             ent = orgs.get(key)
             if ent is None:
-                ent = orgs[key] = _Entity(word, "ORG")
+                ent = orgs[key] = _Entity(word, pending_types.get((s, e), "ORG"))
                 ents.append(ent)
             ent.mentions.append((s, e))
             continue
@@ -337,6 +354,8 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     _merge_acronyms([x for x in ents if x.type != "PERSON"], ents)
 
     # titles of people: the words before a mention, and appositions after it
+    for ent, title in inner_titles:
+        ent.add_title(title)
     for span, ent in person_spans:
         title = _title_before(doc, span.start)
         if title:
@@ -380,6 +399,147 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             d["agency"] = ent.agency
         out.append(d)
     return out
+
+
+def _known_place(name: str) -> bool:
+    return bool(countries.country_code(name)) or name in countries.CAPITALS
+
+
+def repair(span: Any, label: str, text: str, tagged: set[str]) -> tuple[int, int, str, str | None] | None:
+    """What is left of a tagged span once the tagger's usual errors are taken off:
+    ``(start, end, type, title inside the span)``, or None when nothing of a name is left.
+
+    The classes (entity_rules.py holds their words): names cut at a line break; credit lines
+    ("J. Smith / AP") dropped; a possessive owner kept on its own ("Trump’s July 25" → Trump);
+    lower-case words and dates or tallies at either end taken off; a name glued to its own
+    repeat cut ("Kristi NoemKristi" → Kristi Noem); function words, common-noun acronyms and
+    web addresses dropped; platforms, products and events typed as what they are; a title at
+    the start of a person span ("Foreign Secretary Dominic Raab") handed back apart."""
+    toks = [t for t in span]
+    # a name never runs over a line break: keep the first part that has a capital
+    parts: list[list[Any]] = [[]]
+    for t in toks:
+        if "\n" in t.text or (parts[-1] and "\n" in text[parts[-1][-1].idx + len(parts[-1][-1]):t.idx]):
+            parts.append([])
+        if "\n" not in t.text:
+            parts[-1].append(t)
+    toks = next((p for p in parts if any(t.text[:1].isupper() for t in p)), [])
+    if not toks:
+        return None
+    if _credit_line(toks, text):
+        return None
+    # a possessive inside: the owner stands alone when it is a name of its own
+    for i, t in enumerate(toks):
+        if t.text in _POSSESSIVE_TOKENS and 0 < i < len(toks) - 1:
+            owner, after = toks[:i], toks[i + 1:]
+            owner_text = text[owner[0].idx: owner[-1].idx + len(owner[-1])]
+            if (len(owner) >= 2 or owner_text.replace(".", "").isupper() or owner_text.lower() in tagged
+                    or _is_date_or_tally(after[0]) or after[0].text[:1].islower()):
+                toks = owner
+            break
+    # lower-case words, possessives and punctuation at the start; dates, tallies after the end
+    while toks and (toks[0].is_punct or toks[0].text in _POSSESSIVE_TOKENS or toks[0].like_url
+                    or _lower_word(toks[0]) or _is_date_or_tally(toks[0])):
+        toks = toks[1:]
+    cut_number = False
+    while toks and (toks[-1].is_punct or toks[-1].text in _POSSESSIVE_TOKENS or toks[-1].like_url
+                    or _is_date_or_tally(toks[-1], cut_number) or toks[-1].lower_ in rules.TALLY_WORDS):
+        cut_number = cut_number or toks[-1].like_num or bool(_SCORE.match(toks[-1].text))
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    # a name glued to its repeat: "Kristi NoemKristi", "Ocasio-CortezAlexandria Ocasio-Cortez"
+    first = toks[0].text
+    for t in toks[1:]:
+        for m in _CAMEL.finditer(t.text):
+            tail = t.text[m.start():]
+            if tail.startswith(first) or any(tail.startswith(o.text) for o in toks if o is not t and len(o) > 2):
+                end = t.idx + m.start()
+                break
+        else:
+            continue
+        break
+    name = text[start:end].strip()
+    low = name.lower()
+    bare = low.replace(".", "")
+    if not any(ch.isalpha() for ch in name) or len(bare) < 2:
+        return None
+    if low in rules.FUNCTION_WORDS and not (name.isupper() and len(bare) >= 2):
+        return None
+    if bare in rules.COMMON_ACRONYMS and label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG"):
+        return None
+    if low in rules.NOT_PEOPLE and label in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
+        label = rules.NOT_PEOPLE[low]
+    title = None
+    if label == "PERSON":
+        if any(ch.isdigit() for ch in name):
+            label = "PRODUCT"  # "RAV4 Hybrid", "Dell G3": model numbers, not people
+        elif countries.BY_DEMONYM.get(low) or low in cues.PEOPLE_NOUNS:
+            label = "NORP"
+        else:
+            start, title = _title_inside(toks, start, end, text)
+    return start, end, label, title
+
+
+def _lower_word(tok: Any) -> bool:
+    """A lower-case word at the start of a span ("older MacBook Pro"), not a name particle
+    ("de Gaulle") nor a name written with a capital inside ("iPhone", "eBay")."""
+    t = tok.text
+    return t[:1].islower() and tok.lower_ not in rules.NAME_PARTICLES and not _CAMEL.search(t) \
+        and tok.lower_.split("-")[0] not in rules.NAME_PARTICLES
+
+
+def _is_date_or_tally(tok: Any, after_number: bool = True) -> bool:
+    low = tok.lower_
+    if low in rules.AMBIGUOUS_DATE_WORDS:
+        return after_number
+    return low in rules.DATE_WORDS or bool(_SCORE.match(tok.text)) or (tok.like_num and not tok.is_alpha)
+
+
+def _credit_line(toks: list[Any], text: str) -> bool:
+    """A name beside a slash and a credit word, or after "Photo:"."""
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    line_start = text.rfind("\n", 0, s) + 1
+    before = text[max(line_start, s - 24):s].lower().rstrip()
+    line_end = text.find("\n", e)
+    after = text[e: (line_end if line_end >= 0 else len(text))][:30].lower().lstrip()
+    if any(before.endswith(lead.rstrip()) for lead in rules.CREDIT_LEADS):
+        return True
+    inner = [t.lower_ for t in toks]
+    if "/" in inner:
+        i = inner.index("/")
+        return any(w in rules.CREDIT_WORDS for w in inner[i + 1:]) or any(w in rules.CREDIT_WORDS for w in inner[:i])
+    if after.startswith("/"):
+        word = re.match(r"/\s*([\w.\- ]{1,24}?)(?=[)\],;/]|$|\s{2})", after)
+        return bool(word and (word.group(1).strip() in rules.CREDIT_WORDS
+                              or word.group(1).split()[0].strip() in rules.CREDIT_WORDS))
+    if before.endswith("/"):
+        return any(before.rstrip("/ ").endswith(w) for w in rules.CREDIT_WORDS)
+    return False
+
+
+def _title_inside(toks: list[Any], start: int, end: int, text: str) -> tuple[int, str | None]:
+    """"Foreign Secretary Dominic Raab" → (offset of Dominic, "Foreign Secretary")."""
+    i, has_role = 0, False
+    while i < len(toks) - 1:
+        low = toks[i].lower_
+        if low in rules.ROYAL_STYLES:
+            break
+        if low in cues.ROLE_NOUNS or low in rules.TITLE_ABBREVIATIONS:
+            has_role = True
+        elif low in cues.TITLE_MODIFIERS or (toks[i].ent_type_ in ("NORP", "GPE") and not has_role):
+            pass
+        else:
+            break
+        i += 1
+    if not has_role or i == 0:
+        return start, None
+    while i > 0 and toks[i - 1].lower_ not in cues.ROLE_NOUNS and toks[i - 1].lower_ not in rules.TITLE_ABBREVIATIONS:
+        i -= 1  # the title ends on its role noun
+    if i == 0 or i >= len(toks):
+        return start, None
+    return toks[i].idx, text[toks[0].idx: toks[i - 1].idx + len(toks[i - 1])]
 
 
 def _adjectival(span: Any) -> bool:
