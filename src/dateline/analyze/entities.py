@@ -5,8 +5,10 @@ the byline (reporters and editors become PERSON entities with a ``role``; they h
 mentions unless the body names them). Clustering rules:
 
 - a full name and its bare surname ("Kim Jong Un" … "Kim") are one person; a bare name goes to
-  the body person mentioned most recently before it (else most often), never to a byline-only
-  person, so reporter "Jack Kim" and leader "Kim Jong Un" stay apart;
+  the body person mentioned most recently before it, never to a byline-only person, so
+  reporter "Jack Kim" and leader "Kim Jong Un" stay apart; a bare name before any full name
+  with it stays an entity of its own, for the store to resolve across documents;
+- the tagger's usual errors are repaired or dropped first (``repair``; entity_rules.py);
 - an acronym and its expansion are one organisation ("KCNA", "KCNA news agency", "Korean
   Central News Agency"; "U.S." and "United States");
 - titles are the words before a name that end in a role noun ("North Korean leader") and
@@ -271,15 +273,17 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     nationality_mods: list[tuple[Any, str]] = []  # adjectival NORP mentions and their country
     pending_types: dict[tuple[int, int], str] = {}  # what the tagger said a bare word was
 
-    tagged = {t.text.lower() for t in doc.ents}
+    tagged = frozenset(t.text for t in doc.ents)
     inner_titles: list[tuple[_Entity, str]] = []
     for span in doc.ents:
         label = LABELS.get(span.label_, span.label_)
         if label not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
             continue
         words = [t.lower_ for t in span if not t.is_punct]
-        if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words):
-            continue  # "Defence" inside "Defence Minister" is part of a title
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words) and (
+                nxt in cues.ROLE_NOUNS or nxt in cues.TITLE_MODIFIERS or span.label_ != "ORG"):
+            continue  # "Defence" inside "Defence Minister" is part of a title; "NATO said" is not
         repaired = repair(span, label, text, tagged)
         if repaired is None:
             continue
@@ -293,11 +297,13 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
                 person_pending.add((s, e))
                 continue
             full = " ".join(pw)
-            ent = next((p for p in persons if p.name.lower() == full.lower()), None)
+            ent = next((p for p in persons if _spelling_key(p.name) == _spelling_key(full)), None)
             if ent is None:
                 ent = _Entity(full, "PERSON")
                 persons.append(ent)
                 ents.append(ent)
+            elif full != ent.name:
+                ent.aliases.add(full)  # "Kim Jong-un" beside "Kim Jong Un"
             ent.mentions.append((s, e))
             person_spans.append((span, ent))
             if inner_title:
@@ -346,9 +352,22 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
         else:
             before = [(max(ms for ms, _ in p.mentions if ms < s), p) for p in cands
                       if any(ms < s for ms, _ in p.mentions)]
-            ent = max(before, key=lambda b: b[0])[1] if before else max(cands, key=lambda p: len(p.mentions))
+            if before:
+                ent = max(before, key=lambda b: b[0])[1]
+            else:
+                # named before any full name: not enough to say whose it is ("President Duarte"
+                # in the lead, the reporter "Lucia Duarte" at the end); the store decides
+                ent = next((p for p in persons if p.name.lower() == w), None)
+                if ent is None:
+                    ent = _Entity(word, "PERSON")
+                    persons.append(ent)
+                    ents.append(ent)
         ent.mentions.append((s, e))
         ent.aliases.add(word)
+        if " " not in ent.name:
+            bare_span = doc.char_span(s, e)
+            if bare_span is not None:
+                person_spans.append((bare_span, ent))
 
     # acronyms and expansions of organisations and places
     _merge_acronyms([x for x in ents if x.type != "PERSON"], ents)
@@ -401,11 +420,16 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     return out
 
 
+def _spelling_key(name: str) -> str:
+    """One key for the spellings of one name: case, hyphens and dots aside."""
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
 def _known_place(name: str) -> bool:
     return bool(countries.country_code(name)) or name in countries.CAPITALS
 
 
-def repair(span: Any, label: str, text: str, tagged: set[str]) -> tuple[int, int, str, str | None] | None:
+def repair(span: Any, label: str, text: str, tagged: frozenset[str]) -> tuple[int, int, str, str | None] | None:
     """What is left of a tagged span once the tagger's usual errors are taken off:
     ``(start, end, type, title inside the span)``, or None when nothing of a name is left.
 
@@ -433,7 +457,7 @@ def repair(span: Any, label: str, text: str, tagged: set[str]) -> tuple[int, int
         if t.text in _POSSESSIVE_TOKENS and 0 < i < len(toks) - 1:
             owner, after = toks[:i], toks[i + 1:]
             owner_text = text[owner[0].idx: owner[-1].idx + len(owner[-1])]
-            if (len(owner) >= 2 or owner_text.replace(".", "").isupper() or owner_text.lower() in tagged
+            if (len(owner) >= 2 or owner_text.replace(".", "").isupper() or owner_text in tagged
                     or _is_date_or_tally(after[0]) or after[0].text[:1].islower()):
                 toks = owner
             break
@@ -449,6 +473,10 @@ def repair(span: Any, label: str, text: str, tagged: set[str]) -> tuple[int, int
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    # a name glued after the end of another ("NoemSouth Dakota"): start after the junction
+    m = next(iter(_CAMEL.finditer(toks[0].text)), None)
+    if m and len(toks[0].text) - m.start() >= 3 and toks[0].text[:m.start()].lower() in tagged_words(tagged, span.text):
+        start = toks[0].idx + m.start()
     # a name glued to its repeat: "Kristi NoemKristi", "Ocasio-CortezAlexandria Ocasio-Cortez"
     first = toks[0].text
     for t in toks[1:]:
@@ -480,6 +508,16 @@ def repair(span: Any, label: str, text: str, tagged: set[str]) -> tuple[int, int
         else:
             start, title = _title_inside(toks, start, end, text)
     return start, end, label, title
+
+
+def tagged_words(tagged: frozenset[str], but: str) -> set[str]:
+    """The words of every other name the tagger found in a document, glued ones split."""
+    out: set[str] = set()
+    for name in tagged:
+        if name != but:
+            for w in name.split():
+                out.update(p.lower() for p in _CAMEL.split(w) if len(p) >= 3)
+    return out
 
 
 def _lower_word(tok: Any) -> bool:
@@ -657,7 +695,7 @@ def _title_before(doc: Any, start: int) -> str | None:
         low = tok.lower_
         if tok.is_space or tok.is_sent_end and i != start - 1 and tok.is_punct:
             break
-        if low in cues.ROLE_NOUNS:
+        if low in cues.ROLE_NOUNS or low in rules.TITLE_ABBREVIATIONS:
             has_role = True
         elif low in cues.TITLE_MODIFIERS or tok.ent_type_ in ("NORP", "GPE", "ORG"):
             pass
@@ -674,7 +712,7 @@ def _title_before(doc: Any, start: int) -> str | None:
     toks = list(doc[first:start])
     while toks and (toks[0].lower_ in ("of", "and", "'s", "’s") or toks[0].is_punct):
         toks = toks[1:]
-    while toks and toks[-1].lower_ not in cues.ROLE_NOUNS:
+    while toks and toks[-1].lower_ not in cues.ROLE_NOUNS and toks[-1].lower_ not in rules.TITLE_ABBREVIATIONS:
         toks = toks[:-1]
     if not toks:
         return None
