@@ -117,8 +117,11 @@ def entity_keys(name: str, etype: str | None, aliases: Iterable[str]) -> list[tu
     return _unique(keys)
 
 
-def resolve(conn: sqlite3.Connection, entity: dict) -> int:
-    """The corpus entity id of a reading's entity, creating or extending it as needed."""
+def resolve(conn: sqlite3.Connection, entity: dict, merged: dict[int, int] | None = None,
+            document_id: str | None = None) -> int:
+    """The corpus entity id of a reading's entity, creating or extending it as needed.
+    Entities it takes over (bare surnames) are noted in ``merged`` as old id → new id; never
+    one named in the same document (``document_id``), where the reading kept them apart."""
     name = str(entity.get("name") or "").strip()
     etype = entity.get("type")
     aliases = [str(a) for a in entity.get("aliases") or [] if a]
@@ -134,7 +137,9 @@ def resolve(conn: sqlite3.Connection, entity: dict) -> int:
         entity_id = int(cur.lastrowid)  # type: ignore[arg-type]
     _remember(conn, entity_id, [name, *aliases], keys)
     if new and etype == "PERSON" and " " in main:
-        _take_over_bare(conn, entity_id, main)
+        for old in _take_over_bare(conn, entity_id, main, document_id):
+            if merged is not None:
+                merged[old] = entity_id
     return entity_id
 
 
@@ -225,16 +230,21 @@ def _title_head(title: str) -> str:
     return words[-1] if words else ""
 
 
-def _take_over_bare(conn: sqlite3.Connection, entity_id: int, key: str) -> None:
+def _take_over_bare(conn: sqlite3.Connection, entity_id: int, key: str, document_id: str | None) -> list[int]:
     """Bare-surname entities stored before this full name became the only one with it."""
+    taken: list[int] = []
     for surname in surnames(key):
         holders = [e for e in _ids(conn, surname, ("surname",), "PERSON")]
         if holders != [entity_id]:
             continue
         for bare in _ids(conn, surname, ("name",), "PERSON"):
             if bare != entity_id and not conn.execute(
-                    "SELECT 1 FROM entity_keys WHERE entity_id = ? AND kind = 'surname'", (bare,)).fetchone():
+                    "SELECT 1 FROM entity_keys WHERE entity_id = ? AND kind = 'surname'", (bare,)).fetchone() \
+                    and not conn.execute("SELECT 1 FROM document_entities WHERE entity_id = ? AND document_id = ?",
+                                         (bare, document_id)).fetchone():
                 merge(conn, bare, entity_id)
+                taken.append(bare)
+    return taken
 
 
 def merge(conn: sqlite3.Connection, old: int, into: int) -> None:
