@@ -48,7 +48,8 @@ def _key(name: str) -> list[str]:
     words = re.findall(r"[a-z]+", "".join(c for c in text if not unicodedata.combining(c)))
     while len(words) > 1 and words[0] in _TITLE:
         words = words[1:]
-    return [w for w in words if len(w) > 1 and w not in ("jr", "sr")]
+    kept = [w for w in words if len(w) > 1 and w not in ("jr", "sr")]
+    return kept if len(kept) >= 2 or len(words) < 2 else words
 
 
 def _ingest(paths: list[str], db: Path) -> float:

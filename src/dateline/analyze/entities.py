@@ -36,6 +36,9 @@ KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRO
 #: MISC is too mixed a bag to keep
 LABELS = {"PER": "PERSON", "MISC": None}
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+#: types a one-word name may have been given when it is the surname of a person in the text
+#: ("Sondland" as a work of art, "Epstein" as a product)
+_MAYBE_SURNAME = ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
 _SCORE = re.compile(r"^\d+([-–:]\d+)*$")
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "la", "du", "des", "on", "in", "&"}
@@ -317,7 +320,7 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
                 if code:
                     nationality_mods.append((span, code))
                 continue
-            if (label == "ORG" or label == "GPE" and not _known_place(surface)) and " " not in surface \
+            if (label in _MAYBE_SURNAME or label in ("GPE", "LOC") and not _known_place(surface)) and " " not in surface \
                     and surface[:1].isupper() and surface[1:].islower():
                 pending.append((s, e, surface))  # maybe a surname the tagger took for an organisation
                 pending_types[(s, e)] = label
@@ -354,9 +357,11 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
                       if any(ms < s for ms, _ in p.mentions)]
             if before:
                 ent = max(before, key=lambda b: b[0])[1]
+            elif len(cands) == 1 and not _titles_conflict(doc, s, cands[0], person_spans):
+                ent = cands[0]  # "Epstein" in the lead, "Jeffrey Epstein" below: one person
             else:
-                # named before any full name: not enough to say whose it is ("President Duarte"
-                # in the lead, the reporter "Lucia Duarte" at the end); the store decides
+                # named before any full name and not surely theirs ("President Duarte" in the
+                # lead, "the reporter Lucia Duarte" at the end): the store decides
                 ent = next((p for p in persons if p.name.lower() == w), None)
                 if ent is None:
                     ent = _Entity(word, "PERSON")
@@ -418,6 +423,19 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             d["agency"] = ent.agency
         out.append(d)
     return out
+
+
+def _titles_conflict(doc: Any, start: int, person: _Entity, person_spans: list[tuple[Any, _Entity]]) -> bool:
+    """A bare name with a title ("President Duarte") that its one full-name namesake never has."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    title = _title_before(doc, span.start)
+    if not title:
+        return False
+    head = title.lower().split()[-1]
+    theirs = [_title_before(doc, sp.start) for sp, ent in person_spans if ent is person]
+    return not any(t and t.lower().split()[-1] == head for t in theirs)
 
 
 def _spelling_key(name: str) -> str:

@@ -79,6 +79,17 @@ def surnames(key: str) -> list[str]:
     return [words[-1]]
 
 
+def short_name(key: str) -> str | None:
+    """ "owen john dempsey" → "owen dempsey": a name without its middle names (not for names
+    whose family name comes first, where the middle word is part of the given name)."""
+    words = key.split()
+    while len(words) > 2 and words[-1] in name_rules.NAME_SUFFIXES:
+        words = words[:-1]
+    if len(words) < 3 or words[0] in name_rules.FAMILY_NAME_FIRST:
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
 def acronym_of(name: str) -> str | None:
     bare = name.replace(".", "").replace("&", "")
     if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
@@ -103,6 +114,8 @@ def entity_keys(name: str, etype: str | None, aliases: Iterable[str]) -> list[tu
             if k:
                 keys.append((k, "name"))
                 keys.extend((s, "surname") for s in surnames(k))
+                if (short := short_name(k)):
+                    keys.append((short, "short"))
     else:
         for f in forms:
             k = name_key(f)
@@ -180,6 +193,12 @@ def _find(conn: sqlite3.Connection, keys: list[tuple[str, str]], etype: str | No
             "WHERE a.alias_key = ? ORDER BY e.id", (key,)).fetchall()
         hit = [int(r[0]) for r in rows if _compatible(r[1], etype)]
         if hit:
+            return hit[0]
+    if etype == "PERSON" and " " in main:
+        # a middle name more or less: "Owen Dempsey" and "Owen John Dempsey", when only one
+        short = short_name(main)
+        hit = _ids(conn, short, ("name",), etype) if short else _ids(conn, main, ("short",), etype)
+        if len(hit) == 1:
             return hit[0]
     if main and " " not in main:
         if etype == "PERSON" and not role:

@@ -231,7 +231,7 @@ ALTER TABLE events ADD COLUMN confidence REAL;
 CREATE TABLE entity_keys (
     entity_id  INTEGER NOT NULL REFERENCES entities (id),
     key        TEXT NOT NULL,               -- see store/entities.py: person_key, surnames, acronym_of
-    kind       TEXT NOT NULL CHECK (kind IN ('name', 'surname', 'acronym', 'initials')),
+    kind       TEXT NOT NULL CHECK (kind IN ('name', 'surname', 'short', 'acronym', 'initials')),
     PRIMARY KEY (entity_id, key, kind)
 );
 CREATE INDEX entity_keys_key ON entity_keys (key, kind);
