@@ -194,6 +194,17 @@ def test_a_name_glued_to_its_repeat_is_cut(nlp) -> None:
     assert [text[s:e] for s, e in kask["mentions"]][0] == "Marit Kask"
 
 
+def test_a_name_glued_to_the_next_word_is_cut(nlp) -> None:
+    from dateline.analyze.entities import repair
+
+    text = "Dinner at Harbour SteakhouseA party of twelve was seated. Pastor Maria Lopez said grace."
+    doc = nlp(text)
+    for span in doc.ents:
+        got = repair(span, span.label_, text, frozenset(t.text for t in doc.ents))
+        if span.text.startswith("Harbour"):
+            assert got is not None and text[got[0]:got[1]] == "Harbour Steakhouse"
+
+
 def test_dates_and_tallies_are_taken_off_names(nlp) -> None:
     text = "Scorers: Jonas Petersen 2 goals, Mikkel Holm 1 goal.\n\nAnnika Virtanen Monday said the season was over."
     found = _names(nlp, text)

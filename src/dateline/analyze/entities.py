@@ -495,13 +495,19 @@ def repair(span: Any, label: str, text: str, tagged: frozenset[str]) -> tuple[in
     m = next(iter(_CAMEL.finditer(toks[0].text)), None)
     if m and len(toks[0].text) - m.start() >= 3 and toks[0].text[:m.start()].lower() in tagged_words(tagged, span.text):
         start = toks[0].idx + m.start()
+    # a name glued to the next word of the page: "Troy SteakhouseA party", "DetroitIn 2020"
+    for t in toks:
+        m = next(iter(_CAMEL.finditer(t.text)), None)
+        if m and m.start() >= 3 and len(t.text) - m.start() <= 2 and t.idx + m.start() > start:
+            end = min(end, t.idx + m.start())
+            break
     # a name glued to its repeat: "Kristi NoemKristi", "Ocasio-CortezAlexandria Ocasio-Cortez"
     first = toks[0].text
     for t in toks[1:]:
         for m in _CAMEL.finditer(t.text):
             tail = t.text[m.start():]
             if tail.startswith(first) or any(tail.startswith(o.text) for o in toks if o is not t and len(o) > 2):
-                end = t.idx + m.start()
+                end = min(end, t.idx + m.start())
                 break
         else:
             continue
