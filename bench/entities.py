@@ -82,25 +82,32 @@ def _bare_tagger(texts: list[str]) -> list[dict]:
 
 
 def _several_forms(conn: sqlite3.Connection) -> tuple[list[tuple[str, int, int, int]], int]:
-    """(surname, documents, corpus entities, distinct spellings) for one-person surnames."""
+    """(surname, documents, corpus entities, distinct spellings) for one-person surnames: every
+    family name whose full forms all share one first name, seen in 2+ documents under 2+ forms
+    (the readings' names and aliases)."""
     forms: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     docs: dict[str, set[str]] = defaultdict(set)
     ids: dict[str, set[int]] = defaultdict(set)
-    rows = conn.execute("SELECT document_id, name, entity_id FROM document_entities WHERE type = 'PERSON'").fetchall()
-    aliases = defaultdict(set)
-    for eid, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases"):
-        aliases[eid].add(alias)
-    for doc, name, eid in rows:
-        words = _key(name)
-        if not words:
-            continue
-        surname = words[-1]
-        if len(words) >= 2:
-            firsts[surname].add(words[0])
-        forms[surname].add(name)
-        docs[surname].add(doc)
-        ids[surname].add(eid)
+    local = {}
+    for doc, reading in conn.execute("SELECT id, reading FROM documents"):
+        for e in json.loads(reading).get("entities") or []:
+            local[(doc, e["id"])] = [e["name"], *e.get("aliases", [])]
+    rows = conn.execute("SELECT document_id, local_id, entity_id FROM document_entities WHERE type = 'PERSON'").fetchall()
+    for doc, lid, eid in rows:
+        # every form the reading saw; a bare surname counts for the full name it is the end of
+        names = local.get((doc, lid), [])
+        full = [w for w in (_key(n) for n in names) if len(w) >= 2]
+        for name in names:
+            words = _key(name)
+            if not words:
+                continue
+            surname = full[0][-1] if len(words) == 1 and full and full[0][-1] == words[0] else words[-1]
+            if len(words) >= 2:
+                firsts[surname].add(words[0])
+            forms[surname].add(name)
+            docs[surname].add(doc)
+            ids[surname].add(eid)
     out = []
     for surname, d in docs.items():
         if len(d) >= 2 and len(forms[surname]) >= 2 and len(firsts[surname]) == 1:
@@ -174,6 +181,7 @@ def main() -> None:
     print("corpus PERSON entities:", corpus_people)
     print("people under several forms (surname, documents, entities, spellings):",
           ", ".join(f"{s} {d}/{e}/{k}" for s, d, e, k in people[:15]))
+    print("of them split over several entities:", ", ".join(f"{s} {d}/{e}/{k}" for s, d, e, k in people if e > 1) or "none")
 
 
 if __name__ == "__main__":
