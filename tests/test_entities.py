@@ -280,3 +280,24 @@ def test_a_french_page_goes_through_the_french_pipeline_when_installed() -> None
     assert r.language == "fr" and r.analysis == "analysed (language fr)"
     assert {"id", "name", "type", "aliases", "titles", "mentions"} <= set(r.entities[0])
     assert any(e["type"] == "PERSON" and "Roussel" in e["name"] for e in r.entities)
+
+
+def test_cli_read_stores_the_language_and_says_why_a_page_was_not_analysed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from dateline.analyze import nlp as nlp_module
+
+    if nlp_module.has_pipeline("ru"):
+        pytest.skip("a Russian pipeline is installed")
+    page = tmp_path / "pages.jsonl"
+    page.write_text(json.dumps({"id": "ru1", "body": _RUSSIAN}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "en1", "body": _ENGLISH, "language": "utf"}) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "dateline", "read", "--json", str(page)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    ru, en = [json.loads(line) for line in out.stdout.splitlines()]
+    assert (ru["language"], ru["analysis"], ru["entities"], ru["error"]) == ("ru", "skipped (language ru)", [], None)
+    assert en["language"] == "en" and en["analysis"] == "analysed (language en)"
+    shown = subprocess.run([sys.executable, "-m", "dateline", "read", str(page)], capture_output=True, text=True, timeout=120)
+    assert "skipped (language ru)" in shown.stdout
