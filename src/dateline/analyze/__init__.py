@@ -44,7 +44,10 @@ def pipeline_language(reading: Reading) -> str | None:
     from . import nlp as nlp_module
     from .language import page_language
 
-    code, _ = page_language(reading.text, reading.title, reading.language)
+    try:
+        code, _ = page_language(reading.text, reading.title, reading.language)
+    except Exception:  # an odd text must not stop the batch: analyse it as before
+        code = None
     reading.language = code
     if code is None or code == nlp_module.DEFAULT_LANGUAGE or nlp_module.has_pipeline(code):
         # too short to tell and nothing declared: the default pipeline
