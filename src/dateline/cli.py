@@ -320,7 +320,7 @@ def _esc(text: str) -> str:
 
 @app.command()
 def claims(
-    speaker: Annotated[Optional[str], typer.Option(help="Who said it: a name or an alias.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Who said it: any form of a name (\"Trump\", \"President Trump\"); the entity it matched is shown first.")] = None,
     about: Annotated[Optional[str], typer.Option(help="What it is about: a search query on the claim.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Said on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Said on or before (YYYY-MM-DD).")] = None,
