@@ -161,3 +161,143 @@ def test_seed_entity_countries(nlp, shared: Path) -> None:
     assert by_name["Vladimir Putin"]["country"] == "RU"
     assert "U.S." in by_name["United States"]["aliases"]
     assert not [e for e in r.entities if e["type"] == "NORP"]
+
+
+# --- the tagger's usual errors, repaired as classes (entity_rules.py) ---------------------
+
+def _names(nlp, text: str) -> dict[str, dict]:
+    return {e["name"]: e for e in ents(nlp, reading(text))}
+
+
+def test_platforms_are_organisations_not_people(nlp) -> None:
+    found = _names(nlp, "Twitter said it would suspend the account. Senator Hannah Moore posted on Instagram.")
+    assert all(e["type"] != "PERSON" for n, e in found.items() if n in ("Twitter", "Instagram"))
+    assert found["Hannah Moore"]["type"] == "PERSON"
+
+
+def test_contractions_and_function_words_are_never_entities(nlp) -> None:
+    found = _names(nlp, "He did n’t go to Tallinn, and she would n’t say why. The AI plan was shelved.")
+    assert not any(n.lower() in ("n’t", "n't", "ai") for n in found)
+
+
+def test_a_credit_line_is_not_a_person(nlp) -> None:
+    text = "The mayor spoke at the pier.\n\nPhoto: Karl Oona / AP\n\nMayor Liis Saar said the pier would reopen."
+    found = _names(nlp, text)
+    assert "Karl Oona" not in found and "Liis Saar" in found
+
+
+def test_a_name_glued_to_its_repeat_is_cut(nlp) -> None:
+    text = "Governor Marit KaskMarit Kask said the roads would be cleared. Kask thanked the crews."
+    found = _names(nlp, text)
+    assert "Marit Kask" in found and not any("KaskMarit" in n for n in found)
+    kask = found["Marit Kask"]
+    assert [text[s:e] for s, e in kask["mentions"]][0] == "Marit Kask"
+
+
+def test_a_name_glued_to_the_next_word_is_cut(nlp) -> None:
+    from dateline.analyze.entities import repair
+
+    text = "Dinner at Harbour SteakhouseA party of twelve was seated. Pastor Maria Lopez said grace."
+    doc = nlp(text)
+    for span in doc.ents:
+        got = repair(span, span.label_, text, frozenset(t.text for t in doc.ents))
+        if span.text.startswith("Harbour"):
+            assert got is not None and text[got[0]:got[1]] == "Harbour Steakhouse"
+
+
+def test_dates_and_tallies_are_taken_off_names(nlp) -> None:
+    text = "Scorers: Jonas Petersen 2 goals, Mikkel Holm 1 goal.\n\nAnnika Virtanen Monday said the season was over."
+    found = _names(nlp, text)
+    assert not any(any(ch.isdigit() for ch in n) or "goal" in n or "Monday" in n for n in found)
+
+
+def test_a_title_inside_a_person_span_is_kept_apart(nlp) -> None:
+    text = "FOREIGN SECRETARY Oskar Lind met the envoy. Lind said the talks were useful."
+    lind = next(e for e in ents(nlp, reading(text)) if e["type"] == "PERSON")
+    assert lind["name"] == "Oskar Lind" and [t.lower() for t in lind["titles"]] == ["foreign secretary"]
+    assert text[lind["mentions"][0][0]:lind["mentions"][0][1]] == "Oskar Lind"
+
+
+def test_repair_class_by_class(nlp) -> None:
+    from dateline.analyze.entities import repair
+
+    text = "Trump’s July 25 call was discussed. Older Galaxy phones were sold."
+    doc = nlp(text)
+    for span in doc.ents:
+        got = repair(span, span.label_, text, frozenset(t.text for t in doc.ents))
+        if span.text.startswith("Trump"):
+            assert got is not None and text[got[0]:got[1]] == "Trump"
+
+
+def test_a_bare_name_before_any_full_name_stays_apart(nlp) -> None:
+    text = "President Duarte warned of the costs. The reporter Lucia Duarte said ships were waiting."
+    found = ents(nlp, reading(text))
+    lucia = named(found, "Lucia Duarte")
+    assert [text[s:e] for s, e in lucia["mentions"]] == ["Lucia Duarte"]
+    bare = named(found, "Duarte")
+    assert "President" in bare["titles"]
+
+
+# --- languages ------------------------------------------------------------------------------
+
+_RUSSIAN = ("Президент заявил в пятницу, что правительство продолжит переговоры с профсоюзами "
+            "и что забастовка в порту должна закончиться до конца месяца.")
+_ENGLISH = ("The president said on Friday that the government would keep talking to the unions "
+            "and that the strike at the port had to end before the month was out.")
+
+
+def test_language_is_detected_from_the_text_not_the_page_declaration() -> None:
+    from dateline.analyze.language import page_language
+
+    assert page_language(_ENGLISH, None, "de") == ("en", True)
+    assert page_language(_RUSSIAN, None, "en")[0] == "ru"
+    assert page_language("Short.", None, "utf") == (None, False)  # "utf" is no language
+    assert page_language("Short.", None, "en-GB") == ("en", False)
+
+
+def test_a_page_without_a_pipeline_for_its_language_is_skipped_not_misread(nlp) -> None:
+    from dateline.analyze import nlp as nlp_module
+
+    if nlp_module.has_pipeline("ru"):
+        pytest.skip("a Russian pipeline is installed")
+    ru = Reading(id="ru", source=Source(), text=_RUSSIAN + "\n\n" + _RUSSIAN, paragraphs=[(0, 10)])
+    en = Reading(id="en", source=Source(), text=_ENGLISH + " Mayor Liis Saar agreed.")
+    out = {r.id: r for r in analyze([ru, en])}
+    assert out["ru"].language == "ru" and out["ru"].analysis == "skipped (language ru)"
+    assert out["ru"].entities == [] and out["ru"].claims == [] and out["ru"].error is None
+    assert out["ru"].text.startswith("Президент")
+    assert out["en"].analysis == "analysed (language en)" and out["en"].entities
+
+
+def test_a_french_page_goes_through_the_french_pipeline_when_installed() -> None:
+    from dateline.analyze import nlp as nlp_module
+
+    if not nlp_module.has_pipeline("fr"):
+        pytest.skip("the fr extra is not installed")
+    text = ("Le président Emmanuel Roussel a déclaré vendredi à Lyon que le gouvernement "
+            "poursuivrait les négociations avec les syndicats du port.")
+    r = next(analyze([Reading(id="fr", source=Source(), text=text)]))
+    assert r.language == "fr" and r.analysis == "analysed (language fr)"
+    assert {"id", "name", "type", "aliases", "titles", "mentions"} <= set(r.entities[0])
+    assert any(e["type"] == "PERSON" and "Roussel" in e["name"] for e in r.entities)
+
+
+def test_cli_read_stores_the_language_and_says_why_a_page_was_not_analysed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from dateline.analyze import nlp as nlp_module
+
+    if nlp_module.has_pipeline("ru"):
+        pytest.skip("a Russian pipeline is installed")
+    page = tmp_path / "pages.jsonl"
+    page.write_text(json.dumps({"id": "ru1", "body": _RUSSIAN}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "en1", "body": _ENGLISH, "language": "utf"}) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "dateline", "read", "--json", str(page)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    ru, en = [json.loads(line) for line in out.stdout.splitlines()]
+    assert (ru["language"], ru["analysis"], ru["entities"], ru["error"]) == ("ru", "skipped (language ru)", [], None)
+    assert en["language"] == "en" and en["analysis"] == "analysed (language en)"
+    shown = subprocess.run([sys.executable, "-m", "dateline", "read", str(page)], capture_output=True, text=True, timeout=120)
+    assert "skipped (language ru)" in shown.stdout

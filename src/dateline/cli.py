@@ -459,7 +459,7 @@ def _esc(text: str) -> str:
 
 @app.command()
 def claims(
-    speaker: Annotated[Optional[str], typer.Option(help="Who said it: a name or an alias.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Who said it: any form of a name (\"Trump\", \"President Trump\"); the entity it matched is shown first.")] = None,
     about: Annotated[Optional[str], typer.Option(help="What it is about: a search query on the claim.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Said on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Said on or before (YYYY-MM-DD).")] = None,
@@ -475,9 +475,11 @@ def claims(
 
     with Corpus(db) as corpus:
         rows = _corpus_call(lambda: corpus.claims(speaker, about, since, until, limit))
+        matched = _corpus_call(lambda: corpus.entities_named(speaker)) if speaker and not as_json else []
     if as_json:
         return _json_lines(rows)
     c = _stdout()
+    _show_matched(c, speaker, matched)
     if not rows:
         c.print("[dim]no claims match[/dim]")
     for r in rows:
@@ -501,9 +503,11 @@ def timeline(
 
     with Corpus(db) as corpus:
         items = _corpus_call(lambda: corpus.timeline(entity))
+        matched = [] if as_json else _corpus_call(lambda: corpus.entities_named(entity))
     if as_json:
         return _json_lines(items)
     c = _stdout()
+    _show_matched(c, entity, matched)
     if not items:
         c.print(f"[dim]nothing dated for {_esc(entity)}[/dim]")
     for i in items:
@@ -517,6 +521,14 @@ def timeline(
         else:
             line = f"[bold]{_esc(i['kind'] or '')}[/bold] {_esc(what)}"
         c.print(f"[cyan]{i['date'] or '????-??-??'}[/cyan] {i['type']:<5} {line}  [dim]{i['document_id']}[/dim]")
+
+
+def _show_matched(c, name: str | None, matched: list[dict]) -> None:
+    """Which corpus entities a name was taken to mean, before what was found for them."""
+    for m in matched[:5]:
+        also = f"; also {', '.join(m['aliases'][:6])}" if m["aliases"] else ""
+        c.print(f"[dim]{_esc(name or '')} → {_esc(m['name'])} ({m['type'] or '?'}, entity {m['id']}, "
+                f"{m['documents']} documents{_esc(also)})[/dim]")
 
 
 def _show_groups(groups, as_json: bool, empty: str) -> None:

@@ -336,6 +336,13 @@ class Corpus:
 
         return timeline(self._readable().conn, entity)
 
+    def entities_named(self, name: str) -> list[dict[str, Any]]:
+        """The corpus entities a name means ("Trump", "President Trump", "Zelenskiy"): {id,
+        name, type, documents, aliases}, most documents first — what claims and timeline match."""
+        from .store.queries import entities_named
+
+        return entities_named(self._readable().conn, name)
+
     def duplicates(self) -> list[dict[str, Any]]:
         """Groups of exact copies, syndicated wire copies and versions: {id, kind, members, …}."""
         from .store.queries import groups

@@ -267,6 +267,9 @@ class Reading:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    #: how the text was analysed: "analysed (language en)", "skipped (language ru)" when no
+    #: pipeline is installed for its language; None when analysis did not run
+    analysis: str | None = None
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.paragraphs]

@@ -93,6 +93,8 @@ def _show_reading(reading: Reading, first: bool, c: Console) -> None:
         lines.append(("agencies", ", ".join(reading.agencies)))
     if reading.publisher:
         lines.append(("publisher", reading.publisher))
+    if reading.analysis and reading.analysis.startswith("skipped"):
+        lines.append(("analysis", reading.analysis))  # no entities or claims: say why
     for label, types in (("people", ("PERSON",)), ("groups", ("ORG", "NORP"))):
         found = [_entity_label(e) for e in reading.entities if e.get("type") in types and e.get("mentions")]
         if found:

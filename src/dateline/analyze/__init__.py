@@ -3,6 +3,11 @@
 The spaCy pipeline is loaded on first use (analyze.nlp), never at import. Texts go through
 ``nlp.pipe`` in batches; each document is then analysed on its own, and a failure on one sets
 ``reading.error`` for that one while the rest go on.
+
+Each page's language is detected first (language.py) and stored in ``reading.language``; a
+page is analysed only with a pipeline for its language. One in a language with no installed
+pipeline keeps its article and gets ``analysis: "skipped (language xx)"`` and no entities,
+claims or events, rather than what an English model makes of Russian.
 """
 
 from __future__ import annotations
@@ -33,18 +38,42 @@ def analyze(readings: Iterable[Reading], *, batch_size: int = BATCH_SIZE) -> Ite
         yield from _analyze_batch(batch)
 
 
-def analyze_one(reading: Reading, doc: Any = None) -> Reading:
+def pipeline_language(reading: Reading) -> str | None:
+    """Detect and store the reading's language; the pipeline language to analyse it with, or
+    None when it is in a language with no installed pipeline (``reading.analysis`` says so)."""
+    from . import nlp as nlp_module
+    from .language import page_language
+
+    try:
+        code, _ = page_language(reading.text, reading.title, reading.language)
+    except Exception:  # an odd text must not stop the batch: analyse it as before
+        code = None
+    reading.language = code
+    if code is None or code == nlp_module.DEFAULT_LANGUAGE or nlp_module.has_pipeline(code):
+        # too short to tell and nothing declared: the default pipeline
+        reading.analysis = f"analysed (language {code or 'unknown'})"
+        return code if code is not None and nlp_module.has_pipeline(code) else nlp_module.DEFAULT_LANGUAGE
+    reading.analysis = f"skipped (language {code})"
+    reading.entities, reading.claims, reading.timexes, reading.events = [], [], [], []
+    return None
+
+
+def analyze_one(reading: Reading, doc: Any = None, language: str | None = "") -> Reading:
     """Entities, claims, time expressions and events of one reading; ``doc`` is its parse when
-    already made."""
+    already made, ``language`` the pipeline's when already chosen (None: skipped)."""
     from . import nlp as nlp_module
     from .attribution import attribute
     from .entities import find_entities
     from .events import find_events
     from .timex import find_timexes
 
+    if language == "":
+        language = pipeline_language(reading)
+    if language is None:
+        return reading
     try:
         if doc is None:
-            doc = nlp_module.load(UNUSED_COMPONENTS)(reading.text)
+            doc = nlp_module.load(UNUSED_COMPONENTS, language)(reading.text)
         reading.entities = find_entities(doc, reading)
         reading.claims = attribute(doc, reading, reading.entities)
         anchor = document_date(reading)
@@ -131,31 +160,38 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
 
     todo = []
     short: dict[int, tuple[Reading, int]] = {}
+    lang_of: dict[int, str] = {}
     for r in batch:
         if _analyzable(r):
+            lang = pipeline_language(r)
+            if lang is None:
+                continue
+            lang_of[id(r)] = lang
             part, cut = _shortened(r)
             if cut is not None:
                 short[id(r)] = (part, cut)
             todo.append(r)
     docs: dict[int, Any] = {}
-    if todo:
+    for lang in dict.fromkeys(lang_of.values()):
+        group = [r for r in todo if lang_of[id(r)] == lang]
         try:
-            nlp = nlp_module.load(UNUSED_COMPONENTS)
-            texts = (short[id(r)][0].text if id(r) in short else r.text for r in todo)
-            for r, doc in zip(todo, nlp.pipe(texts, batch_size=len(todo))):
+            nlp = nlp_module.load(UNUSED_COMPONENTS, lang)
+            texts = (short[id(r)][0].text if id(r) in short else r.text for r in group)
+            for r, doc in zip(group, nlp.pipe(texts, batch_size=len(group))):
                 docs[id(r)] = doc
         except Exception as exc:
             if isinstance(exc, nlp_module.ModelMissing):
-                for r in todo:
+                for r in group:
                     r.error = Error("analyze", str(exc))
-                todo = []
+                todo = [r for r in todo if lang_of[id(r)] != lang]
             # otherwise each document is parsed on its own below, so one bad text fails alone
     for r in batch:
         if any(r is t for t in todo):
+            lang = lang_of[id(r)]
             if id(r) in short:
                 part, cut = short[id(r)]
                 earlier = r.error
-                analyze_one(part, docs.get(id(r)))
+                analyze_one(part, docs.get(id(r)), lang)
                 r.entities, r.claims, r.timexes, r.events = part.entities, part.claims, part.timexes, part.events
                 note = f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed"
                 if earlier is not None and earlier.partial and part.error is None:
@@ -164,6 +200,6 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
                     r.error = earlier or part.error or Error("analyze", note, partial=True)
             else:
                 earlier = r.error
-                analyze_one(r, docs.get(id(r)))
+                analyze_one(r, docs.get(id(r)), lang)
                 r.error = earlier or r.error
         yield r

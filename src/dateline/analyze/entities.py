@@ -5,8 +5,10 @@ the byline (reporters and editors become PERSON entities with a ``role``; they h
 mentions unless the body names them). Clustering rules:
 
 - a full name and its bare surname ("Kim Jong Un" … "Kim") are one person; a bare name goes to
-  the body person mentioned most recently before it (else most often), never to a byline-only
-  person, so reporter "Jack Kim" and leader "Kim Jong Un" stay apart;
+  the body person mentioned most recently before it, never to a byline-only person, so
+  reporter "Jack Kim" and leader "Kim Jong Un" stay apart; a bare name before any full name
+  with it stays an entity of its own, for the store to resolve across documents;
+- the tagger's usual errors are repaired or dropped first (``repair``; entity_rules.py);
 - an acronym and its expansion are one organisation ("KCNA", "KCNA news agency", "Korean
   Central News Agency"; "U.S." and "United States");
 - titles are the words before a name that end in a role noun ("North Korean leader") and
@@ -27,9 +29,18 @@ from typing import Any
 
 from ..extract.lexicon import AGENCIES
 from ..model import Reading
-from . import countries, cues
+from . import countries, cues, entity_rules as rules
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+#: other pipelines' labels in the English scheme (the French one tags PER, ORG, LOC, MISC);
+#: MISC is too mixed a bag to keep
+LABELS = {"PER": "PERSON", "MISC": None}
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+#: types a one-word name may have been given when it is the surname of a person in the text
+#: ("Sondland" as a work of art, "Epstein" as a product)
+_MAYBE_SURNAME = ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
+_SCORE = re.compile(r"^\d+([-–:]\d+)*$")
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "la", "du", "des", "on", "in", "&"}
 _AMBIGUOUS_AGENCY = 2  # spellings this short count only when the agency is credited
 
@@ -263,17 +274,24 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
     person_spans: list[tuple[Any, _Entity]] = []
     person_pending: set[tuple[int, int]] = set()
     nationality_mods: list[tuple[Any, str]] = []  # adjectival NORP mentions and their country
+    pending_types: dict[tuple[int, int], str] = {}  # what the tagger said a bare word was
 
+    tagged = frozenset(t.text for t in doc.ents)
+    inner_titles: list[tuple[_Entity, str]] = []
     for span in doc.ents:
-        if span.label_ not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
+        label = LABELS.get(span.label_, span.label_)
+        if label not in KEPT_TYPES or overlaps_taken(span.start_char, span.end_char):
             continue
         words = [t.lower_ for t in span if not t.is_punct]
-        if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words):
-            continue  # "Defence" inside "Defence Minister" is part of a title
-        s, e = _trim(span)
-        if e <= s:
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if not words or all(w in cues.TITLE_MODIFIERS or w in cues.ROLE_NOUNS for w in words) and (
+                nxt in cues.ROLE_NOUNS or nxt in cues.TITLE_MODIFIERS or span.label_ != "ORG"):
+            continue  # "Defence" inside "Defence Minister" is part of a title; "NATO said" is not
+        repaired = repair(span, label, text, tagged)
+        if repaired is None:
             continue
-        if span.label_ == "PERSON":
+        s, e, label, inner_title = repaired
+        if label == "PERSON":
             pw = _person_words(text[s:e])
             if not pw:
                 continue
@@ -282,27 +300,35 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
                 person_pending.add((s, e))
                 continue
             full = " ".join(pw)
-            ent = next((p for p in persons if p.name.lower() == full.lower()), None)
+            ent = next((p for p in persons if _spelling_key(p.name) == _spelling_key(full)), None)
             if ent is None:
                 ent = _Entity(full, "PERSON")
                 persons.append(ent)
                 ents.append(ent)
+            elif full != ent.name:
+                ent.aliases.add(full)  # "Kim Jong-un" beside "Kim Jong Un"
             ent.mentions.append((s, e))
             person_spans.append((span, ent))
+            if inner_title:
+                inner_titles.append((ent, inner_title))
         else:
             surface = _clean(text[s:e])
-            if span.label_ == "NORP" and _adjectival(span):
+            if not surface:
+                continue
+            if label == "NORP" and _adjectival(span):
                 code = countries.country_code(surface)
                 if code:
                     nationality_mods.append((span, code))
                 continue
-            if span.label_ == "ORG" and " " not in surface and surface[:1].isupper() and surface[1:].islower():
+            if (label in _MAYBE_SURNAME or label in ("GPE", "LOC") and not _known_place(surface)) and " " not in surface \
+                    and surface[:1].isupper() and surface[1:].islower():
                 pending.append((s, e, surface))  # maybe a surname the tagger took for an organisation
+                pending_types[(s, e)] = label
                 continue
             key = surface.lower().replace(".", "")
             ent = orgs.get(key)
             if ent is None:
-                ent = orgs[key] = _Entity(surface, span.label_)
+                ent = orgs[key] = _Entity(surface, label)
                 ents.append(ent)
             ent.mentions.append((s, e))
             ent.aliases.add(surface)
@@ -316,7 +342,7 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             key = w.replace(".", "")
             ent = orgs.get(key)
             if ent is None:
-                ent = orgs[key] = _Entity(word, "ORG")
+                ent = orgs[key] = _Entity(word, pending_types.get((s, e), "ORG"))
                 ents.append(ent)
             ent.mentions.append((s, e))
             continue
@@ -329,14 +355,31 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
         else:
             before = [(max(ms for ms, _ in p.mentions if ms < s), p) for p in cands
                       if any(ms < s for ms, _ in p.mentions)]
-            ent = max(before, key=lambda b: b[0])[1] if before else max(cands, key=lambda p: len(p.mentions))
+            if before:
+                ent = max(before, key=lambda b: b[0])[1]
+            elif len(cands) == 1 and not _titles_conflict(doc, s, cands[0], person_spans):
+                ent = cands[0]  # "Epstein" in the lead, "Jeffrey Epstein" below: one person
+            else:
+                # named before any full name and not surely theirs ("President Duarte" in the
+                # lead, "the reporter Lucia Duarte" at the end): the store decides
+                ent = next((p for p in persons if p.name.lower() == w), None)
+                if ent is None:
+                    ent = _Entity(word, "PERSON")
+                    persons.append(ent)
+                    ents.append(ent)
         ent.mentions.append((s, e))
         ent.aliases.add(word)
+        if " " not in ent.name:
+            bare_span = doc.char_span(s, e)
+            if bare_span is not None:
+                person_spans.append((bare_span, ent))
 
     # acronyms and expansions of organisations and places
     _merge_acronyms([x for x in ents if x.type != "PERSON"], ents)
 
     # titles of people: the words before a mention, and appositions after it
+    for ent, title in inner_titles:
+        ent.add_title(title)
     for span, ent in person_spans:
         title = _title_before(doc, span.start)
         if title:
@@ -380,6 +423,185 @@ def find_entities(doc: Any, reading: Reading) -> list[dict[str, Any]]:
             d["agency"] = ent.agency
         out.append(d)
     return out
+
+
+def _titles_conflict(doc: Any, start: int, person: _Entity, person_spans: list[tuple[Any, _Entity]]) -> bool:
+    """A bare name with a title ("President Duarte") that its one full-name namesake never has."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    title = _title_before(doc, span.start)
+    if not title:
+        return False
+    head = title.lower().split()[-1]
+    theirs = [_title_before(doc, sp.start) for sp, ent in person_spans if ent is person]
+    return not any(t and t.lower().split()[-1] == head for t in theirs)
+
+
+def _spelling_key(name: str) -> str:
+    """One key for the spellings of one name: case, hyphens and dots aside."""
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def _known_place(name: str) -> bool:
+    return bool(countries.country_code(name)) or name in countries.CAPITALS
+
+
+def repair(span: Any, label: str, text: str, tagged: frozenset[str]) -> tuple[int, int, str, str | None] | None:
+    """What is left of a tagged span once the tagger's usual errors are taken off:
+    ``(start, end, type, title inside the span)``, or None when nothing of a name is left.
+
+    The classes (entity_rules.py holds their words): names cut at a line break; credit lines
+    ("J. Smith / AP") dropped; a possessive owner kept on its own ("Trump’s July 25" → Trump);
+    lower-case words and dates or tallies at either end taken off; a name glued to its own
+    repeat cut ("Kristi NoemKristi" → Kristi Noem); function words, common-noun acronyms and
+    web addresses dropped; platforms, products and events typed as what they are; a title at
+    the start of a person span ("Foreign Secretary Dominic Raab") handed back apart."""
+    toks = [t for t in span]
+    # a name never runs over a line break: keep the first part that has a capital
+    parts: list[list[Any]] = [[]]
+    for t in toks:
+        if "\n" in t.text or (parts[-1] and "\n" in text[parts[-1][-1].idx + len(parts[-1][-1]):t.idx]):
+            parts.append([])
+        if "\n" not in t.text:
+            parts[-1].append(t)
+    toks = next((p for p in parts if any(t.text[:1].isupper() for t in p)), [])
+    if not toks:
+        return None
+    if _credit_line(toks, text):
+        return None
+    # a possessive inside: the owner stands alone when it is a name of its own
+    for i, t in enumerate(toks):
+        if t.text in _POSSESSIVE_TOKENS and 0 < i < len(toks) - 1:
+            owner, after = toks[:i], toks[i + 1:]
+            owner_text = text[owner[0].idx: owner[-1].idx + len(owner[-1])]
+            if (len(owner) >= 2 or owner_text.replace(".", "").isupper() or owner_text in tagged
+                    or _is_date_or_tally(after[0]) or after[0].text[:1].islower()):
+                toks = owner
+            break
+    # lower-case words, possessives and punctuation at the start; dates, tallies after the end
+    while toks and (toks[0].is_punct or toks[0].text in _POSSESSIVE_TOKENS or toks[0].like_url
+                    or _lower_word(toks[0]) or _is_date_or_tally(toks[0])):
+        toks = toks[1:]
+    cut_number = False
+    while toks and (toks[-1].is_punct or toks[-1].text in _POSSESSIVE_TOKENS or toks[-1].like_url
+                    or _is_date_or_tally(toks[-1], cut_number) or toks[-1].lower_ in rules.TALLY_WORDS):
+        cut_number = cut_number or toks[-1].like_num or bool(_SCORE.match(toks[-1].text))
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    # a name glued after the end of another ("NoemSouth Dakota"): start after the junction
+    m = next(iter(_CAMEL.finditer(toks[0].text)), None)
+    if m and len(toks[0].text) - m.start() >= 3 and toks[0].text[:m.start()].lower() in tagged_words(tagged, span.text):
+        start = toks[0].idx + m.start()
+    # a name glued to the next word of the page: "Troy SteakhouseA party", "DetroitIn 2020"
+    for t in toks:
+        m = next(iter(_CAMEL.finditer(t.text)), None)
+        if m and m.start() >= 3 and len(t.text) - m.start() <= 2 and t.idx + m.start() > start:
+            end = min(end, t.idx + m.start())
+            break
+    # a name glued to its repeat: "Kristi NoemKristi", "Ocasio-CortezAlexandria Ocasio-Cortez"
+    first = toks[0].text
+    for t in toks[1:]:
+        for m in _CAMEL.finditer(t.text):
+            tail = t.text[m.start():]
+            if tail.startswith(first) or any(tail.startswith(o.text) for o in toks if o is not t and len(o) > 2):
+                end = min(end, t.idx + m.start())
+                break
+        else:
+            continue
+        break
+    name = text[start:end].strip()
+    low = name.lower()
+    bare = low.replace(".", "")
+    if not any(ch.isalpha() for ch in name) or len(bare) < 2:
+        return None
+    if low in rules.FUNCTION_WORDS and not (name.isupper() and len(bare) >= 2):
+        return None
+    if bare in rules.COMMON_ACRONYMS and label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG"):
+        return None
+    if low in rules.NOT_PEOPLE and label in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
+        label = rules.NOT_PEOPLE[low]
+    title = None
+    if label == "PERSON":
+        if any(ch.isdigit() for ch in name):
+            label = "PRODUCT"  # "RAV4 Hybrid", "Dell G3": model numbers, not people
+        elif countries.BY_DEMONYM.get(low) or low in cues.PEOPLE_NOUNS:
+            label = "NORP"
+        else:
+            start, title = _title_inside(toks, start, end, text)
+    return start, end, label, title
+
+
+def tagged_words(tagged: frozenset[str], but: str) -> set[str]:
+    """The words of every other name the tagger found in a document, glued ones split."""
+    out: set[str] = set()
+    for name in tagged:
+        if name != but:
+            for w in name.split():
+                out.update(p.lower() for p in _CAMEL.split(w) if len(p) >= 3)
+    return out
+
+
+def _lower_word(tok: Any) -> bool:
+    """A lower-case word at the start of a span ("older MacBook Pro"), not a name particle
+    ("de Gaulle") nor a name written with a capital inside ("iPhone", "eBay")."""
+    t = tok.text
+    return t[:1].islower() and tok.lower_ not in rules.NAME_PARTICLES and not _CAMEL.search(t) \
+        and tok.lower_.split("-")[0] not in rules.NAME_PARTICLES
+
+
+def _is_date_or_tally(tok: Any, after_number: bool = True) -> bool:
+    low = tok.lower_
+    if low in rules.AMBIGUOUS_DATE_WORDS:
+        return after_number
+    return low in rules.DATE_WORDS or bool(_SCORE.match(tok.text)) or (tok.like_num and not tok.is_alpha)
+
+
+def _credit_line(toks: list[Any], text: str) -> bool:
+    """A name beside a slash and a credit word, or after "Photo:"."""
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    line_start = text.rfind("\n", 0, s) + 1
+    before = text[max(line_start, s - 24):s].lower().rstrip()
+    line_end = text.find("\n", e)
+    after = text[e: (line_end if line_end >= 0 else len(text))][:30].lower().lstrip()
+    if any(before.endswith(lead.rstrip()) for lead in rules.CREDIT_LEADS):
+        return True
+    inner = [t.lower_ for t in toks]
+    if "/" in inner:
+        i = inner.index("/")
+        return any(w in rules.CREDIT_WORDS for w in inner[i + 1:]) or any(w in rules.CREDIT_WORDS for w in inner[:i])
+    if after.startswith("/"):
+        word = re.match(r"/\s*([\w.\- ]{1,24}?)(?=[)\],;/]|$|\s{2})", after)
+        return bool(word and (word.group(1).strip() in rules.CREDIT_WORDS
+                              or word.group(1).split()[0].strip() in rules.CREDIT_WORDS))
+    if before.endswith("/"):
+        return any(before.rstrip("/ ").endswith(w) for w in rules.CREDIT_WORDS)
+    return False
+
+
+def _title_inside(toks: list[Any], start: int, end: int, text: str) -> tuple[int, str | None]:
+    """"Foreign Secretary Dominic Raab" → (offset of Dominic, "Foreign Secretary")."""
+    i, has_role = 0, False
+    while i < len(toks) - 1:
+        low = toks[i].lower_
+        if low in rules.ROYAL_STYLES:
+            break
+        if low in cues.ROLE_NOUNS or low in rules.TITLE_ABBREVIATIONS:
+            has_role = True
+        elif low in cues.TITLE_MODIFIERS or (toks[i].ent_type_ in ("NORP", "GPE") and not has_role):
+            pass
+        else:
+            break
+        i += 1
+    if not has_role or i == 0:
+        return start, None
+    while i > 0 and toks[i - 1].lower_ not in cues.ROLE_NOUNS and toks[i - 1].lower_ not in rules.TITLE_ABBREVIATIONS:
+        i -= 1  # the title ends on its role noun
+    if i == 0 or i >= len(toks):
+        return start, None
+    return toks[i].idx, text[toks[0].idx: toks[i - 1].idx + len(toks[i - 1])]
 
 
 def _adjectival(span: Any) -> bool:
@@ -497,7 +719,7 @@ def _title_before(doc: Any, start: int) -> str | None:
         low = tok.lower_
         if tok.is_space or tok.is_sent_end and i != start - 1 and tok.is_punct:
             break
-        if low in cues.ROLE_NOUNS:
+        if low in cues.ROLE_NOUNS or low in rules.TITLE_ABBREVIATIONS:
             has_role = True
         elif low in cues.TITLE_MODIFIERS or tok.ent_type_ in ("NORP", "GPE", "ORG"):
             pass
@@ -514,7 +736,7 @@ def _title_before(doc: Any, start: int) -> str | None:
     toks = list(doc[first:start])
     while toks and (toks[0].lower_ in ("of", "and", "'s", "’s") or toks[0].is_punct):
         toks = toks[1:]
-    while toks and toks[-1].lower_ not in cues.ROLE_NOUNS:
+    while toks and toks[-1].lower_ not in cues.ROLE_NOUNS and toks[-1].lower_ not in rules.TITLE_ABBREVIATIONS:
         toks = toks[:-1]
     if not toks:
         return None

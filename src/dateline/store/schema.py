@@ -224,6 +224,21 @@ ALTER TABLE events ADD COLUMN event_rank INTEGER;   -- 1: the main event of its 
 ALTER TABLE events ADD COLUMN confidence REAL;
 """,
     ),
+    (
+        3,
+        "entity_keys: how reading entities find their corpus entity (names, surnames, acronyms)",
+        """
+CREATE TABLE entity_keys (
+    entity_id  INTEGER NOT NULL REFERENCES entities (id),
+    key        TEXT NOT NULL,               -- see store/entities.py: person_key, surnames, acronym_of
+    kind       TEXT NOT NULL CHECK (kind IN ('name', 'surname', 'short', 'acronym', 'initials')),
+    PRIMARY KEY (entity_id, key, kind)
+);
+CREATE INDEX entity_keys_key ON entity_keys (key, kind);
+-- entities stored before: their names as keys (their aliases are still matched as before)
+INSERT INTO entity_keys (entity_id, key, kind) SELECT id, name_key, 'name' FROM entities WHERE name_key != '';
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -158,13 +158,14 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
 
 def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
     local: dict[str, int] = {}
+    merged: dict[int, int] = {}  # corpus entities taken over while this reading was resolved
     for i, e in enumerate(r.entities):
         if not isinstance(e, dict) or not (e.get("name") or e.get("aliases")):
             continue
         lid = str(e.get("id") if e.get("id") is not None else f"e{i}")
         if lid in local:
             continue
-        eid = resolve(conn, e)
+        eid = resolve(conn, e, merged, r.id)
         local[lid] = eid
         mentions = [m for m in e.get("mentions") or [] if isinstance(m, (list, tuple)) and len(m) == 2]
         conn.execute(
@@ -179,7 +180,7 @@ def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
         conn.execute(
             "UPDATE entities SET documents = documents + 1, mentions = mentions + ? WHERE id = ?", (len(mentions), eid)
         )
-    return local
+    return {lid: merged.get(eid, eid) for lid, eid in local.items()}
 
 
 def _span(value: Any) -> tuple[int | None, int | None]:
