@@ -188,10 +188,12 @@ def test_attribution_time_is_linear_in_the_text(nlp) -> None:
         reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None))
         doc = nlp(text)
         ents = find_entities(doc, reading)
-        t0 = time.process_time()
-        for _ in range(3):
+        best = float("inf")
+        for _ in range(3):  # the least of three: a busy machine only ever adds time
+            t0 = time.process_time()
             attribute(doc, reading, ents)
-        return time.process_time() - t0
+            best = min(best, time.process_time() - t0)
+        return best
 
     small, big = cost(15), cost(60)
     assert big < 8 * small, (small, big)
