@@ -43,6 +43,8 @@ class Page:
     publisher: str | None = None
     is_clean: bool = False
     error: Error | None = None
+    #: what was repaired or dropped on the way in (invalid characters, a bad date): said, not silent
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -119,6 +121,8 @@ class Reading:
     claims: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     timexes: list[dict[str, Any]] = field(default_factory=list)
+    #: what was repaired or dropped while reading (invalid characters, NULs, a bad date, a cut)
+    warnings: list[str] = field(default_factory=list)
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.paragraphs]
