@@ -99,6 +99,7 @@ def _shortened(r: Reading) -> tuple[Reading, int | None]:
 
 def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
     from . import nlp as nlp_module
+    from .segments import SEGMENT_CHARS
 
     todo = []
     short: dict[int, tuple[Reading, int]] = {}
@@ -109,11 +110,13 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
                 short[id(r)] = (part, cut)
             todo.append(r)
     docs: dict[int, Any] = {}
-    if todo:
+    # texts longer than a segment are parsed segment by segment (segments.py), not here
+    whole = [r for r in todo if len((short[id(r)][0] if id(r) in short else r).text) <= SEGMENT_CHARS]
+    if whole:
         try:
             nlp = nlp_module.load(UNUSED_COMPONENTS)
-            texts = (short[id(r)][0].text if id(r) in short else r.text for r in todo)
-            for r, doc in zip(todo, nlp.pipe(texts, batch_size=len(todo))):
+            texts = (short[id(r)][0].text if id(r) in short else r.text for r in whole)
+            for r, doc in zip(whole, nlp.pipe(texts, batch_size=len(whole))):
                 docs[id(r)] = doc
         except Exception as exc:
             if isinstance(exc, nlp_module.ModelMissing):
@@ -126,7 +129,7 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
             if id(r) in short:
                 part, cut = short[id(r)]
                 earlier = r.error
-                analyze_one(part, docs.get(id(r)))
+                _analyze_in_segments(part, docs.get(id(r)))
                 r.entities, r.claims, r.timexes, r.events = part.entities, part.claims, part.timexes, part.events
                 note = f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed"
                 if earlier is not None and earlier.partial and part.error is None:
@@ -135,6 +138,37 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
                     r.error = earlier or part.error or Error("analyze", note, partial=True)
             else:
                 earlier = r.error
-                analyze_one(r, docs.get(id(r)))
+                _analyze_in_segments(r, docs.get(id(r)))
                 r.error = earlier or r.error
         yield r
+
+
+def _analyze_in_segments(reading: Reading, doc: Any = None) -> Reading:
+    """analyze_one, segment by segment when the text is longer than a segment (segments.py):
+    the cost of analysis then grows with the length of the text, not its square."""
+    from . import nlp as nlp_module
+    from .segments import SEGMENT_CHARS, merge, segment_readings
+
+    if len(reading.text) <= SEGMENT_CHARS:
+        return analyze_one(reading, doc)
+    parts = segment_readings(reading)
+    try:
+        nlp = nlp_module.load(UNUSED_COMPONENTS)
+        pdocs = list(nlp.pipe((p.text for _, p in parts), batch_size=4))
+    except nlp_module.ModelMissing as exc:
+        reading.error = Error("analyze", str(exc))
+        return reading
+    except Exception:  # parsed one by one below, so one bad segment fails alone
+        pdocs = [None] * len(parts)
+    failed = []
+    for (_, part), pdoc in zip(parts, pdocs):
+        analyze_one(part, pdoc)
+        if part.error is not None:
+            failed.append(part.error.message)
+    merge(reading, parts)
+    if failed and len(failed) == len(parts):
+        reading.error = Error("analyze", failed[0])
+    elif failed:
+        reading.error = Error("analyze", f"{len(failed)} of {len(parts)} segments of the text could not be "
+                                         f"analysed ({failed[0]}); the rest was", partial=True)
+    return reading
