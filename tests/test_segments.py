@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from dateline.analyze.segments import cuts
+from dateline.analyze.segments import RUN_ON_CHARS, SEGMENT_CHARS, cuts, one_piece
 
 STORY = [
     "Mayor Elena Marsh said on Monday that the Brackwater bridge would close to lorries from June.",
@@ -32,6 +32,16 @@ def test_cuts_are_contiguous_bounded_and_prefer_sentence_like_boundaries():
     assert all(no_stops[e - 1] == " " for _, e in cuts(no_stops, 2000)[:-1])
     no_spaces = "x" * 5000
     assert cuts(no_spaces, 2000) == [(0, 2000), (2000, 4000), (4000, 5000)]
+
+
+def test_ordinary_articles_stay_whole_and_run_on_text_is_cut_shorter():
+    article = "\n\n".join([" ".join(STORY)] * 40)  # 14,000 characters of ordinary prose
+    assert len(article) < SEGMENT_CHARS and one_piece(article) and cuts(article) == [(0, len(article))]
+    assert not one_piece(article * 2)
+    run_on = " and ".join(s.rstrip(".") for s in STORY * 40)  # as long, never a full stop
+    assert not one_piece(run_on)
+    segs = cuts(run_on)
+    assert len(segs) >= 3 and all(e - s <= RUN_ON_CHARS for s, e in segs)
 
 
 def _spans_are_exact(r: dict) -> None:

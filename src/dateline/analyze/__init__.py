@@ -99,7 +99,7 @@ def _shortened(r: Reading) -> tuple[Reading, int | None]:
 
 def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
     from . import nlp as nlp_module
-    from .segments import SEGMENT_CHARS
+    from .segments import one_piece
 
     todo = []
     short: dict[int, tuple[Reading, int]] = {}
@@ -111,7 +111,7 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
             todo.append(r)
     docs: dict[int, Any] = {}
     # texts longer than a segment are parsed segment by segment (segments.py), not here
-    whole = [r for r in todo if len((short[id(r)][0] if id(r) in short else r).text) <= SEGMENT_CHARS]
+    whole = [r for r in todo if one_piece((short[id(r)][0] if id(r) in short else r).text)]
     if whole:
         try:
             nlp = nlp_module.load(UNUSED_COMPONENTS)
@@ -147,9 +147,9 @@ def _analyze_in_segments(reading: Reading, doc: Any = None) -> Reading:
     """analyze_one, segment by segment when the text is longer than a segment (segments.py):
     the cost of analysis then grows with the length of the text, not its square."""
     from . import nlp as nlp_module
-    from .segments import SEGMENT_CHARS, merge, segment_readings
+    from .segments import merge, one_piece, segment_readings
 
-    if len(reading.text) <= SEGMENT_CHARS:
+    if one_piece(reading.text):
         return analyze_one(reading, doc)
     parts = segment_readings(reading)
     try:

@@ -3,8 +3,8 @@
 Parts of the analysis look at the whole document once per sentence or per cue (spaCy's
 ``Doc.text`` alone is rebuilt from every token each time it is read), so one long text cost
 far more than many short ones: 92 KB without a paragraph break took 63 s and 0.8 GB, and a
-40 KB text took 2.5 times as long as a 20 KB one. A text longer than ``SEGMENT_CHARS`` is
-therefore cut into segments at sentence-like boundaries — a paragraph end, else a sentence
+40 KB text took 2.5 times as long as a 20 KB one. A text longer than ``SEGMENT_CHARS``, or one that runs on for
+``SENTENCE_CHARS`` without a sentence end, is therefore cut into segments at sentence-like boundaries — a paragraph end, else a sentence
 end, else a clause mark, else a space, else (a run with no space at all) at the cap itself —
 each segment is parsed and analysed on its own (the hard cap per parse), and the results are
 put together with their offsets moved back into the whole text, so every span stays exact.
@@ -25,6 +25,12 @@ from ..model import Reading
 
 #: the most characters parsed and analysed at once
 SEGMENT_CHARS = 20_000
+#: text that runs on without a sentence end for this long is no prose the parser was made
+#: for (its cost grows with the square of such a run): it is cut into shorter segments
+SENTENCE_CHARS = 1_500
+RUN_ON_CHARS = 5_000
+
+_ENDS = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n[ \t]*\n")
 
 #: boundaries in order of preference; each match ends where the next segment may start
 _BOUNDARIES = (
@@ -35,13 +41,35 @@ _BOUNDARIES = (
 )
 
 
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Is there a stretch of more than SENTENCE_CHARS without a sentence or paragraph end?"""
+    last = start
+    for m in _ENDS.finditer(text, start, end):
+        if m.start() - last > SENTENCE_CHARS:
+            return True
+        last = m.end()
+    return end - last > SENTENCE_CHARS
+
+
+def one_piece(text: str) -> bool:
+    """Is the text analysed whole (as every ordinary article is)?"""
+    n = len(text)
+    return n <= RUN_ON_CHARS or (n <= SEGMENT_CHARS and not _runs_on(text, 0, n))
+
+
 def cuts(text: str, limit: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
-    """[start, end) of the segments of ``text``: contiguous, none longer than ``limit``."""
+    """[start, end) of the segments of ``text``: contiguous, none longer than ``limit``, none
+    longer than RUN_ON_CHARS where the text runs on without sentence ends."""
     out: list[tuple[int, int]] = []
     pos, n = 0, len(text)
-    while n - pos > limit:
-        end = pos + limit
-        window_start = pos + limit // 2
+    while pos < n:
+        size = limit
+        if size > RUN_ON_CHARS and _runs_on(text, pos, min(n, pos + limit)):
+            size = RUN_ON_CHARS
+        if n - pos <= size:
+            break
+        end = pos + size
+        window_start = pos + size // 2
         nxt = end  # no boundary at all: cut at the cap
         for pattern in _BOUNDARIES:
             last = None
