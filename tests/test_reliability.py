@@ -391,3 +391,41 @@ def test_hostile_queries_are_refused_at_once_with_a_reason(store):
         assert p.returncode == 2 and reason in p.stderr, (args[:2], p.stderr)
         assert time.monotonic() - started < 30
     assert len(lines(dateline("search", "bridge lorr*", "--db", db, "--json").stdout)) == 5
+
+
+# --- 9. JSON Lines read record by record ----------------------------------------------------
+
+
+def test_json_lines_are_streamed_a_reading_comes_before_the_input_ends():
+    import queue
+    import threading
+
+    proc = subprocess.Popen([sys.executable, "-m", "dateline", "extract", "--json", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    got: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [got.put(line) for line in proc.stdout], daemon=True).start()
+    try:
+        proc.stdin.write(json.dumps({"id": "first", "text": page_text(1)}) + "\n")
+        proc.stdin.flush()
+        first = json.loads(got.get(timeout=60))  # the input is still open: nothing was read whole
+        assert first["id"] == "first" and first["error"] is None
+        proc.stdin.write(json.dumps({"id": "second", "text": page_text(2)}) + "\n")
+        proc.stdin.close()
+        assert json.loads(got.get(timeout=60))["id"] == "second"
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stderr.close()
+
+
+def test_the_store_is_never_read_as_an_input(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(page_text(1), encoding="utf-8")
+    db = tmp_path / "news.jsonl"  # a store named like an input, in the folder being read
+    dateline("ingest", str(page), "--db", str(db), "--no-analysis")
+    before = db.read_bytes()
+    p = dateline("ingest", str(tmp_path), "--db", str(db), "--no-analysis", check=False)
+    assert p.returncode == 2 and "the store itself" in p.stderr
+    assert db.read_bytes() == before

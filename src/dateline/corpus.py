@@ -175,10 +175,11 @@ class Corpus:
             inputs = [inputs]
         raw_inputs = [os.fspath(i) if isinstance(i, os.PathLike) else str(i) for i in inputs]
         inputs = [path_label(str(i)) for i in raw_inputs]  # as recorded in the runs table
+        targets = list(expand_inputs(raw_inputs))
+        self._refuse_store_as_input(targets)
         store = self._writable()
         stats = IngestStats()
         started = time.perf_counter()
-        targets = list(expand_inputs(raw_inputs))
         stats.targets = len(targets)
         seen_now: set[str] = set()
 
@@ -198,6 +199,19 @@ class Corpus:
 
         items = self._processed(fresh_pages(), workers, analyze, options)
         return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds)
+
+    def _refuse_store_as_input(self, targets) -> None:
+        """The store is never read as a page, nor a page file made into the store (same inode)."""
+        if not os.path.exists(self.path):
+            return
+        for t in targets:
+            if t.path != "-" and t.error is None:
+                try:
+                    same = os.path.samefile(t.path, self.path)
+                except OSError:
+                    continue
+                if same:
+                    raise StoreError(f"{t.path} is the store itself (--db {self.path}): it cannot also be an input")
 
     def add(self, readings: Iterable[Reading], *, batch_size: int = 200) -> IngestStats:
         """Store readings made elsewhere (``dateline.read_all``, a Spark job): linked like ingested pages.

@@ -10,6 +10,7 @@ import glob
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,7 +160,7 @@ def _pages_of_stream(fh: BinaryIO, kind: str | None, label: str, warnings: list[
         yield from _jsonl_pages(_lines(head, fh), label, warnings)
         return
     if kind is None:
-        head += fh.read(_SNIFF_BYTES)
+        head = _first_line(head, fh)
         if _looks_like_jsonl(head):
             yield from _jsonl_pages(_lines(head, fh), label, warnings)
             return
@@ -186,6 +187,18 @@ def _page_of_bytes(data: bytes, kind: str | None, label: str, warnings: list[str
         error=Error("ingest", cut, partial=True) if cut else None,
         warnings=warnings,
     )
+
+
+def _first_line(head: bytes, fh: BinaryIO) -> bytes:
+    """``head`` and what follows, up to the first line's end (or _SNIFF_BYTES, or the end): what
+    tells JSON Lines from a page, read as it comes (standard input may be a pipe still open)."""
+    read = getattr(fh, "read1", None) or fh.read
+    while b"\n" not in head and len(head) < _SNIFF_BYTES:
+        chunk = read(1 << 16)
+        if not chunk:
+            break
+        head += chunk
+    return head
 
 
 class _Prefixed:
@@ -284,7 +297,7 @@ def _jsonl_pages(lines: Iterable[bytes], label: str, file_warnings: list[str],
             raw = next(it)
         except StopIteration:
             break
-        except (EOFError, OSError) as exc:  # gzip cut short or damaged inside the stream
+        except (EOFError, OSError, zlib.error) as exc:  # gzip cut short or damaged inside the stream
             why = GZIP_CUT if isinstance(exc, EOFError) else f"the gzip file is damaged ({exc})"
             yield _failed(label, f"{why}: stopped after line {lineno}; the lines before it were read", "jsonl", offset,
                           file_warnings)
