@@ -2,6 +2,13 @@
 ``direct_quotations`` on the same documents.
 
     python bench/attribution.py PATH            # a folder of .txt + .ann pairs (PARC / PolNeAR layout)
+    python bench/attribution.py ../shared/bench/polnear/dev.jsonl   # PolNeAR JSON Lines
+
+PolNeAR JSON Lines (``doc``, ``text``, ``attributions: [{content, source, cue, qtype}]``) is
+scored with the Gender Gap Tracker's rule that the published anchors use: a gold content is found
+when more than 30% of its characters are covered by one predicted claim span, one to one, gold
+taken in document order; quoted means qtype ``direct`` or ``mixed``. ``--by-cue`` adds recall
+by the gold cue's first word and by kind of source.
 
 Gold: text-bound annotations typed Source, Cue and Content (any case, "Content" may be
 discontinuous: "T3<TAB>Content 10 40;52 80<TAB>…"), joined by relations ("R1<TAB>Attribution
@@ -103,7 +110,32 @@ def _is_quoted(text: str, frags: list[tuple[int, int]]) -> bool:
     return False
 
 
+def load_polnear(path: Path, limit: int | None = None) -> list[Document]:
+    import json
+
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            gold = []
+            for a in d["attributions"]:
+                frags = [tuple(f) for f in a["content"] if f[1] > f[0]]
+                if not frags:
+                    continue
+                gold.append(Gold(sorted(frags), [tuple(f) for f in a["source"]],
+                                 [tuple(f) for f in a["cue"]], a.get("qtype") in ("direct", "mixed")))
+            gold.sort(key=lambda g: g.content[0])
+            docs.append(Document(d["doc"], d["text"], gold))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
 def load_corpus(path: Path) -> list[Document]:
+    if path.is_file() and path.suffix == ".jsonl":
+        return load_polnear(path)
     docs = []
     for txt in sorted(path.rglob("*.txt")):
         ann = txt.with_suffix(".ann")
@@ -119,7 +151,7 @@ def load_corpus(path: Path) -> list[Document]:
 def run_dateline(docs: list[Document]) -> tuple[list[list[Pred]], float]:
     from dateline.analyze import analyze
     from dateline.analyze import nlp as nlp_module
-    from dateline.analyze.quotes import paragraph_spans
+    from dateline.analyze.attribution.quotes import paragraph_spans
     from dateline.model import Reading, Source
 
     nlp_module.load()  # loading is not timed
@@ -174,10 +206,27 @@ def _chars(frags) -> set[int]:
     return {i for s, e in frags for i in range(s, e)}
 
 
-def match(gold: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, prediction index) covering more than ``threshold``."""
+def match(gold: list[Gold], preds: list[Pred], threshold: float,
+          order: str = "cover") -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, prediction index) covering more than ``threshold``.
+
+    ``order="cover"`` pairs the best covers first; ``order="document"`` takes gold in document
+    order, each with the free prediction that covers it best (the Gender Gap Tracker's rule).
+    """
     pairs = []
     pred_chars = [_chars(p.content) for p in preds]
+    if order == "document":
+        used, out = set(), []
+        for gi, g in enumerate(gold):
+            gc = _chars(g.content)
+            if not gc:
+                continue
+            best = max(((len(gc & pc) / len(gc), pi) for pi, pc in enumerate(pred_chars) if pi not in used),
+                       default=(0.0, -1))
+            if best[0] > threshold:
+                used.add(best[1])
+                out.append((gi, best[1]))
+        return out
     for gi, g in enumerate(gold):
         gc = _chars(g.content)
         if not gc:
@@ -197,21 +246,29 @@ def match(gold: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[i
     return out
 
 
-def score(docs: list[Document], preds: list[list[Pred]], threshold: float) -> dict[str, float]:
+def score(docs: list[Document], preds: list[list[Pred]], threshold: float,
+          order: str = "cover") -> dict[str, float]:
     n_gold = n_pred = hit = 0
     quoted = [0, 0]
     indirect = [0, 0]
     speaker = [0, 0]
     for doc, ps in zip(docs, preds):
-        pairs = match(doc.gold, ps, threshold)
+        pairs = match(doc.gold, ps, threshold, order)
         n_gold += len(doc.gold)
         n_pred += len(ps)
         hit += len(pairs)
-        found = {gi for gi, _ in pairs}
-        for gi, g in enumerate(doc.gold):
-            bucket = quoted if g.quoted else indirect
-            bucket[1] += 1
-            bucket[0] += gi in found
+        if order == "document":
+            # recall by kind reruns the matching with that subset as gold
+            for bucket, want in ((quoted, True), (indirect, False)):
+                subset = [g for g in doc.gold if g.quoted == want]
+                bucket[1] += len(subset)
+                bucket[0] += len(match(subset, ps, threshold, order))
+        else:
+            found = {gi for gi, _ in pairs}
+            for gi, g in enumerate(doc.gold):
+                bucket = quoted if g.quoted else indirect
+                bucket[1] += 1
+                bucket[0] += gi in found
         for gi, pi in pairs:
             g, p = doc.gold[gi], ps[pi]
             if not g.sources:
@@ -230,7 +287,8 @@ def score(docs: list[Document], preds: list[list[Pred]], threshold: float) -> di
     }
 
 
-def table(docs: list[Document], systems: dict[str, tuple[list[list[Pred]], float]]) -> str:
+def table(docs: list[Document], systems: dict[str, tuple[list[list[Pred]], float]],
+          order: str = "cover", thresholds: tuple[float, ...] = THRESHOLDS) -> str:
     n_q = sum(g.quoted for d in docs for g in d.gold)
     n_all = sum(len(d.gold) for d in docs)
     head = (f"attribution: {len(docs)} documents, {n_all} gold contents ({n_q} quoted, {n_all - n_q} indirect)\n"
@@ -239,28 +297,82 @@ def table(docs: list[Document], systems: dict[str, tuple[list[list[Pred]], float
     lines = [head, "-" * len(head.splitlines()[1])]
     for name, (preds, cpu) in systems.items():
         rate = len(docs) / cpu if cpu > 0 else float("inf")
-        for th in THRESHOLDS:
-            s = score(docs, preds, th)
+        for th in thresholds:
+            s = score(docs, preds, th, order)
             lines.append(f"{name:<10} {'>' + str(int(th * 100)) + '%':>5} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
                          f"{s['R_quoted']:7.3f} {s['R_indirect']:6.3f} {s['speaker']:7.3f} {s['pred']:5d} {rate:11.1f}")
     return "\n".join(lines)
 
 
+_SOURCE_KINDS = (
+    ("anonymous", re.compile(r"\b(?:anonym|familiar with|not authori[sz]ed|asked not to be|speaking on condition|"
+                             r"source|sources|insider|aide|aides|people close to)\b", re.I)),
+    ("document", re.compile(r"\b(?:report|reports|poll|polls|survey|data|study|studies|email|emails|letter|memo|"
+                            r"filing|document|documents|records|analysis|statement|website|ad|book|tweet)\b", re.I)),
+    ("pronoun", re.compile(r"^(?:he|she|they|it|i|we|you|his|her|their)$", re.I)),
+    ("group", re.compile(r"\b(?:officials|critics|supporters|voters|experts|analysts|democrats|republicans|"
+                         r"people|many|some|others|americans|members|lawmakers|leaders)\b", re.I)),
+)
+
+
+def _source_kind(doc: Document, g: Gold) -> str:
+    if not g.sources:
+        return "none named"
+    words = " ".join(doc.text[s:e] for s, e in g.sources).strip()
+    for kind, pattern in _SOURCE_KINDS:
+        if pattern.search(words):
+            return kind
+    return "named"
+
+
+def breakdown(docs: list[Document], preds: list[list[Pred]], order: str, threshold: float = 0.3,
+              top: int = 25) -> str:
+    """Recall by the gold cue's first word (lower-cased) and by kind of source."""
+    from collections import Counter
+
+    cue_all, cue_hit, src_all, src_hit = Counter(), Counter(), Counter(), Counter()
+    for doc, ps in zip(docs, preds):
+        found = {gi for gi, _ in match(doc.gold, ps, threshold, order)}
+        for gi, g in enumerate(doc.gold):
+            cue = " ".join(doc.text[s:e] for s, e in g.cues).strip().lower()
+            key = (re.findall(r"[\w']+|[^\w\s]", cue) or ["(none)"])[0]
+            cue_all[key] += 1
+            cue_hit[key] += gi in found
+            kind = _source_kind(doc, g)
+            src_all[kind] += 1
+            src_hit[kind] += gi in found
+    lines = ["", f"recall by cue (first word), top {top}:", f"{'cue':<16} {'gold':>5} {'R':>6}"]
+    for key, n in cue_all.most_common(top):
+        lines.append(f"{key:<16} {n:5d} {cue_hit[key] / n:6.3f}")
+    lines += ["", "recall by kind of source (a word rule over the gold source text):",
+              f"{'source':<16} {'gold':>5} {'R':>6}"]
+    for key, n in src_all.most_common():
+        lines.append(f"{key:<16} {n:5d} {src_hit[key] / n:6.3f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("path", type=Path)
+    ap.add_argument("path", type=Path, help="a folder of .txt + .ann pairs, or a PolNeAR .jsonl file")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--by-cue", action="store_true", help="also print recall by cue word and by kind of source")
+    ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     args = ap.parse_args(argv)
-    docs = load_corpus(args.path)
+    polnear = args.path.is_file() and args.path.suffix == ".jsonl"
+    docs = load_polnear(args.path, args.limit) if polnear else load_corpus(args.path)[:args.limit]
     if not docs:
         print(f"no .txt + .ann pairs under {args.path}", file=sys.stderr)
         return 2
+    order, thresholds = ("document", (0.3,)) if polnear else ("cover", THRESHOLDS)
     systems = {"dateline": run_dateline(docs)}
-    baseline = run_textacy(docs)
-    if baseline is None:
+    baseline = None if args.no_textacy else run_textacy(docs)
+    if baseline is None and not args.no_textacy:
         print("textacy is not installed (pip install textacy): baseline skipped", file=sys.stderr)
-    else:
+    elif baseline is not None:
         systems["textacy"] = baseline
-    print(table(docs, systems))
+    print(table(docs, systems, order, thresholds))
+    if args.by_cue:
+        print(breakdown(docs, systems["dateline"][0], order))
     return 0
 
 

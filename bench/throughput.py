@@ -86,7 +86,7 @@ def aeb_texts(path: Path, n: int, words: int = 600) -> list[str]:
 def measure(texts: list[str], warm: list[str]) -> dict[str, float]:
     from dateline.analyze import analyze
     from dateline.analyze import nlp as nlp_module
-    from dateline.analyze.quotes import paragraph_spans
+    from dateline.analyze.attribution.quotes import paragraph_spans
     from dateline.model import Reading, Source
 
     bare = nlp_module.load(())  # the full English pipeline

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dateline.analyze import analyze, analyze_one
-from dateline.analyze.quotes import find_quotes
+from dateline.analyze.attribution.quotes import find_quotes
 from dateline.analyze.timex import resolve_date
 from dateline.model import Byline, Dateline, Reading, Source
 
@@ -358,15 +358,30 @@ def test_judgement_and_request_cues(nlp, text: str, cue: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The senator described the weather on the trip.",
     "Fans cheered the team all night.",
     "We should note that the figures are preliminary.",
     "That is less than what the mayor said.",
     "Later in the day, Tom Reyes, a former envoy, testified before the committee.",
-    "He testified about a budget meeting in March.",
+    "The mayor addressed the city council on Monday.",
 ])
 def test_no_claim(nlp, text: str) -> None:
     assert claims_of(text) == [], [(c["speaker_text"], c["cue"], c["content"]) for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    ("The senator described the weather on the trip.", "described", "The senator", "the weather"),
+    ("He testified about a budget meeting in March.", "testified", "He", "about a budget meeting"),
+    ("The council member blasted the transit agency over the late trains.", "blasted", "The council member",
+     "the transit agency over the late trains"),
+    ("The new survey found that most riders want later buses.", "found", "The new survey",
+     "that most riders want later buses"),
+    ("Hale believes the harbour can reopen by spring.", "believes", "Hale", "the harbour can reopen by spring"),
+    ("The union plans to strike again next month.", "plans", "The union", "to strike again next month"),
+])
+def test_beliefs_plans_documents_and_noun_phrase_content(nlp, text, cue, speaker, content) -> None:
+    c = only(text)
+    assert (c["cue"], c["speaker_text"], c["kind"]) == (cue, speaker, "indirect")
+    assert c["content"].startswith(content)
 
 
 def test_relative_clause_speaker_is_the_noun_before(nlp) -> None:

@@ -99,14 +99,14 @@ def _page_of(source, url, published, options) -> Page:
         except NotText as exc:
             return Page(content="", source=Source(url=url), url=url, error=Error("ingest", str(exc)))
         return page_from_text(text, url=url, published=published)
-    if isinstance(source, str) and source and "\n" not in source and len(source) < 4096 and not Path(source).exists():
+    if isinstance(source, str) and source and "\n" not in source and len(source) < 4096 and not _exists(source):
         from .ingest.files import kind_of
 
         if kind_of(source) and " " not in source.strip():  # a file name, not a page: say it is missing
             return Page(content="", source=Source(path=source), url=url,
                         error=Error("ingest", "no such file or folder"))
     if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and source.strip() and "\n" not in source and len(source) < 4096 and Path(source).exists()
+        isinstance(source, str) and source.strip() and "\n" not in source and len(source) < 4096 and _exists(source)
     ):
         target = next(expand_inputs([str(source)]))
         page = next(pages_of(target), None)
@@ -117,3 +117,11 @@ def _page_of(source, url, published, options) -> Page:
         page.published = published or page.published
         return page
     return page_from_text(str(source), url=url, published=published)
+
+
+def _exists(name: str) -> bool:
+    """Whether ``name`` is an existing path; a page's text is never one (too long, odd bytes)."""
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):
+        return False

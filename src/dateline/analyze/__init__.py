@@ -51,6 +51,7 @@ def analyze_one(reading: Reading, doc: Any = None) -> Reading:
         reading.timexes = find_timexes(reading.text, anchor, doc) + _field_timexes(reading, anchor)
         reading.events = find_events(doc, reading, reading.entities, reading.claims,
                                      [t for t in reading.timexes if "field" not in t])
+        reading.type_records()
     except Exception as exc:  # one odd document must not stop the batch
         reading.entities, reading.claims, reading.timexes, reading.events = [], [], [], []
         reading.error = Error("analyze", f"{type(exc).__name__}: {exc}")

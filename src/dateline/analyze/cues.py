@@ -7,6 +7,8 @@ the code. All matching is on lower-cased token text.
 
 from __future__ import annotations
 
+import re
+
 #: how a cue verb takes its content:
 #:   say     "X said (that) ...", "... , X said"        - any clause or a quote
 #:   tell    "X told Y (that) ..."                        - an addressee, then a clause
@@ -298,6 +300,18 @@ AGENCY_SUFFIXES = (("news", "agency"), ("agency",), ("news", "service"), ("newsw
 
 #: pronouns that can be speakers, with the entity type they refer to
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+#: words in a title or description that say a person's gender
+MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "husband", "son", "brother",
+                        "uncle", "grandfather", "congressman", "chairman", "spokesman", "businessman",
+                        "councilman", "assemblyman", "alderman", "anchorman", "actor", "boyfriend",
+                        "nephew", "dad", "widower", "monk", "priest", "pope", "duke", "emperor"})
+FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "mother",
+                          "wife", "daughter", "sister", "aunt", "grandmother", "congresswoman",
+                          "chairwoman", "spokeswoman", "businesswoman", "councilwoman",
+                          "assemblywoman", "actress", "girlfriend", "niece", "mom", "widow", "nun",
+                          "duchess", "empress", "first lady"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 
 #: headline patterns: "Speaker: content", "content - speaker", "content, says speaker"
@@ -325,3 +339,11 @@ FREE_RELATIVES = frozenset({"what", "whatever"})
 
 #: quotes shorter than this many words, with no cue of their own, are scare quotes
 MIN_QUOTE_WORDS = 4
+#: sentences longer than this are read in pieces (see attribution._cut_long)
+MAX_SENTENCE_TOKENS = 160
+#: the formulas that describe an anonymous source rather than report what it said
+ANONYMITY_FORMULA = re.compile(r"^\w+\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|"
+                               r"on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)", re.I)
+#: a quotation with no cue of its own is someone's words from this many words on (shorter ones
+#: are names, titles and scare quotes), or when it is a whole sentence
+MIN_ORPHAN_QUOTE_WORDS = 6

@@ -1,6 +1,7 @@
 """Quoted stretches of an article text, paragraph-aware and tolerant of broken marks.
 
-Double marks (curly “”, straight ", `` '', «», „“) and single marks (‘’ and ') are paired
+Double marks (curly “”, straight ", `` '', ‘‘ ’’, «», „“; an opening mark where a closing
+one belongs closes) and single marks (‘’ and ') are paired
 within a paragraph. A quote still open at the end of a paragraph continues when the next
 paragraph opens with a mark of the same class (the news convention for quotes that run over
 paragraphs); otherwise it is closed at the paragraph end and flagged ``closed=False``. Nothing
@@ -14,9 +15,11 @@ from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
-_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
-_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "``": "''"}
-_DOUBLE_CLOSE = {"”", "»", "''"}
+_MARKS = re.compile(r"``|''|’’|‘‘|[“”„«»\"‘’']")
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "``": "''", "‘‘": "’’"}
+_DOUBLE_CLOSE = {"”", "»", "''", "’’"}
+#: what may follow a closing mark
+_CLOSE_AFTER = set(" \t\n,.;:!?)]}—–-…")
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")
@@ -73,6 +76,12 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
             before = text[i - 1] if i > ps else " "
             after = text[j] if j < pe else " "
             if open_q is not None and i < part_start:
+                continue
+            if open_cls == "d" and mark in ("“", "‘‘") and not before.isspace() and after in _CLOSE_AFTER:
+                # an opening mark where a closing one belongs ('…a fascist?“ he asked')
+                _close(open_q, part_start, i, closed=True, end=j)
+                quotes.append(open_q)
+                open_q, open_cls = None, ""
                 continue
             if mark in _DOUBLE_OPEN or mark == '"' and open_cls != "d":
                 if open_cls == "d" and mark != '"':
@@ -142,3 +151,63 @@ def _close(q: Quote | None, part_start: int, part_end: int, *, closed: bool, end
 def quote_at(quotes: list[Quote], start: int, end: int) -> list[Quote]:
     """The quotes that overlap ``[start, end)``."""
     return [q for q in quotes if q.span[0] < end and q.span[1] > start]
+
+
+def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] < pos < q.span[1]:
+            return q
+    return None
+
+
+
+def _quote_after(quotes: list[Quote], text: str, pos: int) -> Quote | None:
+    """The quote that opens right after ``pos`` (past white space)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return _quote_starting(quotes, pos)
+
+
+
+def _quote_before(quotes: list[Quote], text: str, pos: int) -> Quote | None:
+    """The closed quote that ends right before ``pos`` (past spaces, not past a line end)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    for q in quotes:
+        if q.closed and q.span[1] == pos:
+            return q
+    return None
+
+
+
+def _quote_starting(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span[0] == pos:
+            return q
+    return None
+
+
+
+def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
+    """A quote whose closing mark lies in ``[lo, hi]`` (around the comma before a cue): the
+    marks after the comma (`,”`, `,’ ”`) may sit a few characters past ``hi``. The quote may
+    open sentences before the cue's own ('"A. B. C," she said' is one claim)."""
+    best = None
+    for q in quotes:
+        if q.closed and lo - 2 <= q.span[1] <= hi + 4:
+            if best is None or abs(q.span[1] - hi) < abs(best.span[1] - hi):
+                best = q
+    return best
+
+
+
+def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
+    """The quotes inside a content span; one that closes just after its end is taken in whole
+    ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks)."""
+    s, e = content
+    inside = []
+    for q in quotes:
+        if s - 1 <= q.span[0] < e and q.span[1] <= e + 3:
+            inside.append(q)
+            e = max(e, q.span[1])
+    return inside, (s, e)

@@ -1,0 +1,84 @@
+"""Who said what, to whom, when, and through which sources.
+
+``attribute(doc, reading, entities)`` finds the claims of one parsed article:
+
+- cue verbs (cues.SPEECH_VERBS) with their subject, before the content ("X said that …",
+  "X told Y …", "X pledged to …") or after it ("…, X said", "'…,' said X", split quotes);
+- "according to X"; omissions ("X made no mention of …", "X declined to comment");
+- quotes with a colon or dash cue ("X on tariffs: '…'", "'…' — X"), quotes that continue the
+  previous speaker's quote, and headlines ("X: …", "… - X").
+
+Stages, a module each: parse.py (sentences, token helpers), quotes.py (quotation marks),
+verbs.py (speech verbs, "according to", omissions), learned.py with cue_model.py and
+broad_cues.py (the cue model learned from PolNeAR: beliefs, plans, documents, nominal cues),
+quoted.py (colon and dash cues, continued and orphan quotes), speakers.py (conduits and
+coreference), channels.py and chains.py (the channel, the chain of carriers, the output).
+The words are data in ../cues.py and channels.py.
+
+An attribution whose content holds another one is a conduit: "Kim told Y that …, state media
+said" is Kim's claim via KCNA. ``via`` then adds the article's wire agency and publisher.
+Bylines and the article's own wire agency are never speakers. Nothing here raises on odd text;
+analyze() catches what a bug might raise and records it on the one document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Reading
+from ..entities import EntityIndex
+from .chains import _headline, _to_dict
+from .learned import _learned_cues
+from .parse import _Cand, _char_end, _sentences
+from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordinated
+from .quotes import _quotes_in, find_quotes, paragraph_spans
+from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
+from .verbs import _according, _cue_verbs, _omissions
+
+
+def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``."""
+    text = reading.text
+    index = EntityIndex(entities, text)
+    paras = paragraph_spans(text, reading.paragraphs)
+    quotes = find_quotes(text, paras)
+    sents = _sentences(doc, paras)
+    chunks = {nc.start: nc.end for nc in doc.noun_chunks} if doc.has_annotation("DEP") else {}
+
+    cands: list[_Cand] = []
+    for ss, se in sents:
+        taken: set[int] = set()
+        cands += _omissions(doc, ss, se, taken)
+        cands += _according(doc, ss, se, taken)
+        cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
+    cands += _learned_cues(doc, sents, quotes, cands)
+    cands = _outside_dateline(cands, reading)
+    _nest(cands)
+    cands = _split_coordinated(cands, text, quotes)
+    cands += _quote_cues(doc, text, sents, quotes, cands, index)
+    for c in cands:
+        if not c.quotes:
+            c.quotes, c.content = _quotes_in(quotes, c.content)
+    _resolve_speakers(doc, text, cands, index, reading)
+    _continuations(text, sents, paras, quotes, cands)
+    _orphan_quotes(doc, text, paras, quotes, cands, index)
+
+    wire = reading.dateline.agency if reading.dateline and reading.dateline.agency else None
+    publisher = getattr(reading, "publisher", None)
+    carriers = {e["id"] for e in entities if e.get("role")}
+    carriers |= {e["id"] for e in entities if wire and e.get("agency") == wire}
+
+    sent_chars = [(doc[a].idx, _char_end(doc, b)) for a, b in sents]
+    claims: list[dict[str, Any]] = []
+    for c in sorted(cands, key=lambda c: c.content[0]):
+        if c.conduit and _medium(c, text, index) or (c.speaker and c.speaker in carriers):
+            continue  # a medium that carries another's words is a conduit, not a speaker
+        claim = _to_dict(c, text, index, reading, wire, publisher, sent_chars)
+        if claim is not None:
+            claims.append(claim)
+    head = _headline(reading, index, wire, publisher)
+    if head:
+        claims.insert(0, head)
+    for i, claim in enumerate(claims, 1):
+        claim["id"] = f"c{i}"
+    return claims

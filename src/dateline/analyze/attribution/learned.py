@@ -1,0 +1,58 @@
+"""The stage that applies the learned cue model (cue_model.py, broad_cues.py)."""
+
+from __future__ import annotations
+
+from .. import cues
+from .parse import _Cand, _animate, _char_end, _date_of, _first_person, _negated, _text
+from .quotes import _quote_around
+
+
+def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
+    """Attributions the speech-verb rules do not know: beliefs, intentions, what documents
+    show, nominal cues ("her allegation that …"), cues with a noun phrase as content. A token
+    is a cue when the learned model (cue_model.py) says so; broad_cues.py reads its content and
+    source off the parse. A cue already used, or a content another claim already holds, is left."""
+    if not doc.has_annotation("DEP"):
+        return []
+    from . import broad_cues, cue_model
+
+    threshold = cue_model.model()["threshold"]
+    used = {c.cue_span[0] for c in cands}
+    held = [c.content for c in cands]
+    out: list[_Cand] = []
+    text = _text(doc)
+    for ss, se in sents:
+        for tok in doc[ss:se]:
+            if tok.idx in used or not cue_model.candidate(tok):
+                continue
+            if _quote_around(quotes, tok.idx) is not None:
+                continue  # words inside a quotation are the quoted speaker's
+            p = cue_model.probability(tok)
+            if p < threshold:
+                continue
+            content = broad_cues.content_of(tok, ss, se)
+            source = broad_cues.source_of(tok, ss, se)
+            if content is None or source is None:
+                continue
+            if p < cue_model.model().get("threshold_named", 0.85) and broad_cues.only_a_name(doc, content):
+                continue  # "addressed the council", "met Kim": a name is whom, not what
+            (s0, s1), head = source
+            if s0 <= tok.i < s1 or s0 < content[1] and content[0] < s1:
+                continue
+            if _first_person(head) or _negated(tok):
+                continue  # the writer's own "we note"; "did not say" says nothing
+            entry = cues.CUE_FORMS.get(tok.lower_)
+            if entry and entry[0] in cues.PERSONAL_CUES and not _animate(head):
+                continue  # "the forecast called for rain"
+            cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
+            if cues.ANONYMITY_FORMULA.search(text[tok.idx:ce]):
+                continue  # "who asked not to be named" describes a source; it claims nothing
+            if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held):
+                continue
+            cue_span = (tok.idx, tok.idx + len(tok.text))
+            c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,
+                      date_text=_date_of(tok))
+            out.append(c)
+            held.append((cs, ce))
+            used.add(tok.idx)
+    return out

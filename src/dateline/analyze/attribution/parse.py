@@ -1,0 +1,239 @@
+"""The parse as attribution reads it: sentences (cut at paragraph ends and when too long),
+the candidate attribution every stage fills in, and the token helpers every stage uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import cues
+from .quotes import Quote
+
+
+Span = tuple[int, int]
+
+
+_CLOSE_MARKS = ("”", '"', "’", "'", "»", "''", "’’")
+
+
+_OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„", "‘‘")
+
+
+_DASHES = ("—", "–", "-", "--")
+
+
+
+@dataclass
+class _Cand:
+    mode: str  # lead | trail | according | omission | colon | dash
+    cue: str
+    cue_span: Span
+    speaker_span: Span | None
+    content: Span
+    head: Any = None  # the speaker's head token, when parsed
+    addressee_span: Span | None = None
+    date_text: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    more: list[Quote] = field(default_factory=list)  # split or continued quotes after the cue
+    outer: list[_Cand] = field(default_factory=list)
+    conduit: bool = False
+    kind: str | None = None
+    speaker: str | None = None
+    addressee: str | None = None
+
+
+
+def _sentences(doc: Any, paras: list[Span]) -> list[Span]:
+    """Token ranges of sentences, cut again at paragraph ends, without space tokens."""
+    ends = sorted(e for _, e in paras)
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = None
+        for tok in sent:
+            if start is None:
+                if not tok.is_space:
+                    start = tok.i
+                continue
+            if tok.is_space and "\n" in tok.text and _crosses(tok, ends):
+                out.append((start, tok.i))
+                start = None
+        if start is not None:
+            end = sent.end
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            out.append((start, end))
+    spans = [(s, _strip_space(doc, s, e)) for s, e in out if e > s]
+    return [piece for s, e in spans for piece in _cut_long(doc, s, e)]
+
+
+
+def _cut_long(doc: Any, s: int, e: int) -> list[Span]:
+    """A sentence longer than cues.MAX_SENTENCE_TOKENS (no prose has one; a list, a table or a
+    run-on scrape does) is read in pieces cut after a comma or semicolon near the limit, so that
+    the work per sentence stays bounded and the whole stays linear in the text."""
+    limit = cues.MAX_SENTENCE_TOKENS
+    out = []
+    while e - s > limit:
+        cut = next((j for j in range(s + limit, s + limit // 2, -1) if doc[j - 1].text in (",", ";", ":")), s + limit)
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+
+def _crosses(tok: Any, ends: list[int]) -> bool:
+    return any(tok.idx <= pe <= tok.idx + len(tok.text) for pe in ends) or "\n\n" in tok.text
+
+
+
+def _strip_space(doc: Any, s: int, e: int) -> int:
+    while e > s and doc[e - 1].is_space:
+        e -= 1
+    return e
+
+
+
+def _char_end(doc: Any, e: int) -> int:
+    """Character end of the token range ending (exclusive) at ``e``."""
+    t = doc[e - 1]
+    return t.idx + len(t.text)
+
+
+
+def _negated(tok: Any) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    doc = tok.doc
+    return any(doc[j].lower_ in ("not", "n't", "never") for j in range(max(0, tok.i - 2), tok.i))
+
+
+
+def _subject(tok: Any, depth: int = 0) -> Any:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj") or depth and c.dep_ == "nsubjpass":
+            return c  # "X is frustrated with Y, saying …": X
+    if depth > 3:
+        return None
+    if (tok.dep_ == "conj" or tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG") \
+            and (tok.head.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG" and tok.head.pos_ == "ADJ"):
+        h = tok.head
+        if h.dep_ == "ccomp" and h.head.lower_ in cues.CUE_FORMS and h.head.tag_.startswith("VB") \
+                and (tok.tag_ == "VBG" or h.head.i < h.i):
+            # a participle or a conjoined cue attached to the verb of a cue's content continues
+            # that cue ("X said Y had agreed, adding …", "X said it viewed … and said …")
+            return _subject(h.head, depth + 1)
+        return _subject(h, depth + 1)  # "the ministry issued a statement, saying …"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in ("quoted",):
+        for c in tok.head.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    return None
+
+
+
+def _animate(tok: Any) -> bool:
+    """Whether a subject can be a person or a body of people."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.lower_ in cues.ROLE_NOUNS | cues.ORG_NOUNS | cues.HEADLINE_ROLES | cues.PEOPLE_NOUNS
+
+
+
+def _first_person(tok: Any) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in cues.FIRST_PERSON and tok.text != "US"
+
+
+
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+
+def _np_span(doc: Any, head: Any, lo: int, hi: int) -> Span:
+    """Token range of the noun phrase of ``head`` kept inside ``[lo, hi)``."""
+    s = max(head.left_edge.i, lo)
+    e = min(head.right_edge.i + 1, hi)
+    if head.i < s or head.i >= e:
+        return (head.i, head.i + 1)
+    # a subject cut by a comma after the head ("Kim, who …") keeps its name part
+    for j in range(head.i + 1, e):
+        if doc[j].text == ",":
+            e = j
+            break
+    while e > head.i + 1 and doc[e - 1].is_punct:
+        e -= 1
+    return (s, e)
+
+
+
+def _ent_text(tok: Any) -> str:
+    """The text of the entity ``tok`` is part of (its own text outside entities)."""
+    if not tok.ent_type_:
+        return tok.text
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e].text
+
+
+
+def _text(doc: Any) -> str:
+    """``doc.text``, joined once a document (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
+
+def _ents(doc: Any) -> list:
+    ents = doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = doc.user_data["dateline_ents"] = list(doc.ents)
+    return ents
+
+
+
+def _rstrip_punct(text: str, lo: int, pos: int) -> int:
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in ",;"):
+        pos -= 1
+    return pos
+
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;.:—–"):
+        e -= 1
+    return (s, e)
+
+
+
+def _date_of(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.ent_type_ in ("DATE",) and c.dep_ in ("npadvmod", "tmod"):
+            return _ent_text(c)
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ == "DATE":
+                    return _ent_text(p)
+    return None
+
+
+
+def _claim_end(c: _Cand) -> int:
+    return max(c.content[1], *(q.span[1] for q in c.more), c.cue_span[1], c.speaker_span[1] if c.speaker_span else 0)
+
+
+
+def _para_of(paras: list[Span], pos: int) -> int:
+    for i, (s, e) in enumerate(paras):
+        if s <= pos <= e:
+            return i
+    return -1

@@ -1,0 +1,201 @@
+"""Quotations without a verb of their own: colon and dash cues ("X on tariffs: '…'", "'…' —
+X"), quotes that carry on the previous speaker's words, quotes no cue introduces, and "said 'A'
+and B" split in two."""
+
+from __future__ import annotations
+
+from typing import Any
+import re
+
+from .. import cues
+from ..entities import EntityIndex
+from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of
+from .quotes import Quote, _quote_starting
+
+
+def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
+    """'said "A" and B' holds a direct and a second claim: one kind each."""
+    out = []
+    for c in cands:
+        q = _quote_starting(quotes, c.content[0]) if c.mode == "lead" else None
+        if q is None or q.span[1] >= c.content[1]:
+            out.append(c)
+            continue
+        m = re.match(r"\s*,?\s*(and|but)\s+", text[q.span[1]:c.content[1]])
+        rest = (q.span[1] + m.end(), c.content[1]) if m else None
+        q2 = _quote_starting(quotes, rest[0]) if rest is not None else None
+        if rest is None or len(text[rest[0]:rest[1]].split()) < 3 or q2 is not None and q2.span[1] >= rest[1]:
+            out.append(c)  # 'chanted "A" and "B"' is one direct claim
+            continue
+        first = _Cand(**{**c.__dict__, "content": q.span, "quotes": [q]})
+        second = _Cand(**{**c.__dict__, "content": rest, "quotes": []})
+        out += [first, second]
+    return out
+
+
+
+def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
+    """Quotes cued by a colon ("X on tariffs: '…'") or a dash ("'…' — X")."""
+    out = []
+    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    for q in quotes:
+        if q.words(text) < cues.MIN_QUOTE_WORDS:
+            continue
+        if any(s <= q.span[0] < e or s < q.span[1] <= e for s, e in covered):
+            continue
+        sent = next(((s, e) for s, e in sents if doc[s].idx <= q.span[0] < _char_end(doc, e)), None)
+        if sent is None:
+            continue
+        ss, se = sent
+        before = text[doc[ss].idx:q.span[0]].rstrip()
+        if before.endswith(":") and len(before) > 1:
+            k = next((t.i for t in doc[ss:se] if t.idx >= len(before) + doc[ss].idx - 1 and t.text == ":"), None)
+            span = _colon_speaker(doc, ss, k if k is not None else se)
+            if span is not None:
+                colon = doc[ss].idx + len(before) - 1
+                out.append(_Cand("colon", ":", (colon, colon + 1), span, q.span, quotes=[q],
+                                 head=None))
+                continue
+        after = text[q.span[1]:_char_end(doc, se)]
+        m = re.match(r"\s*(—|–|--| - )\s*", after)
+        if m:
+            s = q.span[1] + m.end()
+            e = _char_end(doc, se)
+            name = text[s:e].rstrip(" .")
+            if name and len(name.split()) <= 8 and name[:1].isupper():
+                d = q.span[1] + m.start(1)
+                out.append(_Cand("dash", m.group(1).strip(), (d, d + len(m.group(1).strip())),
+                                 (s, s + len(name)), q.span, quotes=[q]))
+    return out
+
+
+
+def _colon_speaker(doc, ss, k) -> Span | None:
+    """The speaker before a colon cue: an entity or a pronoun that leads the clause."""
+    toks = [t for t in doc[ss:k] if not t.is_space]
+    if not toks:
+        return None
+    for t in toks:
+        if t.dep_ in ("nsubj",) or t.i == toks[0].i and t.ent_type_ in ("PERSON", "ORG"):
+            head = t
+            if head.pos_ == "PRON" and head.lower_ in cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS:
+                return (head.idx, head.idx + len(head.text))
+            if head.ent_type_ in ("PERSON", "ORG") or head.lower_ in cues.ROLE_NOUNS:
+                s, e = _np_span(doc, head, ss, k)
+                return (doc[s].idx, _char_end(doc, e))
+    if toks[0].ent_type_ == "PERSON":
+        e = toks[0].i
+        while e < k and doc[e].ent_type_ == "PERSON":
+            e += 1
+        return (toks[0].idx, _char_end(doc, e))
+    return None
+
+
+
+def _short_sentence(text: str, q: Any) -> bool:
+    """A short quote that is a whole sentence ("This is happening.") rather than a scare quote."""
+    s, e = q.inner
+    inner = text[s:e].strip()
+    return len(inner.split()) >= 2 and inner[:1].isupper() and inner.rstrip("”\"'’").endswith((".", "!", "?"))
+
+
+
+def _continuations(text, sents, paras, quotes, cands) -> None:
+    """A quote that opens the sentence or paragraph after a quoted claim and has no cue of its
+    own carries on that claim ('"A," he said. "B."')."""
+    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    live = sorted((c for c in cands if not c.conduit and c.speaker_span), key=lambda c: c.content[0])
+    sent_starts = sorted(s for s, _ in sents)
+    for q in quotes:
+        if any(s <= q.span[0] < e for s, e in covered):
+            continue
+        if q.words(text) < cues.MIN_QUOTE_WORDS and not _short_sentence(text, q):
+            continue
+        prev = [c for c in live if _claim_end(c) <= q.span[0]]
+        if not prev:
+            continue
+        p = prev[-1]
+        gap = text[_claim_end(p):q.span[0]]
+        para_p = _para_of(paras, p.content[0])
+        para_q = _para_of(paras, q.span[0])
+        if para_p == para_q:
+            if re.fullmatch(r"[^\"“”«»]{0,80}?[.!?]?[\"”’»]?\s*", gap) is None or "\n" in gap:
+                continue
+            # only the rest of the claim's own sentence may sit between
+            if re.search(r"[.!?][\"”’»]?\s", gap + " ") is None and gap.strip():
+                continue
+        elif para_q == para_p + 1:
+            if text[paras[para_q][0]:q.span[0]].strip():
+                continue
+            # after a reported claim, only a paragraph that is all quotation carries it on, and
+            # only when that claim ends its own paragraph
+            whole = not text[q.span[1]:paras[para_q][1]].strip()
+            tail = text[_claim_end(p):paras[para_p][1]]
+            if not p.quotes and not (whole and len(tail) < 40 and p.mode in ("lead", "trail")):
+                continue
+            if any(_para_of(paras, c.content[0]) == para_p and c.content[0] > p.content[0] for c in live):
+                continue
+        else:
+            continue
+        if p.quotes or p.more:
+            p.more = p.more + [q]
+        else:  # a reported claim, then the speaker's own words: a direct claim of its own
+            cands.append(_Cand("continued", p.cue, p.cue_span, p.speaker_span, q.span, head=p.head,
+                               quotes=[q], speaker=p.speaker, addressee=p.addressee,
+                               addressee_span=p.addressee_span, date_text=p.date_text))
+        covered.append(q.span)
+
+
+
+def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
+    """A quotation no claim holds and no cue introduces is the words of the last speaker of its
+    paragraph or of the one before (news style: a speaker is named once, the quotes go on);
+    without such a speaker, of the only person named in its paragraph."""
+    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    live = sorted((c for c in cands if not c.conduit and c.speaker_span and c.mode != "omission"),
+                  key=lambda c: c.content[0])
+    for q in quotes:
+        if any(s < q.span[1] and q.span[0] < e for s, e in covered):
+            continue
+        if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q):
+            continue
+        pq = _para_of(paras, q.span[0])
+        prev = [c for c in live if _claim_end(c) <= q.span[0] and _para_of(paras, c.content[0]) in (pq, pq - 1)]
+        if prev:
+            p = prev[-1]
+            span = _nearest_mention(text, index, p.speaker, q.span, paras[pq] if pq >= 0 else q.span) or p.speaker_span
+            cands.append(_Cand("continued", p.cue, p.cue_span, span, q.span, head=p.head,
+                               quotes=[q], speaker=p.speaker, addressee=p.addressee,
+                               addressee_span=p.addressee_span, date_text=p.date_text))
+            covered.append(q.span)
+            continue
+        if pq < 0:
+            continue
+        ps, pe = paras[pq]
+        people = {e["id"] for e in index.entities if e["type"] == "PERSON"
+                  and any(ps <= a < pe and not (q.span[0] <= a < q.span[1]) for a, _ in e["mentions"])}
+        if len(people) == 1:
+            eid = people.pop()
+            a, b = next((a, b) for a, b in index.by_id[eid]["mentions"] if ps <= a < pe and not (q.span[0] <= a < q.span[1]))
+            cands.append(_Cand("continued", "", (q.span[0], q.span[0]), (a, b), q.span, quotes=[q], speaker=eid))
+            covered.append(q.span)
+
+
+
+def _nearest_mention(text: str, index: EntityIndex, eid: str | None, near: Span, para: Span) -> Span | None:
+    """The mention of ``eid`` outside ``near`` and closest to it in its paragraph."""
+    if eid is None or eid not in index.by_id:
+        return None
+    ent = index.by_id[eid]
+    spans = [tuple(m) for m in ent["mentions"]]
+    if ent["type"] == "PERSON" and len(ent["name"].split()) >= 2:
+        last = ent["name"].split()[-1]
+        spans += [(m.start(), m.end()) for m in re.compile(rf"\b{re.escape(last)}\b").finditer(text, para[0], para[1])]
+    best = None
+    for a, b in spans:
+        if not (para[0] <= a < para[1]) or near[0] <= a < near[1]:
+            continue
+        d = near[0] - b if b <= near[0] else a - near[1]
+        if best is None or d < best[0]:
+            best = (d, (a, b))
+    return best[1] if best else None

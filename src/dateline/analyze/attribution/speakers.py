@@ -1,0 +1,257 @@
+"""Who the speaker is: the dateline kept out of it, conduits (a medium that carries another's
+words), and coreference: pronouns to the person they stand for (gender agreement, salience,
+never the addressee or a person named in the content), titles and roles to names."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Reading
+from .. import cues
+from ..entities import EntityIndex
+from .parse import _Cand, _ents, _text
+
+
+def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
+    """A dateline kept in the text ("HANOI (Reuters) - ") is neither speaker nor content."""
+    span = reading.dateline.span if reading.dateline else None
+    if not span:
+        return cands
+    start, end = span
+    text = reading.text
+    kept = []
+    for c in cands:
+        if c.speaker_span and c.speaker_span[0] < end and c.speaker_span[1] > start:
+            # the parser ran the dateline into the subject ("LONDON (Reuters) - Minister X"):
+            # the speaker is what follows it
+            ss, se = c.speaker_span
+            if se <= end:
+                continue
+            ss = end
+            while ss < se and not text[ss].isalnum():
+                ss += 1
+            if ss >= se:
+                continue
+            c.speaker_span = (ss, se)
+        s, e = c.content
+        if s < end < e:
+            while end < e and text[end].isspace():
+                end += 1
+            c.content = (end, e)
+            end = span[1]
+        kept.append(c)
+    return kept
+
+
+
+def _nest(cands: list[_Cand]) -> None:
+    """Mark attributions whose content holds another attribution as conduits of it."""
+    for inner in cands:
+        outers = [o for o in cands if o is not inner
+                  and o.content[0] <= inner.cue_span[0] and inner.cue_span[1] <= o.content[1]
+                  and (inner.speaker_span is None or o.content[0] <= inner.speaker_span[0])]
+        outers.sort(key=lambda o: o.content[1] - o.content[0])
+        inner.outer = outers
+        for o in outers:
+            o.conduit = True
+
+
+
+def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
+    """Whether an attribution's speaker is a medium (a news agency, state media, a newspaper, a
+    report) rather than a person or body that relays what another said as its own claim
+    ("Morrison testified that Sondland said …" is Morrison's claim too)."""
+    if c.cue.lower() in cues.MEDIUM_CUES:
+        return True
+    if c.speaker and index.by_id.get(c.speaker, {}).get("agency"):
+        return True
+    if c.speaker_span is None:
+        return c.mode in ("according",)
+    words = set(re.findall(r"[\w-]+", text[c.speaker_span[0]:c.speaker_span[1]].lower()))
+    return bool(words & cues.MEDIUM_WORDS)
+
+
+
+def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
+    last_person: str | None = None
+    last_group: str | None = None
+    wire = reading.dateline.agency if reading.dateline else None
+    genders = _genders(doc, index)
+    for c in sorted(cands, key=lambda c: c.cue_span[0]):
+        if c.addressee_span:
+            s, e = c.addressee_span
+            c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
+        # a pronoun never stands for the one addressed, nor for a person named in the content
+        barred = {c.addressee} | {ent["id"] for ent in index.entities
+                                  if any(c.content[0] <= a < c.content[1] for a, _ in ent["mentions"])}
+        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, last_person, last_group,
+                             genders, barred)
+        if c.speaker:
+            typ = index.by_id[c.speaker]["type"]
+            if typ == "PERSON":
+                last_person = c.speaker
+            else:
+                last_group = c.speaker
+
+
+
+def _genders(doc, index: EntityIndex) -> dict[str, str]:
+    """What the article itself says of each person's gender: a title ("Mr.", "Ms.",
+    "congresswoman"), or the pronouns of sentences that name no other person. "m" or "f"."""
+    votes: dict[str, list[int]] = {}
+    for ent in index.entities:
+        if ent["type"] != "PERSON":
+            continue
+        for title in ent.get("titles") or []:
+            for w in re.findall(r"[a-z]+", title.lower()):
+                if w in cues.MALE_WORDS:
+                    votes.setdefault(ent["id"], [0, 0])[0] += 3
+                elif w in cues.FEMALE_WORDS:
+                    votes.setdefault(ent["id"], [0, 0])[1] += 3
+    starts = _person_positions(_text(doc), index)
+    if starts and (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        k = 0
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            while k < len(starts) and starts[k][0] < a:
+                k += 1
+            j = k
+            people = set()
+            while j < len(starts) and starts[j][0] < b:
+                people.add(starts[j][1])
+                j += 1
+            if len(people) != 1:
+                continue
+            eid = next(iter(people))
+            first = starts[k][0]
+            for t in sent:
+                if t.idx > first and t.pos_ == "PRON":
+                    low = t.lower_
+                    if low in cues.MALE_PRONOUNS:
+                        votes.setdefault(eid, [0, 0])[0] += 1
+                    elif low in cues.FEMALE_PRONOUNS:
+                        votes.setdefault(eid, [0, 0])[1] += 1
+            # a name right after Mr. / Ms. in the text
+    for ent in index.entities:
+        if ent["type"] != "PERSON":
+            continue
+        for a, _ in ent["mentions"]:
+            before = _text(doc)[max(0, a - 6):a].lower().split()
+            if before and before[-1].rstrip(".") in ("mr",):
+                votes.setdefault(ent["id"], [0, 0])[0] += 3
+            elif before and before[-1].rstrip(".") in ("mrs", "ms", "miss"):
+                votes.setdefault(ent["id"], [0, 0])[1] += 3
+    out = {}
+    for eid, (m, f) in votes.items():
+        if m > f:
+            out[eid] = "m"
+        elif f > m:
+            out[eid] = "f"
+    return out
+
+
+
+def _person_positions(text: str, index: EntityIndex) -> list[tuple[int, str]]:
+    """Where each person is named: the tagged mentions, and the surname alone where the tagger
+    missed it (a surname that belongs to one person of the article only). Made once a document."""
+    cached = getattr(index, "_person_positions", None)
+    if cached is not None:
+        return cached
+    out = {(a, ent["id"]) for ent in index.entities if ent["type"] == "PERSON" for a, _ in ent["mentions"]}
+    surnames: dict[str, set[str]] = {}
+    for ent in index.entities:
+        if ent["type"] == "PERSON" and len(ent["name"].split()) >= 2:
+            surnames.setdefault(ent["name"].split()[-1], set()).add(ent["id"])
+    for name, ids in surnames.items():
+        if len(ids) != 1 or not name[:1].isupper() or len(name) < 3:
+            continue
+        eid = next(iter(ids))
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            out.add((m.start(), eid))
+    index._person_positions = sorted(out)
+    return index._person_positions
+
+
+
+def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_group,
+             genders: dict[str, str] | None = None, barred: set | None = None) -> str | None:
+    if span is None:
+        return None
+    s, e = span
+    surface = text[s:e]
+    low = surface.lower()
+    words = re.findall(r"[\w'’.-]+", low)
+    if len(words) == 1 and words[0] in cues.PERSON_PRONOUNS:
+        want = "m" if words[0] in cues.MALE_PRONOUNS else "f"
+        genders = genders or {}
+        barred = barred or set()
+
+        def fits(eid):
+            return eid is not None and eid not in barred and genders.get(eid, want) == want
+
+        if fits(last_person):
+            return last_person
+        found = _recent_subject(doc, index, s, fits)
+        if found:
+            return found
+        return _recent_person(index, text, s, fits) or (last_person if last_person not in barred else None)
+    if len(words) == 1 and words[0] in cues.GROUP_PRONOUNS:
+        return last_group or index.recent(s, ("ORG",))
+    toks = tuple(w for w in re.findall(r"\w+|-", low))
+    for pat in cues.STATE_MEDIA:
+        if toks[-len(pat):] == pat or toks == pat:
+            ids = [i for i in index.agency_ids() if index.by_id[i].get("agency") != wire]
+            named = [i for i in ids if index.by_id[i]["mentions"]] or ids
+            return named[0] if named else None
+    if head is not None and s <= head.idx < e:
+        found = _mention_around(index, head.idx)
+        if found:
+            return found
+    found = index.at(s, e)
+    if found:
+        return found
+    found = index.by_surface(surface)
+    if found:
+        return found
+    head_word = words[-1] if words else ""
+    if head is not None and head.idx >= s and head.idx < e:
+        head_word = head.lower_
+    if head_word in cues.ROLE_NOUNS:
+        return index.titled(head_word, s)
+    if head_word in cues.ORG_NOUNS:
+        return index.org_with(head_word, s)
+    return None
+
+
+
+def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | None:
+    """The person last named as the subject of a clause before ``before`` ("She" after
+    "Governor Marsh met Mayor Hale" is Marsh)."""
+    best = None
+    for ent in _ents(doc):
+        if ent.start_char >= before:
+            break
+        if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            found = index.at(ent.start_char, ent.end_char, ("PERSON",))
+            if found and (accept is None or accept(found)):
+                best = found
+    return best
+
+
+
+def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | None:
+    best = None
+    for a, eid in _person_positions(text, index):
+        if a >= before:
+            break
+        if not index.by_id[eid].get("role") and accept(eid):
+            best = eid
+    return best
+
+
+
+def _mention_around(index: EntityIndex, pos: int) -> str | None:
+    for ent in index.entities:
+        if ent["type"] in ("PERSON", "ORG") and any(a <= pos < b for a, b in ent["mentions"]):
+            return ent["id"]
+    return None
