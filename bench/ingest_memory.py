@@ -40,7 +40,11 @@ def _vocabulary(n: int = 20_000) -> tuple[list[str], list[float]]:
     words: set[str] = set()
     while len(words) < n:
         words.add("".join(rng.choice(_SYL) for _ in range(rng.randint(1, 4))))
-    return sorted(words), [1 / (i + 1) for i in range(n)]
+    cum, total = [], 0.0
+    for i in range(n):
+        total += 1 / (i + 1)
+        cum.append(total)
+    return sorted(words), cum
 
 
 _WORDS, _WEIGHTS = _vocabulary()
@@ -50,7 +54,7 @@ def _body(rng: random.Random, i: int) -> str:
     paras = []
     size = 0
     while size < PAGE_CHARS:
-        words = rng.choices(_WORDS, _WEIGHTS, k=rng.randint(15, 35))
+        words = rng.choices(_WORDS, cum_weights=_WEIGHTS, k=rng.randint(15, 35))
         sentence = " ".join(words).capitalize() + f" in report {i}."
         paras.append(sentence)
         size += len(sentence) + 2
@@ -126,6 +130,7 @@ def main() -> None:
                 extra = (["--db", str(db), "--no-analysis", "--workers", "1"] if command == "ingest" else ["--json"])
                 rss, cpu, rc = measure([sys.executable, "-m", "dateline", command, str(src), *extra, "--no-progress"])
                 rows.append((f"{command} {fmt}", src.stat().st_size / 1e6, docs, rss, a_rss, cpu, a_cpu, rc))
+                sys.stderr.write(f"{rows[-1]}\n")
             if not args.keep:
                 src.unlink()
                 for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
