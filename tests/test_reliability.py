@@ -391,6 +391,10 @@ def test_hostile_queries_are_refused_at_once_with_a_reason(store):
         assert p.returncode == 2 and reason in p.stderr, (args[:2], p.stderr)
         assert time.monotonic() - started < 30
     assert len(lines(dateline("search", "bridge lorr*", "--db", db, "--json").stdout)) == 5
+    # a word asked for many times is asked for once (and stays under the limit of terms)
+    from dateline.store.fts import to_fts
+
+    assert to_fts(" ".join(["bridge"] * 30)) == to_fts("bridge")
 
 
 # --- 9. JSON Lines read record by record ----------------------------------------------------

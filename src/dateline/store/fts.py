@@ -125,8 +125,9 @@ def to_fts(query: str) -> str | None:
     clauses = []
     excluded: list[_Term] = []
     for terms in alternatives:
-        positive = [t for t in terms if not t.negate]
-        excluded.extend(t for t in terms if t.negate)
+        # a word asked for twice is asked for once: "a a a …" cost FTS5 a pass per copy
+        positive = list(dict.fromkeys(t for t in terms if not t.negate))
+        excluded.extend(t for t in terms if t.negate and t not in excluded)
         if positive:
             clauses.append("(" + " AND ".join(t.fts() for t in positive) + ")")
     if not clauses:
