@@ -204,7 +204,7 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
     from .extract import ExtractOptions
     from .ingest.files import expand_inputs
     from .run import read_inputs
-    from .view import error_line, show_reading
+    from .view import error_line, show_reading, warning_lines
 
     if published:
         from .extract.html_meta import iso_date
@@ -212,6 +212,10 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
         if not iso_date(published):
             sys.stderr.write(f"dateline: --published {published!r} is not a date (use YYYY-MM-DD)\n")
             return 2
+    if url:
+        from .ingest.unicode import valid_text
+
+        url = valid_text(url, "--url", None)
     options = ExtractOptions(html_fallback=html_fallback)
     targets = list(expand_inputs(inputs))
     if allow_private and any(t.kind == "url" for t in targets):
@@ -240,6 +244,8 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
                 ok += 1
             if reading.error is not None and not quiet:
                 error_line(reading, bar.console if bar else None)
+            if reading.warnings:
+                warning_lines(reading, bar.console if bar else None)
             if as_json:
                 out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
             elif form in ("text", "markdown"):
@@ -389,10 +395,13 @@ def ingest(
             f"[bold]{stats.added}[/bold] added, {stats.duplicates} duplicates skipped, "
             f"{stats.versions} new versions, "
             + (f"[red]{stats.errors} errors[/red] (dateline errors --db {db})" if stats.errors else "0 errors")
+            + (f", {stats.warnings} with warnings" if stats.warnings else "")
             + f" · {stats.seen} documents in {stats.seconds:.1f}s ({rate:.1f}/s) · groups: {groups}"
         )
     if stats.seen == 0:
         raise _fail("nothing to ingest", 1)
+    if stats.errors and stats.errors == stats.seen:
+        raise _fail(f"nothing could be read: all {stats.errors} documents failed (dateline errors --db {db})", 1)
 
 
 def _ingest_bar():
@@ -577,6 +586,7 @@ def export(
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="The file to write (default: standard output).")] = None,
     db: Db = "dateline.db",
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format jsonl.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the store).")] = False,
 ) -> None:
     """Every document of the store: jsonl (one reading a line, as `read --json`), csv or parquet.
 
@@ -588,7 +598,7 @@ def export(
     if fmt == "parquet" and not out:
         raise _fail("parquet is binary: give --out FILE")
     with Corpus(db) as corpus:
-        n = _corpus_call(lambda: corpus.export(fmt, out))
+        n = _corpus_call(lambda: corpus.export(fmt, out, force=force))
     if out:
         sys.stderr.write(f"dateline: {n} documents written to {out}\n")
 

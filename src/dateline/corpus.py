@@ -43,6 +43,8 @@ class IngestStats:
     duplicates: int = 0
     versions: int = 0
     errors: int = 0
+    #: documents stored with a warning (text repaired, a bad date dropped): see their readings
+    warnings: int = 0
     targets: int = 0
     targets_done: int = 0
     seconds: float = 0.0
@@ -55,7 +57,7 @@ class IngestStats:
     def to_dict(self) -> dict[str, Any]:
         return {
             "seen": self.seen, "added": self.added, "duplicates": self.duplicates, "versions": self.versions,
-            "errors": self.errors, "seconds": round(self.seconds, 3), "groups": self.groups,
+            "errors": self.errors, "warnings": self.warnings, "seconds": round(self.seconds, 3), "groups": self.groups,
         }
 
 
@@ -166,15 +168,18 @@ class Corpus:
         ``progress`` is called with the running stats after each page.
         """
         from .ingest.files import expand_inputs, pages_of
+        from .ingest.unicode import path_label
         from .store.write import known
 
         if isinstance(inputs, (str, os.PathLike)):
             inputs = [inputs]
-        inputs = [str(i) for i in inputs]
+        raw_inputs = [os.fspath(i) if isinstance(i, os.PathLike) else str(i) for i in inputs]
+        inputs = [path_label(str(i)) for i in raw_inputs]  # as recorded in the runs table
+        targets = list(expand_inputs(raw_inputs))
+        self._refuse_store_as_input(targets)
         store = self._writable()
         stats = IngestStats()
         started = time.perf_counter()
-        targets = list(expand_inputs(inputs))
         stats.targets = len(targets)
         seen_now: set[str] = set()
 
@@ -194,6 +199,19 @@ class Corpus:
 
         items = self._processed(fresh_pages(), workers, analyze, options)
         return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds)
+
+    def _refuse_store_as_input(self, targets) -> None:
+        """The store is never read as a page, nor a page file made into the store (same inode)."""
+        if not os.path.exists(self.path):
+            return
+        for t in targets:
+            if t.path != "-" and t.error is None:
+                try:
+                    same = os.path.samefile(t.path, self.path)
+                except OSError:
+                    continue
+                if same:
+                    raise StoreError(f"{t.path} is the store itself (--db {self.path}): it cannot also be an input")
 
     def add(self, readings: Iterable[Reading], *, batch_size: int = 200) -> IngestStats:
         """Store readings made elsewhere (``dateline.read_all``, a Spark job): linked like ingested pages.
@@ -227,8 +245,6 @@ class Corpus:
         from .link.dedupe import Fingerprint, NearDuplicateIndex
         from .store.db import now
         from .store.groups import regroup
-        from .store.write import write
-
         store = self._writable()
         conn = store.conn
         with store.transaction():
@@ -254,7 +270,9 @@ class Corpus:
             with store.transaction():
                 stamp = now()
                 for item in batch:
-                    written = write(conn, item, run_id, stamp)
+                    written = _write_one(conn, item, run_id, stamp)
+                    if item.reading.warnings and written.outcome != "duplicate":
+                        stats.warnings += 1
                     if written.outcome == "duplicate":
                         stats.duplicates += 1
                         continue
@@ -310,9 +328,10 @@ class Corpus:
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Articles matching words, "phrases", OR, -exclusions and prefix*; best first, with snippets."""
+        from .store.filters import checked_query
         from .store.queries import search
 
-        return search(self._readable().conn, query, limit)
+        return search(self._readable().conn, checked_query("the search", query), limit)
 
     def claims(
         self,
@@ -323,18 +342,24 @@ class Corpus:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Who said what: by a speaker, about a query, dated within [since, until] (YYYY-MM-DD)."""
+        from .store.filters import checked_name, checked_query
         from .store.queries import claims
 
         for name, value in (("since", since), ("until", until)):
             if value is not None:
                 _check_date(name, value)
+        if speaker is not None:
+            speaker = checked_name("--speaker", speaker)
+        if about is not None:
+            about = checked_query("--about", about)
         return claims(self._readable().conn, speaker, about, since, until, limit)
 
     def timeline(self, entity: str) -> list[dict[str, Any]]:
         """The dated claims and events of one entity, oldest first."""
+        from .store.filters import checked_name
         from .store.queries import timeline
 
-        return timeline(self._readable().conn, entity)
+        return timeline(self._readable().conn, checked_name("the entity", entity))
 
     def entities_named(self, name: str) -> list[dict[str, Any]]:
         """The corpus entities a name means ("Trump", "President Trump", "Zelenskiy"): {id,
@@ -366,12 +391,16 @@ class Corpus:
 
         return counts(self._readable().conn)
 
-    def export(self, format: str = "jsonl", out: IO[Any] | str | os.PathLike[str] | None = None) -> int:
-        """Write every document: jsonl (one reading a line, the JSON contract), csv or parquet."""
+    def export(self, format: str = "jsonl", out: IO[Any] | str | os.PathLike[str] | None = None, *,
+               force: bool = False) -> int:
+        """Write every document: jsonl (one reading a line, the JSON contract), csv or parquet.
+
+        A file named by ``out`` appears whole or not at all; the store is never overwritten, and
+        an existing file only with ``force``."""
         from .store.export import export
 
         target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
-        return export(self._readable().conn, format, target)
+        return export(self._readable().conn, format, target, force=force)
 
     def readings(self) -> Iterator[Reading]:
         from .store.export import readings
@@ -380,11 +409,67 @@ class Corpus:
             yield Reading.from_dict(json.loads(line))
 
 
+def _write_one(conn, item: Processed, run_id: int, stamp: str):
+    """Write one document inside the batch's transaction; a document the store cannot take (a
+    value SQLite refuses) becomes an error row of its own instead of failing the batch."""
+    import sqlite3
+
+    from .store.write import write
+
+    conn.execute("SAVEPOINT one_document")
+    try:
+        written = write(conn, item, run_id, stamp)
+    except (UnicodeError, ValueError, TypeError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError) as exc:
+        conn.execute("ROLLBACK TO one_document")
+        r = item.reading
+        failed = Reading(id=r.id, source=r.source, url=r.url, warnings=r.warnings,
+                         error=Error("store", f"the document could not be stored ({type(exc).__name__}: {exc})"))
+        written = write(conn, Processed(failed, item.content_hash, None), run_id, stamp)
+    conn.execute("RELEASE one_document")
+    return written
+
+
 def _check_date(name: str, value: str) -> None:
     try:
         dt.date.fromisoformat(value[:10])
     except ValueError:
         raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+#: how often a worker looks whether the process that started it is still there
+WATCHDOG_SECONDS = 0.5
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker never outlives the ingest that started it.
+
+    ``kill -9`` of the ingest gives the pool no chance to stop its workers, which then kept
+    the store open and the cores busy. On Linux the kernel sends the worker SIGKILL when its
+    parent dies (prctl PR_SET_PDEATHSIG); elsewhere, and as a fallback, a watchdog thread
+    ends the worker once its parent is gone (it is re-parented: getppid() changes).
+    """
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the watchdog does it
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watchdog", daemon=True).start()
 
 
 def _pooled(
@@ -400,7 +485,10 @@ def _pooled(
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    new_pool = lambda: ProcessPoolExecutor(max_workers=workers, mp_context=ctx)  # noqa: E731
+    parent = os.getpid()
+    new_pool = lambda: ProcessPoolExecutor(  # noqa: E731
+        max_workers=workers, mp_context=ctx, initializer=_die_with_parent, initargs=(parent,)
+    )
     pool = new_pool()
     inflight: deque = deque()
     limit = workers * 3

@@ -43,6 +43,8 @@ class Page:
     publisher: str | None = None
     is_clean: bool = False
     error: Error | None = None
+    #: what was repaired or dropped on the way in (invalid characters, a bad date): said, not silent
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -270,6 +272,8 @@ class Reading:
     #: how the text was analysed: "analysed (language en)", "skipped (language ru)" when no
     #: pipeline is installed for its language; None when analysis did not run
     analysis: str | None = None
+    #: what was repaired or dropped while reading (invalid characters, NULs, a bad date, a cut)
+    warnings: list[str] = field(default_factory=list)
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.paragraphs]

@@ -48,6 +48,14 @@ def error_line(reading: Reading, console: Console | None = None) -> None:
     )
 
 
+def warning_lines(reading: Reading, console: Console | None = None) -> None:
+    """What was repaired or dropped while reading, one line each, on stderr."""
+    for warning in reading.warnings:
+        (console or _error_console()).print(
+            f"[yellow]![/yellow] {escape(where(reading))}: {escape(warning)}", highlight=False
+        )
+
+
 def show_reading(reading: Reading, first: bool = True) -> None:
     out = _console()
     if out.is_terminal:

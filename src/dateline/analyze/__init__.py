@@ -157,6 +157,7 @@ def _shortened(r: Reading) -> tuple[Reading, int | None]:
 
 def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
     from . import nlp as nlp_module
+    from .segments import one_piece
 
     todo = []
     short: dict[int, tuple[Reading, int]] = {}
@@ -174,10 +175,14 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
     docs: dict[int, Any] = {}
     for lang in dict.fromkeys(lang_of.values()):
         group = [r for r in todo if lang_of[id(r)] == lang]
+        # texts longer than a segment are parsed segment by segment (segments.py), not here
+        whole = [r for r in group if one_piece((short[id(r)][0] if id(r) in short else r).text)]
+        if not whole:
+            continue
         try:
             nlp = nlp_module.load(UNUSED_COMPONENTS, lang)
-            texts = (short[id(r)][0].text if id(r) in short else r.text for r in group)
-            for r, doc in zip(group, nlp.pipe(texts, batch_size=len(group))):
+            texts = (short[id(r)][0].text if id(r) in short else r.text for r in whole)
+            for r, doc in zip(whole, nlp.pipe(texts, batch_size=len(whole))):
                 docs[id(r)] = doc
         except Exception as exc:
             if isinstance(exc, nlp_module.ModelMissing):
@@ -191,7 +196,7 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
             if id(r) in short:
                 part, cut = short[id(r)]
                 earlier = r.error
-                analyze_one(part, docs.get(id(r)), lang)
+                _analyze_in_segments(part, docs.get(id(r)), lang)
                 r.entities, r.claims, r.timexes, r.events = part.entities, part.claims, part.timexes, part.events
                 note = f"the text is longer than {MAX_ANALYZED_CHARS:,} characters; only its first {cut:,} were analysed"
                 if earlier is not None and earlier.partial and part.error is None:
@@ -200,6 +205,38 @@ def _analyze_batch(batch: list[Reading]) -> Iterator[Reading]:
                     r.error = earlier or part.error or Error("analyze", note, partial=True)
             else:
                 earlier = r.error
-                analyze_one(r, docs.get(id(r)), lang)
+                _analyze_in_segments(r, docs.get(id(r)), lang)
                 r.error = earlier or r.error
         yield r
+
+
+def _analyze_in_segments(reading: Reading, doc: Any = None, lang: str = "en") -> Reading:
+    """analyze_one, segment by segment when the text is longer than a segment (segments.py):
+    the cost of analysis then grows with the length of the text, not its square."""
+    from . import nlp as nlp_module
+    from .segments import merge, one_piece, segment_readings
+
+    if one_piece(reading.text):
+        return analyze_one(reading, doc, lang)
+    parts = segment_readings(reading)
+    try:
+        nlp = nlp_module.load(UNUSED_COMPONENTS, lang)
+        pdocs = list(nlp.pipe((p.text for _, p in parts), batch_size=4))
+    except nlp_module.ModelMissing as exc:
+        reading.error = Error("analyze", str(exc))
+        return reading
+    except Exception:  # parsed one by one below, so one bad segment fails alone
+        pdocs = [None] * len(parts)
+    failed = []
+    for (_, part), pdoc in zip(parts, pdocs):
+        analyze_one(part, pdoc, lang)
+        if part.error is not None:
+            failed.append(part.error.message)
+    merge(reading, parts)
+    reading.type_records()
+    if failed and len(failed) == len(parts):
+        reading.error = Error("analyze", failed[0])
+    elif failed:
+        reading.error = Error("analyze", f"{len(failed)} of {len(parts)} segments of the text could not be "
+                                         f"analysed ({failed[0]}); the rest was", partial=True)
+    return reading

@@ -24,7 +24,8 @@ def document_id(content: str) -> str:
     if not content.isascii() and not unicodedata.is_normalized("NFC", content):
         content = unicodedata.normalize("NFC", content)
     norm = " ".join(content.split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: an id never fails on text not yet made valid (valid text hashes the same)
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def looks_like_html(content: str) -> bool:
@@ -40,10 +41,11 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
     else:  # nothing was read: name the failure by where it happened
         rid = document_id(f"{page.source.path}\0{page.source.offset}\0{page.source.url}")
     reading = Reading(id=rid, source=page.source, url=page.url or page.source.url)
+    reading.warnings = list(page.warnings)
     if page.error is not None and not page.error.partial:
         reading.error = page.error
         return reading
-    content = page.content or ""
+    content = _valid(page, reading)
     if not content.strip():
         reading.error = Error("extract", "the document is empty")
         return reading
@@ -54,11 +56,12 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
         draft = _draft(page, content, options)
         # what the crawler told us about the page wins over what we guessed from it
         draft.title = page.title or draft.title
-        draft.published = _iso(page.published) or draft.published
+        draft.published = _iso(page.published, reading.warnings) or draft.published
         draft.publisher = page.publisher or draft.publisher
         from . import meta
 
         meta.finish(draft, reading)
+        reading.warnings.extend(draft.warnings)
     except Exception as exc:  # a bug or a page no rule foresaw: this document only
         reading.error = Error("extract", f"could not extract the article ({type(exc).__name__}: {exc})")
         return reading
@@ -73,14 +76,53 @@ def extract(page: Page, options: ExtractOptions = DEFAULT_OPTIONS) -> Reading:
     return reading
 
 
-def _iso(value: str | None) -> str | None:
-    """A crawler's date in ISO form ("2024-03-04 10:00:00" → "2024-03-04T10:00:00"); kept as
-    given when it cannot be read as a date (a year or a month alone stays as it is)."""
-    if not value:
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?")
+
+
+def _iso(value: str | None, warnings: list[str] | None = None) -> str | None:
+    """A crawler's date in ISO form ("2024-03-04 10:00:00" → "2024-03-04T10:00:00"); a year or a
+    month alone stays as it is; seconds since 1970 become a UTC time. Anything else is not a
+    date: it is dropped (the page's own date is used instead), and a warning says so."""
+    if not value or not value.strip():
         return None
     from .html_meta import iso_date
 
-    return iso_date(value) or value
+    value = value.strip()
+    found = iso_date(value)
+    if found:
+        return found
+    if _YEAR_OR_MONTH.fullmatch(value) and iso_date(value[:4] + "-01-01"):
+        return value
+    if _EPOCH.fullmatch(value):
+        import datetime as dt
+
+        found = iso_date(dt.datetime.fromtimestamp(float(value), dt.timezone.utc).isoformat())
+        if found:
+            return found
+    if warnings is not None:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        warnings.append(f"published {shown!r} is not a date (YYYY-MM-DD or ISO 8601); it was ignored")
+    return None
+
+
+def _valid(page: Page, reading: Reading) -> str:
+    """The page's content as valid Unicode without NULs, whoever built the page (ingest does this
+    for what it reads; a Page made in code gets the same here)."""
+    from ..ingest.unicode import has_surrogates, valid_optional, valid_text, without_nuls
+
+    content = page.content or ""
+    if has_surrogates(content):
+        content = valid_text(content, "the page", reading.warnings)
+    if "\x00" in content:
+        content = without_nuls(content, "the page", reading.warnings)
+    for name in ("title", "published", "publisher", "url"):
+        value = getattr(page, name)
+        if value and has_surrogates(value):
+            setattr(page, name, valid_optional(value, f"the {name}", reading.warnings))
+    if reading.url and has_surrogates(reading.url):
+        reading.url = page.url
+    return content
 
 
 def _draft(page: Page, content: str, options: ExtractOptions) -> Draft:

@@ -33,3 +33,5 @@ class Draft:
     footer: list[str] = field(default_factory=list)
     #: the body is the user's own clean text: keep it verbatim
     verbatim: bool = False
+    #: what the extractor had to repair to read the page (said in the reading's warnings)
+    warnings: list[str] = field(default_factory=list)

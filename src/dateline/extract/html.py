@@ -38,6 +38,7 @@ from lxml.html import HtmlElement, HTMLParser, fromstring
 
 from ..model import Boilerplate, Image, Related
 from . import html_rules as rules
+from . import nesting
 from .draft import Draft
 from .html_meta import PageMeta, iso_date, read_page_meta, split_names
 from .meta import host_publisher
@@ -70,7 +71,7 @@ _MAX_RELATED = 60
 def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draft:
     """Find the article in an HTML page. Never raises: a page without one gives an empty body."""
     draft = Draft(url=url)
-    tree = parse_html(content)
+    tree = parse_html(content, draft.warnings)
     if tree is None:
         return draft
     page = PageMeta()
@@ -102,8 +103,22 @@ def extract_html(content: str, url: str | None, options: ExtractOptions) -> Draf
     return draft
 
 
-def parse_html(content: str) -> HtmlElement | None:
-    """The page's tree, or None when there is no HTML document in it."""
+def parse_html(content: str, warnings: list[str] | None = None) -> HtmlElement | None:
+    """The page's tree, or None when there is no HTML document in it. Markup nested deeper
+    than the parser goes is flattened and parsed again (see nesting.py), with a warning."""
+    tree = _parse(content)
+    if tree is not None and any(nesting.DEPTH_ERROR in e.message for e in _PARSER.error_log):
+        flat, removed = nesting.flatten(content)
+        deeper = _parse(flat)
+        if deeper is not None:
+            tree = deeper
+            if warnings is not None:
+                warnings.append(f"the page nests its markup deeper than {nesting.MAX_DEPTH} elements; "
+                                f"{removed:,} elements below that depth were unwrapped so their text could be read")
+    return tree
+
+
+def _parse(content: str) -> HtmlElement | None:
     if not content or not content.strip():
         return None
     if "\x00" in content:  # binary junk: libxml2 would turn each NUL into U+FFFD

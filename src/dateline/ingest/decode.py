@@ -25,10 +25,20 @@ class NotText(ValueError):
     """The bytes are not a text or HTML document (binary, or undecodable)."""
 
 
+#: a gzip stream that ends before its end marker: what was read stands, marked partial
+GZIP_CUT = "the gzip file is cut short; only the part before the cut was read"
+
+
 def gunzip(data: bytes) -> bytes:
     """Decompress gzip data; a truncated stream gives what could be read, nothing gives an error."""
+    return gunzip_checked(data)[0]
+
+
+def gunzip_checked(data: bytes) -> tuple[bytes, bool]:
+    """(the decompressed bytes, whether the stream was complete). A stream cut short gives what
+    could be read (and False); one that gives nothing readable raises NotText."""
     try:
-        return gzip.decompress(data)
+        return gzip.decompress(data), True
     except (OSError, EOFError, zlib.error) as exc:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
@@ -37,11 +47,24 @@ def gunzip(data: bytes) -> bytes:
             raise NotText(f"not a readable gzip file ({exc})") from None
         if len(out) < 64:  # a corrupt stream, not a truncated page
             raise NotText(f"not a readable gzip file ({exc})") from None
-        return out
+        return out, False
 
 
-def decode(data: bytes, *, declared: str | None = None) -> str:
-    """Decode a document's bytes, or raise NotText saying why it is not a text document."""
+def decode(data: bytes, *, declared: str | None = None, warnings: list[str] | None = None) -> str:
+    """Decode a document's bytes, or raise NotText saying why it is not a text document.
+
+    A few NUL bytes in a text page (a crawler's artefact) are removed, with a warning; a page
+    made of them is binary.
+    """
+    text = _decode(data, declared)
+    if "\x00" in text:
+        from .unicode import without_nuls
+
+        text = without_nuls(text, "the page", warnings)
+    return text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data)
     for bom, encoding in _BOMS:
@@ -102,10 +125,14 @@ _TEXT_CONTROLS = {9, 10, 12, 13, 27}
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Control bytes make up more than a twentieth of the start, or NULs more than a hundredth.
+
+    Binary formats are full of both; a text page with a stray NUL or two is still text.
+    """
     sample = data[:8192]
     if not sample:
         return False
-    if b"\x00" in sample:
+    if sample.count(0) > len(sample) / 100:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
     return controls / len(sample) > 0.05

@@ -16,10 +16,13 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xm
 _TEXT_TYPES = ("text/plain",)
 
 
-def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
+def warc_pages(path: str, label: str | None = None, warnings: list[str] | None = None) -> Iterator[Page]:
+    """Record by record: fastwarc streams the file, one record's body is in memory at a time.
+    ``warnings`` (about the file itself, e.g. its name) go with every page."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     label = label or path
+    file_warnings = list(warnings or [])
     wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     last = 0
     count = 0
@@ -39,6 +42,7 @@ def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
             count += 1
             page = _page_of(record, label)
             if page is not None:
+                page.warnings[:0] = file_warnings
                 if page.error is not None:
                     failed_at = last
                 # held back one record: if the file turns out cut short, the last one is suspect
@@ -53,6 +57,7 @@ def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
                 content="",
                 source=Source(path=label, format="warc", offset=last),
                 error=Error("ingest", f"the WARC file is damaged after byte {last}; records before it were read ({exc})"),
+                warnings=list(file_warnings),
             )
         return
     problem = _cut_short(path) if count else "no WARC records found: not a WARC file, or cut short before its first record"
@@ -63,7 +68,8 @@ def warc_pages(path: str, label: str | None = None) -> Iterator[Page]:
     if pending is not None:
         yield pending
     if problem:
-        yield Page(content="", source=Source(path=label, format="warc", offset=last), error=Error("ingest", problem))
+        yield Page(content="", source=Source(path=label, format="warc", offset=last), error=Error("ingest", problem),
+                   warnings=list(file_warnings))
 
 
 def _cut_short(path: str) -> str | None:
@@ -92,7 +98,10 @@ def _cut_short(path: str) -> str | None:
 def _page_of(record, label: str) -> Page | None:
     from fastwarc.warc import WarcRecordType
 
-    url = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+    from .unicode import valid_text
+
+    warnings: list[str] = []
+    url = valid_text((record.headers.get("WARC-Target-URI") or "").strip().strip("<>"), "the url", warnings) or None
     source = Source(path=label, url=url, format="warc", offset=record.stream_pos)
     if record.record_type == WarcRecordType.conversion:
         kind, charset = "text", None
@@ -105,6 +114,7 @@ def _page_of(record, label: str) -> Page | None:
                     source=source,
                     url=url,
                     error=Error("ingest", "the record is cut short or its HTTP headers cannot be read (a truncated file?)"),
+                    warnings=warnings,
                 )
             if not (200 <= status < 300):
                 return None  # redirects and errors carry no article
@@ -123,16 +133,18 @@ def _page_of(record, label: str) -> Page | None:
                 source=source,
                 url=url,
                 error=Error("ingest", f"not an HTML or text record ({ctype or 'no content type'})"),
+                warnings=warnings,
             )
     try:
         body = record.reader.read()
-        content = decode(body, declared=charset)
+        content = decode(body, declared=charset, warnings=warnings)
     except NotText as exc:
-        return Page(content="", source=source, url=url, error=Error("ingest", str(exc)))
+        return Page(content="", source=source, url=url, error=Error("ingest", str(exc)), warnings=warnings)
     except OSError as exc:
-        return Page(content="", source=source, url=url, error=Error("ingest", f"could not read the record ({exc})"))
+        return Page(content="", source=source, url=url, error=Error("ingest", f"could not read the record ({exc})"),
+                    warnings=warnings)
     if kind == "text" and content.lstrip()[:1] == "<":
         from ..extract import looks_like_html
 
         kind = "html" if looks_like_html(content) else kind
-    return Page(content=content, source=source, content_type=kind, url=url)  # type: ignore[arg-type]
+    return Page(content=content, source=source, content_type=kind, url=url, warnings=warnings)  # type: ignore[arg-type]

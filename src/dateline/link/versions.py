@@ -42,7 +42,8 @@ def title_key(title: str | None) -> str | None:
 
 
 def url_key(url: str | None) -> str | None:
-    """One address however it is written: no scheme, fragment, "www." or trailing slash."""
+    """One address however it is written: no scheme, fragment, "www.", trailing slash or
+    tracking parameters (utm_*, fbclid, gclid…: see tracking.py)."""
     if not url:
         return None
     try:
@@ -51,7 +52,10 @@ def url_key(url: str | None) -> str | None:
         return url.strip()
     host = (parts.hostname or "").removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
-    query = f"?{parts.query}" if parts.query else ""
+    from .tracking import without_tracking
+
+    kept = without_tracking(parts.query)
+    query = f"?{kept}" if kept else ""
     return f"{host}{path}{query}" if host else url.strip()
 
 

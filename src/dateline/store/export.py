@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -58,15 +61,22 @@ def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         }
 
 
-def export(conn: sqlite3.Connection, fmt: str, out: IO[str] | IO[bytes] | str) -> int:
-    """Write every document; ``out`` is a path or an open file (text for jsonl/csv, binary for parquet)."""
+def export(conn: sqlite3.Connection, fmt: str, out: IO[str] | IO[bytes] | str, *, force: bool = False) -> int:
+    """Write every document; ``out`` is a path or an open file (text for jsonl/csv, binary for parquet).
+
+    A path is written to a temporary file beside it, renamed into place when complete: an
+    interrupted export leaves nothing half-written. The store itself (or its journal) is never a
+    target, and an existing file is replaced only with ``force``.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if isinstance(out, (str, os.PathLike)):
+        path = os.fspath(out)
+        check_target(path, protected=store_files(conn), force=force)
+        with replaced_atomically(path, binary=fmt == "parquet") as fh:
+            return export(conn, fmt, fh)
     if fmt == "parquet":
         return _parquet(conn, out)
-    if isinstance(out, str):
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            return export(conn, fmt, fh)
     n = 0
     if fmt == "jsonl":
         for line in readings(conn):
@@ -79,6 +89,58 @@ def export(conn: sqlite3.Connection, fmt: str, out: IO[str] | IO[bytes] | str) -
         writer.writerow(row)
         n += 1
     return n
+
+
+def store_files(conn: sqlite3.Connection) -> list[str]:
+    """The files of the store behind ``conn``: the database and its journals."""
+    out = []
+    for row in conn.execute("PRAGMA database_list"):
+        if row[2]:
+            out += [row[2], row[2] + "-wal", row[2] + "-shm", row[2] + "-journal"]
+    return out
+
+
+def check_target(path: str, *, protected: list[str], force: bool) -> None:
+    """Refuse to write over a file that must not be lost: the store (the same file by inode,
+    however it is named), or any existing file unless ``force``."""
+    if os.path.isdir(path):
+        raise ExportError(f"{path} is a folder: give a file name")
+    if not os.path.lexists(path):
+        return
+    for keep in protected:
+        try:
+            if os.path.samefile(path, keep):
+                raise ExportError(f"{path} is the store itself (or its journal): writing there would destroy it; "
+                                  "choose another file")
+        except OSError:
+            continue  # that file does not exist
+    if not force:
+        raise ExportError(f"{path} already exists: choose another file, or give --force to replace it")
+
+
+@contextmanager
+def replaced_atomically(path: str, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file that appears at ``path`` only once it is completely written (temp file + rename)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".part", dir=folder)
+    try:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.path.exists(path):
+            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _parquet(conn: sqlite3.Connection, out) -> int:

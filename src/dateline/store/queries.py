@@ -18,13 +18,16 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
     expr = fts.to_fts(query)
     if expr is None:
         return []
+    # ranked first, snippets only for the rows shown: in one query SQLite made a snippet for
+    # every match before sorting (most of the time of a query of common words)
     rows = conn.execute(
+        "WITH top AS (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) "
         "SELECT a.document_id, a.title, d.url, a.published, "
-        f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet, "
-        "bm25(articles_fts, 4.0, 1.0) AS rank "
-        "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN documents d ON d.seq = a.seq "
-        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-        (expr, max(0, int(limit))),
+        f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet, top.rank AS rank "
+        "FROM top JOIN articles_fts ON articles_fts.rowid = top.rowid JOIN articles a ON a.seq = top.rowid "
+        "JOIN documents d ON d.seq = a.seq WHERE articles_fts MATCH ? ORDER BY top.rank",
+        (expr, max(0, int(limit)), expr),
     ).fetchall()
     return [
         {

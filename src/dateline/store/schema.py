@@ -254,13 +254,23 @@ def applied(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, now: str) -> int:
-    """Run the migrations the store lacks; return the version it is at."""
+    """Run the migrations the store lacks; return the version it is at.
+
+    Safe when several processes open a new store at once: each migration runs under SQLite's
+    write lock (``BEGIN IMMEDIATE``, which waits out the connection's busy timeout), and what
+    has been applied is read again once the lock is held, so a migration another process has
+    just run is skipped, never run twice.
+    """
     current = applied(conn)
     for version, description, sql in MIGRATIONS:
         if version <= current:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            current = applied(conn)  # under the lock: another process may have been first
+            if version <= current:
+                conn.execute("COMMIT")
+                continue
             if version == 1:
                 conn.execute(
                     "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
@@ -277,7 +287,8 @@ def migrate(conn: sqlite3.Connection, now: str) -> int:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         current = version
     return current
