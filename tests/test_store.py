@@ -282,6 +282,6 @@ def test_a_store_from_schema_1_is_upgraded_and_keeps_event_fields(tmp_path):
     corpus = Corpus(str(path))
     corpus.add([reading("ev1", "The ministry threatened to cut off power to the border towns.", events=[event])])
     db = sqlite3.connect(path)
-    assert db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION >= 2
     row = db.execute("SELECT type, about, negated, hypothetical, event_rank, confidence FROM events").fetchone()
     assert row == ("THREATEN", "SANCTION", 0, 1, 1, 0.8)

@@ -413,6 +413,23 @@ def stories(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
 
 
 @app.command()
+def relink(db: Db = "dateline.db") -> None:
+    """Rebuild every link and group of a store from scratch (near-duplicates, versions, stories).
+
+    An ingest links only its new documents against the store; this full rebuild gives the same
+    result and is only needed after changing the linking rules.
+
+    [dim]Example: dateline relink --db news.db[/dim]
+    """
+    from .corpus import Corpus
+
+    with Corpus(db) as corpus:
+        found = _corpus_call(corpus.relink)
+    groups = ", ".join(f"{n} {k}" for k, n in sorted(found.items())) or "none"
+    _stdout().print(f"relinked {db} · groups: {groups}")
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (the reading contract), csv or parquet.")] = "jsonl",
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="The file to write (default: standard output).")] = None,

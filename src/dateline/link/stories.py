@@ -2,7 +2,9 @@
 
 Cheap on purpose: each article is reduced to a few rare features — the corpus entities it
 names and the content words and word pairs of its headline and lead — and two articles close
-in time that share enough rare features (weighted by how rare) are one story.
+in time that share enough rare features (weighted by how rare) are one story. Rarity is a
+matter of the days around an article, so linking new articles only ever looks at the weeks
+around their dates, whatever the size of the store.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -34,14 +36,23 @@ STOPWORDS = frozenset(
 class StoryOptions:
     #: articles further apart than this are never one story
     window_days: int = 3
+    #: rarity is judged among the articles within this many days of an article (its own days'
+    #: news), not the whole corpus: so a new article changes nothing far from its date, and
+    #: linking it never needs more of the store than a few weeks around it
+    rarity_days: int = 1
     #: shared rarity needed, as a share of the smaller article's total (0..1)
     min_overlap: float = 0.12
     #: and at least this many shared features
     min_shared: int = 4
-    #: features in more than this share of the corpus are not rare (and are never compared)
+    #: features in more than this share of those articles are not rare (and are never compared)
     max_df: float = 0.05
-    #: … but features in at most this many documents always count as rare
+    #: … but features in at most this many articles always count as rare
     always_rare: int = 20
+
+    def reach_days(self) -> int:
+        """How far from a new article the pairs that may change reach: its rarity neighbours'
+        partners (what must be reloaded is one rarity window further)."""
+        return self.rarity_days + self.window_days
 
 
 DEFAULT_STORY = StoryOptions()
@@ -73,40 +84,76 @@ def _day(s: str | None) -> int | None:
         return None
 
 
-def story_pairs(docs: Iterable[StoryDoc], options: StoryOptions = DEFAULT_STORY) -> list[tuple[str, str, float]]:
-    """Pairs of articles that tell one story: (id, id, overlap)."""
+def story_pairs(
+    docs: Iterable[StoryDoc], options: StoryOptions = DEFAULT_STORY, among: Collection[str] | None = None
+) -> list[tuple[str, str, float]]:
+    """Pairs of articles that tell one story: (id, id, overlap), each pair once.
+
+    A feature is rare for an article when few of the articles within ``rarity_days`` of it
+    have it (undated articles: few of the undated ones); dated articles pair within
+    ``window_days``, undated ones only with each other. ``among``: only the pairs with an
+    article in it (the others are left out, not judged); every article whose rarity window
+    or pairing window reaches them must be in ``docs``.
+    """
     docs = list(docs)
     feats = [features(d) for d in docs]
-    df: dict[str, int] = defaultdict(int)
-    for fs in feats:
-        for f in fs:
-            df[f] += 1
-    n = max(len(docs), 1)
-    limit = max(options.always_rare, int(options.max_df * n))
-    idf = {f: math.log((n + 1) / c) + 1.0 for f, c in df.items() if c <= limit}
-    postings: dict[str, list[int]] = defaultdict(list)
-    weights = []
-    for i, fs in enumerate(feats):
-        rare = [f for f in fs if f in idf]
-        weights.append(sum(idf[f] for f in rare))
-        for f in rare:
-            postings[f].append(i)
     days = [_day(d.day) for d in docs]
+    # articles and feature counts per day (None: the undated pool)
+    day_n: dict[int | None, int] = defaultdict(int)
+    day_df: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for fs, day in zip(feats, days):
+        day_n[day] += 1
+        day_df[day].update(fs)
+    stats: dict[int | None, tuple[dict[str, float], int]] = {}
+
+    def idf_of(day: int | None) -> tuple[dict[str, float], int]:
+        if day not in stats:
+            if day is None:
+                n, df = day_n[None], day_df[None]
+            else:
+                near = [d for d in range(day - options.rarity_days, day + options.rarity_days + 1) if d in day_n]
+                n = sum(day_n[d] for d in near)
+                df = Counter()
+                for d in near:
+                    df.update(day_df[d])
+            limit = max(options.always_rare, int(options.max_df * n))
+            stats[day] = ({f: math.log((n + 1) / c) + 1.0 for f, c in df.items() if c <= limit}, n)
+        return stats[day]
+
+    rare: list[dict[str, float]] = []
+    weights: list[float] = []
+    postings: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for i, (fs, day) in enumerate(zip(feats, days)):
+        idf = idf_of(day)[0]
+        mine = {f: idf[f] for f in sorted(fs) if f in idf}
+        rare.append(mine)
+        weights.append(sum(mine.values()))
+        for f in mine:
+            postings[(f, day)].append(i)
+    wanted = None if among is None else set(among)
     pairs = []
-    for i, fs in enumerate(feats):
-        shared: dict[int, list[float]] = defaultdict(list)
-        for f in fs:
-            if f not in idf:
+    for i, mine in enumerate(rare):
+        if wanted is not None and docs[i].id not in wanted:
+            continue
+        day = days[i]
+        partner_days = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
+        shared: dict[int, list[str]] = defaultdict(list)
+        for f in mine:
+            for d in partner_days:
+                for j in postings.get((f, d), ()):
+                    if j != i:
+                        shared[j].append(f)
+        for j, fs in shared.items():
+            if len(fs) < options.min_shared:
                 continue
-            for j in postings[f]:
-                if j > i:
-                    shared[j].append(idf[f])
-        for j, ws in shared.items():
-            if len(ws) < options.min_shared:
+            if wanted is not None and j < i and docs[j].id in wanted:
+                continue  # found from j's side already
+            if wanted is None and j < i:
                 continue
-            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > options.window_days:  # type: ignore[operator]
-                continue
-            overlap = sum(ws) / max(min(weights[i], weights[j]), 1e-9)
+            theirs = rare[j]
+            score = sum((mine[f] + theirs[f]) / 2 for f in sorted(fs))
+            overlap = score / max(min(weights[i], weights[j]), 1e-9)
             if overlap >= options.min_overlap:
-                pairs.append((docs[i].id, docs[j].id, overlap))
+                a, b = (i, j) if i < j else (j, i)
+                pairs.append((docs[a].id, docs[b].id, overlap))
     return pairs
