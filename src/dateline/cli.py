@@ -64,12 +64,17 @@ def read(
     url: Url = None,
     published: Published = None,
     html_fallback: Fallback = False,
+    workers: Annotated[
+        Optional[int],
+        typer.Option("--workers", "-w", min=1, help="Processes reading pages (default: the cores); the output "
+                     "keeps the input order."),
+    ] = None,
 ) -> None:
     """Read news pages: clean text and metadata, who is who, who said what, what happened and when.
 
     [dim]Example: dateline read page.html ; dateline read --json pages/ saved.jsonl -[/dim]
     """
-    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback))
+    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback, workers))
 
 
 @app.command()
@@ -88,7 +93,7 @@ def extract(
     raise typer.Exit(_run(inputs, False, as_json, progress, url, published, html_fallback))
 
 
-def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> int:
+def _run(inputs, analyze, as_json, progress, url, published, html_fallback, workers=1) -> int:
     from .extract import ExtractOptions
     from .ingest.files import expand_inputs
     from .run import read_inputs
@@ -108,7 +113,11 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback) -> i
     if bar:
         task = bar.add_task("reading", total=len(targets))
         on_target = lambda _target: bar.advance(task)  # noqa: E731
-    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target)
+    if workers is None:
+        from .run.pool import cores
+
+        workers = cores()
+    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target, workers=workers)
     total = ok = 0
     out = sys.stdout
     try:
