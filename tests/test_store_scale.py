@@ -228,3 +228,14 @@ def test_the_version_check_uses_the_address_index(tmp_path):
         "EXPLAIN QUERY PLAN SELECT 1 FROM documents WHERE url_key = ? AND status = 'ok' AND content_hash != ? LIMIT 1",
         ("x.example/a", "h")))
     assert "documents_url_key_status" in plan, plan
+
+
+def test_the_band_table_uses_datasketchs_bands():
+    from datasketch import MinHashLSH
+
+    from dateline.link.dedupe import KNOWN_BANDS, band_ranges
+
+    for (threshold, perms), (b, r) in KNOWN_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=perms)
+        assert (lsh.b, lsh.r) == (b, r)
+        assert list(band_ranges()) == [tuple(x) for x in lsh.hashranges]

@@ -133,6 +133,10 @@ def fingerprint(text: str, options: DedupeOptions = DEFAULT_DEDUPE) -> Fingerpri
     return Fingerprint(_hash_words(tokens), sig, int(len(shingles)))
 
 
+#: datasketch's MinHashLSH choice of (bands, rows) for (threshold, permutations), kept here
+#: because importing datasketch (and scipy.integrate with it) costs two seconds an ingest;
+#: tests/test_store_scale.py checks it against datasketch
+KNOWN_BANDS = {(0.3, 128): (37, 3)}
 _BANDS: dict[tuple[float, int], tuple[tuple[int, int], ...]] = {}
 
 
@@ -140,10 +144,14 @@ def band_ranges(options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[tuple[int, int
     """The LSH bands (start, end) of a signature: datasketch's choice for the threshold."""
     key = (options.lsh_threshold, options.num_perm)
     if key not in _BANDS:
-        from datasketch import MinHashLSH
+        if key in KNOWN_BANDS:
+            b, r = KNOWN_BANDS[key]
+        else:
+            from datasketch import MinHashLSH
 
-        lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
-        _BANDS[key] = tuple((int(s), int(e)) for s, e in lsh.hashranges)
+            lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+            b, r = lsh.b, lsh.r
+        _BANDS[key] = tuple((i * r, (i + 1) * r) for i in range(b))
     return _BANDS[key]
 
 

@@ -122,38 +122,59 @@ def story_pairs(
 
     rare: list[dict[str, float]] = []
     weights: list[float] = []
-    postings: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-    for i, (fs, day) in enumerate(zip(feats, days)):
+    for fs, day in zip(feats, days):
         idf = idf_of(day)[0]
         mine = {f: idf[f] for f in sorted(fs) if f in idf}
         rare.append(mine)
         weights.append(sum(mine.values()))
-        for f in mine:
-            postings[(f, day)].append(i)
-    wanted = None if among is None else set(among)
+    return _pairs(docs, days, rare, weights, options, None if among is None else set(among))
+
+
+def _pairs(docs, days, rare, weights, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
+    """The shared rare features of every pair within the window, counted and weighted as sparse
+    products, one day of articles against its window at a time (features in sorted order, so a
+    pair's sums come out the same whichever side it is found from)."""
+    import numpy as np
+    from scipy import sparse
+
+    vocab = {f: k for k, f in enumerate(sorted({f for r in rare for f in r}))}
+    if not vocab:
+        return []
+    indptr, indices, values = [0], [], []
+    for r in rare:
+        indices += [vocab[f] for f in r]
+        values += list(r.values())
+        indptr.append(len(indices))
+    shape = (len(docs), len(vocab))
+    weight = sparse.csr_matrix((np.array(values, dtype=np.float64), indices, indptr), shape=shape)
+    binary = sparse.csr_matrix((np.ones(len(values), dtype=np.float64), indices, indptr), shape=shape)
+    by_day: dict[int | None, list[int]] = defaultdict(list)
+    for i, day in enumerate(days):
+        by_day[day].append(i)
+    in_wanted = np.array([wanted is None or d.id in wanted for d in docs])
+    w = np.array(weights)
     pairs = []
-    for i, mine in enumerate(rare):
-        if wanted is not None and docs[i].id not in wanted:
+    for day in sorted(by_day, key=lambda d: (d is None, d or 0)):
+        rows = [i for i in by_day[day] if in_wanted[i]]
+        if not rows:
             continue
-        day = days[i]
-        partner_days = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
-        shared: dict[int, list[str]] = defaultdict(list)
-        for f in mine:
-            for d in partner_days:
-                for j in postings.get((f, d), ()):
-                    if j != i:
-                        shared[j].append(f)
-        for j, fs in shared.items():
-            if len(fs) < options.min_shared:
-                continue
-            if wanted is not None and j < i and docs[j].id in wanted:
-                continue  # found from j's side already
-            if wanted is None and j < i:
-                continue
-            theirs = rare[j]
-            score = sum((mine[f] + theirs[f]) / 2 for f in sorted(fs))
-            overlap = score / max(min(weights[i], weights[j]), 1e-9)
-            if overlap >= options.min_overlap:
+        near = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
+        cols = np.array([j for d in near for j in by_day.get(d, ())])
+        rows_a = np.array(rows)
+        b_rows, b_cols = binary[rows_a], binary[cols]
+        count = (b_rows @ b_cols.T).tocoo()
+        keep = count.data >= options.min_shared
+        ri, ci = rows_a[count.row[keep]], cols[count.col[keep]]
+        # each pair once: from the earlier article's side, or from the only side that is wanted
+        once = (ri < ci) | ~in_wanted[ci]
+        ri, ci = ri[once], ci[once]
+        if not len(ri):
+            continue
+        mine = (weight[ri].multiply(binary[ci])).sum(axis=1).A1
+        theirs = (binary[ri].multiply(weight[ci])).sum(axis=1).A1
+        overlap = (mine + theirs) / 2 / np.maximum(np.minimum(w[ri], w[ci]), 1e-9)
+        for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
+            if o >= options.min_overlap:
                 a, b = (i, j) if i < j else (j, i)
-                pairs.append((docs[a].id, docs[b].id, overlap))
+                pairs.append((docs[a].id, docs[b].id, o))
     return pairs

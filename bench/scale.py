@@ -1,0 +1,143 @@
+"""Ingest speed and memory as the store grows: adding 1,000 articles to a store of 1k, 20k, 100k.
+
+    python bench/scale.py [--sizes 1000,20000,100000] [--probe 1000] [--keep DIR]
+
+The corpus is made here: varied synthetic ~500-word articles (words drawn from a Zipf-shaped
+vocabulary of made-up words, so no two are near-duplicates), each with its own address and a
+publication day that advances as a crawl does (300 articles a day). The store grows by
+ingesting the stream in order (extraction of plain-text JSON Lines pages, no analysis, one
+process); at each size a *probe* of the next ``--probe`` articles is ingested in a fresh
+process and measured: documents per CPU-second, writer milliseconds per insert, seconds of
+linking (regroup) and the process's peak RSS. The anchor is the probe at the first size: a
+flat store keeps the rate ratio near 1 (target >= 0.9) and the RSS within 10%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SYLLABLES = ("ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no "
+             "nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu").split()
+PER_DAY = 300
+
+
+class Generator:
+    """Article i of the stream, always the same for the same i."""
+
+    def __init__(self, seed: int = 11, vocabulary: int = 30000) -> None:
+        rnd = random.Random(seed)
+        words: set[str] = set()
+        while len(words) < vocabulary:
+            words.add("".join(rnd.choice(SYLLABLES) for _ in range(rnd.choice((1, 2, 2, 3, 3, 4)))))
+        self.words = sorted(words)
+        rnd.shuffle(self.words)
+        weights = [1.0 / (r + 1) for r in range(len(self.words))]
+        total, self.cum = 0.0, []
+        for w in weights:
+            total += w
+            self.cum.append(total)
+        self.seed = seed
+
+    def article(self, i: int) -> dict:
+        rnd = random.Random(self.seed * 1_000_003 + i)
+        draw = lambda k: rnd.choices(self.words, cum_weights=self.cum, k=k)  # noqa: E731
+        paras = []
+        for _ in range(10):
+            toks = draw(50)
+            paras.append(" ".join(toks).capitalize() + ".")
+        day = 738000 + i // PER_DAY  # 2021-08-… onwards
+        import datetime as dt
+
+        return {
+            "id": f"a{i}",
+            "url": f"https://outlet{i % 40}.example/{day}/{i}",
+            "title": " ".join(draw(8)).capitalize(),
+            "published": dt.date.fromordinal(day).isoformat(),
+            "text": "\n\n".join(paras),
+        }
+
+    def write(self, path: Path, start: int, stop: int) -> Path:
+        with path.open("w", encoding="utf-8") as fh:
+            for i in range(start, stop):
+                fh.write(json.dumps(self.article(i)) + "\n")
+        return path
+
+
+PROBE = r"""
+import json, resource, sys, time
+import dateline.store.write as w
+import dateline.store.groups as g
+from dateline import Corpus
+spent = {"write": 0.0, "regroup": 0.0, "writes": 0}
+_write, _regroup = w.write, g.regroup
+def write(*a, **k):
+    t = time.perf_counter(); r = _write(*a, **k); spent["write"] += time.perf_counter() - t; spent["writes"] += 1; return r
+def regroup(*a, **k):
+    t = time.perf_counter(); r = _regroup(*a, **k); spent["regroup"] += time.perf_counter() - t; return r
+w.write, g.regroup = write, regroup
+cpu = time.process_time(); wall = time.perf_counter()
+with Corpus(sys.argv[1]) as c:
+    stats = c.ingest([sys.argv[2]], workers=1, analyze=False)
+cpu = time.process_time() - cpu; wall = time.perf_counter() - wall
+print(json.dumps({"added": stats.added, "cpu": cpu, "wall": wall, "write_ms": 1000 * spent["write"] / max(spent["writes"], 1),
+                  "regroup": spent["regroup"], "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def ingest(db: Path, pages: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(db), str(pages)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,20000,100000", help="store sizes to probe at, comma-separated")
+    ap.add_argument("--probe", type=int, default=1000, help="articles added at each size")
+    ap.add_argument("--keep", type=Path, help="keep the store and pages in this folder")
+    args = ap.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    gen = Generator()
+    work = Path(args.keep or tempfile.mkdtemp(prefix="dateline-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    db = work / "scale.db"
+    for p in work.glob("scale.db*"):
+        p.unlink()
+    rows = []
+    at = 0  # articles of the stream stored so far
+    for size in sizes:
+        base = size - at
+        if base > 0:
+            t = time.perf_counter()
+            grow = ingest(db, gen.write(work / "grow.jsonl", at, at + base))
+            at += base
+            print(f"  grew the store to {at} articles in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+        probe = ingest(db, gen.write(work / "probe.jsonl", at, at + args.probe))
+        at += args.probe
+        probe["stored"] = size
+        rows.append(probe)
+    anchor = rows[0]
+    rate0 = anchor["added"] / anchor["cpu"]
+    print(f"scale: adding {args.probe} synthetic ~500-word articles (no analysis, one process) to a store of N")
+    print(f"{'stored N':>9} {'docs/CPU-s':>11} {'ratio':>6} {'ms/insert':>10} {'regroup s':>10} {'peak RSS MiB':>13} {'RSS ratio':>10}")
+    for r in rows:
+        rate = r["added"] / r["cpu"]
+        print(f"{r['stored']:>9} {rate:11.1f} {rate / rate0:6.2f} {r['write_ms']:10.2f} {r['regroup']:10.2f} "
+              f"{r['rss_mib']:13.0f} {r['rss_mib'] / anchor['rss_mib']:10.2f}")
+    print("target: ratio >= 0.90 and RSS ratio <= 1.10 at every size")
+    if not args.keep:
+        for p in work.iterdir():
+            p.unlink()
+        work.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
