@@ -10,9 +10,8 @@ around their dates, whatever the size of the store.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -95,64 +94,78 @@ def story_pairs(
     article in it (the others are left out, not judged); every article whose rarity window
     or pairing window reaches them must be in ``docs``.
     """
+    import numpy as np
+    from scipy import sparse
+
     docs = list(docs)
+    if not docs:
+        return []
     feats = [features(d) for d in docs]
+    vocab = {f: k for k, f in enumerate(sorted(set().union(*feats)))}
+    if not vocab:
+        return []
+    indptr, indices = [0], []
+    for fs in feats:
+        indices += sorted(vocab[f] for f in fs)
+        indptr.append(len(indices))
+    n_docs = len(docs)
+    binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n_docs, len(vocab)))
+
+    # feature counts per day (the undated pool is one more "day"), then over each rarity window
     days = [_day(d.day) for d in docs]
-    # articles and feature counts per day (None: the undated pool)
-    day_n: dict[int | None, int] = defaultdict(int)
-    day_df: dict[int | None, Counter[str]] = defaultdict(Counter)
-    for fs, day in zip(feats, days):
-        day_n[day] += 1
-        day_df[day].update(fs)
-    stats: dict[int | None, tuple[dict[str, float], int]] = {}
+    day_list = sorted({d for d in days if d is not None})
+    slot = {d: k for k, d in enumerate(day_list)}
+    undated = len(day_list)
+    row_day = np.array([undated if d is None else slot[d] for d in days])
+    per_day = sparse.csr_matrix((np.ones(n_docs), (row_day, np.arange(n_docs))), shape=(undated + 1, n_docs))
+    day_df = (per_day @ binary).tocsr()
+    day_n = np.asarray(per_day.sum(axis=1)).ravel()
+    wa, wb = [], []
+    for a, d in enumerate(day_list):
+        for e in range(d - options.rarity_days, d + options.rarity_days + 1):
+            if e in slot:
+                wa.append(a)
+                wb.append(slot[e])
+    wa.append(undated)
+    wb.append(undated)
+    window = sparse.csr_matrix((np.ones(len(wa)), (wa, wb)), shape=(undated + 1, undated + 1))
+    win_df = (window @ day_df).tocsr()
+    win_n = window @ day_n
 
-    def idf_of(day: int | None) -> tuple[dict[str, float], int]:
-        if day not in stats:
-            if day is None:
-                n, df = day_n[None], day_df[None]
-            else:
-                near = [d for d in range(day - options.rarity_days, day + options.rarity_days + 1) if d in day_n]
-                n = sum(day_n[d] for d in near)
-                df = Counter()
-                for d in near:
-                    df.update(day_df[d])
-            limit = max(options.always_rare, int(options.max_df * n))
-            stats[day] = ({f: math.log((n + 1) / c) + 1.0 for f, c in df.items() if c <= limit}, n)
-        return stats[day]
+    # each article's features with their count in its window (looked up, not multiplied out:
+    # a day's window has tens of thousands of features), rare ones weighted by idf
+    win_df = win_df.tocoo()
+    width = np.int64(len(vocab))
+    keys = win_df.row.astype(np.int64) * width + win_df.col
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], win_df.data[order]
+    per_row = np.diff(binary.indptr)
+    wanted_keys = np.repeat(row_day, per_row).astype(np.int64) * width + binary.indices
+    df_data = counts[np.searchsorted(keys, wanted_keys)]
+    n = win_n[row_day]
+    limit = np.maximum(options.always_rare, np.floor(options.max_df * n))
+    n_each, limit_each = np.repeat(n, per_row), np.repeat(limit, per_row)
+    df = sparse.csr_matrix((df_data, binary.indices, binary.indptr), shape=binary.shape)
+    rare = df.data <= limit_each
+    idf = np.where(rare, np.log((n_each + 1) / df.data) + 1.0, 0.0)
+    weight = sparse.csr_matrix((idf, df.indices, df.indptr), shape=df.shape)
+    weight.eliminate_zeros()
+    rare_binary = weight.copy()
+    rare_binary.data = np.ones_like(rare_binary.data)
+    weights = np.asarray(weight.sum(axis=1)).ravel()
+    return _pairs(docs, days, weight, rare_binary, weights, options, None if among is None else set(among))
 
-    rare: list[dict[str, float]] = []
-    weights: list[float] = []
-    for fs, day in zip(feats, days):
-        idf = idf_of(day)[0]
-        mine = {f: idf[f] for f in sorted(fs) if f in idf}
-        rare.append(mine)
-        weights.append(sum(mine.values()))
-    return _pairs(docs, days, rare, weights, options, None if among is None else set(among))
 
-
-def _pairs(docs, days, rare, weights, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
+def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
     """The shared rare features of every pair within the window, counted and weighted as sparse
     products, one day of articles against its window at a time (features in sorted order, so a
     pair's sums come out the same whichever side it is found from)."""
     import numpy as np
-    from scipy import sparse
 
-    vocab = {f: k for k, f in enumerate(sorted({f for r in rare for f in r}))}
-    if not vocab:
-        return []
-    indptr, indices, values = [0], [], []
-    for r in rare:
-        indices += [vocab[f] for f in r]
-        values += list(r.values())
-        indptr.append(len(indices))
-    shape = (len(docs), len(vocab))
-    weight = sparse.csr_matrix((np.array(values, dtype=np.float64), indices, indptr), shape=shape)
-    binary = sparse.csr_matrix((np.ones(len(values), dtype=np.float64), indices, indptr), shape=shape)
     by_day: dict[int | None, list[int]] = defaultdict(list)
     for i, day in enumerate(days):
         by_day[day].append(i)
     in_wanted = np.array([wanted is None or d.id in wanted for d in docs])
-    w = np.array(weights)
     pairs = []
     for day in sorted(by_day, key=lambda d: (d is None, d or 0)):
         rows = [i for i in by_day[day] if in_wanted[i]]
@@ -161,8 +174,7 @@ def _pairs(docs, days, rare, weights, options: StoryOptions, wanted: set[str] | 
         near = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
         cols = np.array([j for d in near for j in by_day.get(d, ())])
         rows_a = np.array(rows)
-        b_rows, b_cols = binary[rows_a], binary[cols]
-        count = (b_rows @ b_cols.T).tocoo()
+        count = (binary[rows_a] @ binary[cols].T).tocoo()
         keep = count.data >= options.min_shared
         ri, ci = rows_a[count.row[keep]], cols[count.col[keep]]
         # each pair once: from the earlier article's side, or from the only side that is wanted
@@ -170,8 +182,8 @@ def _pairs(docs, days, rare, weights, options: StoryOptions, wanted: set[str] | 
         ri, ci = ri[once], ci[once]
         if not len(ri):
             continue
-        mine = (weight[ri].multiply(binary[ci])).sum(axis=1).A1
-        theirs = (binary[ri].multiply(weight[ci])).sum(axis=1).A1
+        mine = np.asarray(weight[ri].multiply(binary[ci]).sum(axis=1)).ravel()
+        theirs = np.asarray(binary[ri].multiply(weight[ci]).sum(axis=1)).ravel()
         overlap = (mine + theirs) / 2 / np.maximum(np.minimum(w[ri], w[ci]), 1e-9)
         for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
             if o >= options.min_overlap:
