@@ -1,13 +1,14 @@
 """Ingest speed and memory as the store grows: adding 1,000 articles to a store of 1k, 20k, 100k.
 
-    python bench/scale.py [--sizes 1000,20000,100000] [--probe 1000] [--keep DIR]
+    python bench/scale.py [--sizes 1000,20000,100000] [--probe 1000] [--repeats 3] [--keep DIR]
 
 The corpus is made here: varied synthetic ~500-word articles (words drawn from a Zipf-shaped
 vocabulary of made-up words, so no two are near-duplicates), each with its own address and a
 publication day that advances as a crawl does (300 articles a day). The store grows by
 ingesting the stream in order (extraction of plain-text JSON Lines pages, no analysis, one
-process); at each size a *probe* of the next ``--probe`` articles is ingested in a fresh
-process and measured: documents per CPU-second, writer CPU milliseconds per insert, CPU seconds
+process), with a copy kept at each size; then, ``--repeats`` times and interleaved across the
+sizes, a *probe* of the next ``--probe`` articles is ingested into a fresh copy of each, in a
+fresh process, and measured (medians): documents per CPU-second, writer CPU milliseconds per insert, CPU seconds
 of linking (regroup) and the process's peak RSS. The anchor is the probe at the first size: a
 flat store keeps the rate ratio near 1 (target >= 0.9) and the RSS within 10%.
 """
@@ -97,39 +98,67 @@ def ingest(db: Path, pages: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
+
+
+def copy_store(src: Path, dst: Path) -> None:
+    import shutil
+    import sqlite3
+
+    for p in dst.parent.glob(dst.name + "*"):
+        p.unlink()
+    conn = sqlite3.connect(src)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(src, dst)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,20000,100000", help="store sizes to probe at, comma-separated")
     ap.add_argument("--probe", type=int, default=1000, help="articles added at each size")
-    ap.add_argument("--keep", type=Path, help="keep the store and pages in this folder")
+    ap.add_argument("--repeats", type=int, default=3, help="probes at each size, interleaved across sizes (median)")
+    ap.add_argument("--keep", type=Path, help="keep the stores and pages in this folder")
     args = ap.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     gen = Generator()
     work = Path(args.keep or tempfile.mkdtemp(prefix="dateline-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / "scale.db"
-    for p in work.glob("scale.db*"):
+    for p in work.glob("*.db*"):
         p.unlink()
-    rows = []
-    at = 0  # articles of the stream stored so far
+    # the stores: one stream ingested in order, a snapshot kept at each size
+    at, snapshots, probes = 0, {}, {}
     for size in sizes:
-        base = size - at
-        if base > 0:
+        if size > at:
             t = time.perf_counter()
-            grow = ingest(db, gen.write(work / "grow.jsonl", at, at + base))
-            at += base
+            ingest(db, gen.write(work / "grow.jsonl", at, size))
+            at = size
             print(f"  grew the store to {at} articles in {time.perf_counter() - t:.0f}s", file=sys.stderr)
-        probe = ingest(db, gen.write(work / "probe.jsonl", at, at + args.probe))
-        at += args.probe
-        probe["stored"] = size
-        rows.append(probe)
+        snapshots[size] = work / f"store-{size}.db"
+        copy_store(db, snapshots[size])
+        # the probe: the next articles of the stream (the next days' news)
+        probes[size] = gen.write(work / f"probe-{size}.jsonl", size, size + args.probe)
+    runs: dict[int, list[dict]] = {size: [] for size in sizes}
+    trial = work / "trial.db"
+    for _ in range(max(1, args.repeats)):
+        for size in sizes:
+            copy_store(snapshots[size], trial)
+            runs[size].append(ingest(trial, probes[size]))
+    rows = []
+    for size in sizes:
+        rs = runs[size]
+        rows.append({"stored": size, "rate": median([r["added"] / r["cpu"] for r in rs]),
+                     "write_ms": median([r["write_ms"] for r in rs]), "regroup": median([r["regroup"] for r in rs]),
+                     "rss_mib": median([r["rss_mib"] for r in rs]), "added": rs[0]["added"]})
     anchor = rows[0]
-    rate0 = anchor["added"] / anchor["cpu"]
-    print(f"scale: adding {args.probe} synthetic ~500-word articles (no analysis, one process) to a store of N")
+    print(f"scale: adding {args.probe} synthetic ~500-word articles (no analysis, one process) to a store of N; "
+          f"median of {args.repeats} interleaved probes")
     print(f"{'stored N':>9} {'docs/CPU-s':>11} {'ratio':>6} {'ms/insert':>10} {'regroup s':>10} {'peak RSS MiB':>13} {'RSS ratio':>10}")
     for r in rows:
-        rate = r["added"] / r["cpu"]
-        print(f"{r['stored']:>9} {rate:11.1f} {rate / rate0:6.2f} {r['write_ms']:10.2f} {r['regroup']:10.2f} "
+        print(f"{r['stored']:>9} {r['rate']:11.1f} {r['rate'] / anchor['rate']:6.2f} {r['write_ms']:10.2f} {r['regroup']:10.2f} "
               f"{r['rss_mib']:13.0f} {r['rss_mib'] / anchor['rss_mib']:10.2f}")
     print("target: ratio >= 0.90 and RSS ratio <= 1.10 at every size")
     if not args.keep:
