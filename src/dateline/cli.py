@@ -75,12 +75,18 @@ def read(
     html_fallback: Fallback = False,
     allow_private: AllowPrivate = False,
     quiet: Quiet = False,
+    workers: Annotated[
+        Optional[int],
+        typer.Option("--workers", "-w", min=1, help="Processes reading pages (default: the cores); the output "
+                     "keeps the input order."),
+    ] = None,
 ) -> None:
     """Read news pages: clean text and metadata, who is who, who said what, what happened and when.
 
     [dim]Example: dateline read page.html ; dateline read --json pages/ saved.jsonl -[/dim]
     """
-    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback, allow_private, quiet=quiet))
+    raise typer.Exit(_run(inputs, True, as_json, progress, url, published, html_fallback, allow_private, quiet=quiet,
+                          workers=workers))
 
 
 @app.command()
@@ -200,7 +206,7 @@ def _fetch_line(item: dict, as_json: bool, quiet: bool, out) -> None:
 
 
 def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allow_private=False, form=None,
-         quiet=False) -> int:
+         quiet=False, workers=1) -> int:
     from .extract import ExtractOptions
     from .ingest.files import expand_inputs
     from .run import read_inputs
@@ -228,7 +234,11 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
     if bar:
         task = bar.add_task("reading", total=len(targets))
         on_target = lambda _target: bar.advance(task)  # noqa: E731
-    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target)
+    if workers is None:
+        from .run.pool import cores
+
+        workers = cores()
+    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target, workers=workers)
     total = ok = 0
     out = sys.stdout
     try:
@@ -578,6 +588,23 @@ def stories(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
     with Corpus(db) as corpus:
         groups = _corpus_call(corpus.stories)
     _show_groups(groups, as_json, "no stories told by more than one article")
+
+
+@app.command()
+def relink(db: Db = "dateline.db") -> None:
+    """Rebuild every link and group of a store from scratch (near-duplicates, versions, stories).
+
+    An ingest links only its new documents against the store; this full rebuild gives the same
+    result and is only needed after changing the linking rules.
+
+    [dim]Example: dateline relink --db news.db[/dim]
+    """
+    from .corpus import Corpus
+
+    with Corpus(db) as corpus:
+        found = _corpus_call(corpus.relink)
+    groups = ", ".join(f"{n} {k}" for k, n in sorted(found.items())) or "none"
+    _stdout().print(f"relinked {db} · groups: {groups}")
 
 
 @app.command()

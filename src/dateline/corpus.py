@@ -242,22 +242,21 @@ class Corpus:
         batch_seconds: float,
     ) -> IngestStats:
         """The writer: batches of processed pages, one transaction each; then the groups."""
-        from .link.dedupe import Fingerprint, NearDuplicateIndex
         from .store.db import now
         from .store.groups import regroup
+        from .store.linking import link_near
+
         store = self._writable()
         conn = store.conn
+        if store.meta("linked_seq") is None:
+            # a store never linked through its LSH index (made before it): link it whole, once
+            with store.transaction() as c:
+                regroup(c)
         with store.transaction():
             run_id = conn.execute(
                 "INSERT INTO runs (started_at, inputs, analysis) VALUES (?, ?, ?)",
                 (now(), json.dumps(inputs, ensure_ascii=False), int(analyze)),
             ).lastrowid
-        index = NearDuplicateIndex()
-        for doc, shingles, sig in conn.execute(
-            "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f "
-            "JOIN documents d ON d.id = f.document_id WHERE d.status = 'ok' ORDER BY d.seq"
-        ):
-            index.add(doc, Fingerprint.signature_from(sig), shingles)
 
         batch: list[Processed] = []
         last_flush = time.monotonic()
@@ -283,11 +282,11 @@ class Corpus:
                         stats.added += 1
                         stats.versions += written.new_version
                     fp = item.fingerprint
-                    if fp is not None and written.outcome == "added":
+                    if fp is not None and written.outcome == "added" and written.seq is not None:
                         conn.executemany(
                             "INSERT INTO links (a, b, kind, score) VALUES (?, ?, 'near', ?) ON CONFLICT DO NOTHING",
                             [(m.other, written.document_id, round(m.jaccard, 4))
-                             for m in index.link(written.document_id, fp)],
+                             for m in link_near(conn, written.seq, written.document_id, fp)],
                         )
                 conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
             batch.clear()
@@ -308,11 +307,23 @@ class Corpus:
                 close()  # stops the worker pool now, also when writing failed
         if touched or store.meta("groups_dirty") == "1":
             with store.transaction() as c:
-                stats.groups = regroup(c)
+                stats.groups = regroup(c)  # the new documents only
         else:
             stats.groups = dict(conn.execute("SELECT kind, count(*) FROM groups GROUP BY kind").fetchall())
         stats.seconds = time.perf_counter() - started
         return stats
+
+    def relink(self) -> dict[str, int]:
+        """Rebuild the LSH index, every link and every group from the store (an ingest links
+        only its new documents); returns the count of groups of each kind."""
+        from pathlib import Path
+
+        from .store.groups import relink
+
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store; create one with `dateline ingest PAGES --db {self.path}`")
+        with self._writable().transaction() as conn:
+            return relink(conn)
 
     def _processed(
         self, pages: Iterator[tuple[Page, str]], workers: int | None, analyze: bool, options: ExtractOptions

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,28 +92,56 @@ def _person_words(text: str) -> list[str]:
     return words
 
 
-def _agency_mentions(text: str, credited: set[str]) -> list[tuple[int, int, str, str]]:
-    """(start, end, canonical, surface) for each agency spelling in the text."""
-    found: list[tuple[int, int, str, str]] = []
+@lru_cache(maxsize=1)
+def _agency_patterns() -> tuple[tuple[re.Pattern[str], dict[str, list[tuple[int, str]]]], ...]:
+    """The whole agency table as two patterns (case kept, case folded), longest spelling first,
+    with the (rank, agency) of each spelling: two scans of a text instead of one per spelling."""
+    exact: dict[str, list[tuple[int, str]]] = {}
+    folded: dict[str, list[tuple[int, str]]] = {}
+    rank = 0
     for canonical, spellings in AGENCIES.items():
         if canonical == "Agencies":
             continue
         for spelling in spellings:
-            if len(spelling) <= _AMBIGUOUS_AGENCY and canonical not in credited:
-                continue
-            flags = 0 if spelling.isupper() or len(spelling) <= 4 else re.I
-            for m in re.finditer(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text, flags):
+            rank += 1
+            if spelling.isupper() or len(spelling) <= 4:
+                exact.setdefault(spelling, []).append((rank, canonical))
+            else:
+                folded.setdefault(spelling.lower(), []).append((rank, canonical))
+    out = []
+    for table, flags in ((exact, 0), (folded, re.I)):
+        if table:
+            alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
+            out.append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", flags), table))
+    return tuple(out)
+
+
+_AGENCY_TAIL = re.compile(r"\s+(news\s+agency|agency|news\s+service|newswire)\b", re.I)
+
+
+def _agency_mentions(text: str, credited: set[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical, surface) for each agency spelling in the text."""
+    found: list[tuple[int, int, int, str]] = []
+    for pattern, table in _agency_patterns():
+        folded = bool(pattern.flags & re.I)
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1  # the longest spelling at each place; the next may start inside it
+            spelling = m.group(0)
+            for rank, canonical in table.get(spelling.lower() if folded else spelling, ()):
+                if len(spelling) <= _AMBIGUOUS_AGENCY and canonical not in credited:
+                    continue
                 end = m.end()
-                tail = re.match(r"\s+(news\s+agency|agency|news\s+service|newswire)\b", text[end:], re.I)
+                tail = _AGENCY_TAIL.match(text, end)
                 if tail:
-                    end += tail.end()
-                found.append((m.start(), end, canonical, text[m.start():end]))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+                    end = tail.end()
+                found.append((m.start(), end, rank, canonical))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     out: list[tuple[int, int, str, str]] = []
-    for f in found:
-        if out and f[0] < out[-1][1]:
+    for s, e, _, canonical in found:
+        if out and s < out[-1][1]:
             continue
-        out.append(f)
+        out.append((s, e, canonical, text[s:e]))
     return out
 
 

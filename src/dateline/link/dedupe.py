@@ -89,7 +89,7 @@ def _permutations(options: DedupeOptions) -> tuple[np.ndarray, np.ndarray]:
 
 def _word_hashes(tokens: list[str]) -> np.ndarray:
     cache = _WORD_HASHES
-    if len(cache) > 2_000_000:  # a bounded cache: the vocabulary of news is not
+    if len(cache) > 200_000:  # a bounded cache (~25 MB): the vocabulary of news is not
         cache.clear()
     for w in set(tokens).difference(cache):
         cache[w] = zlib.crc32(w.encode("utf-8")) | (len(w) << 32)
@@ -131,6 +131,52 @@ def fingerprint(text: str, options: DedupeOptions = DEFAULT_DEDUPE) -> Fingerpri
             m += b[0]
             sig = (m.min(axis=0) >> np.uint64(32)).astype(np.uint32)
     return Fingerprint(_hash_words(tokens), sig, int(len(shingles)))
+
+
+#: datasketch's MinHashLSH choice of (bands, rows) for (threshold, permutations), kept here
+#: because importing datasketch (and scipy.integrate with it) costs two seconds an ingest;
+#: tests/test_store_scale.py checks it against datasketch
+KNOWN_BANDS = {(0.3, 128): (37, 3)}
+_BANDS: dict[tuple[float, int], tuple[tuple[int, int], ...]] = {}
+
+
+def band_ranges(options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[tuple[int, int], ...]:
+    """The LSH bands (start, end) of a signature: datasketch's choice for the threshold."""
+    key = (options.lsh_threshold, options.num_perm)
+    if key not in _BANDS:
+        if key in KNOWN_BANDS:
+            b, r = KNOWN_BANDS[key]
+        else:
+            from datasketch import MinHashLSH
+
+            lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+            b, r = lsh.b, lsh.r
+        _BANDS[key] = tuple((i * r, (i + 1) * r) for i in range(b))
+    return _BANDS[key]
+
+
+def band_keys(signature: np.ndarray, options: DedupeOptions = DEFAULT_DEDUPE) -> list[int]:
+    """One signed 64-bit key per band: two signatures share a key where they share the band.
+
+    The store keeps these in ``lsh_bands`` so that a new document finds its candidates with one
+    indexed lookup per band instead of an index of the whole store in memory.
+    """
+    sig = np.ascontiguousarray(signature, dtype="<u4")
+    out = []
+    for i, (s, e) in enumerate(band_ranges(options)):
+        digest = hashlib.blake2b(sig[s:e].tobytes(), digest_size=8, person=i.to_bytes(2, "little")).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def verify(signature: np.ndarray, shingles: int, other: np.ndarray, other_shingles: int,
+           options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[float, float] | None:
+    """(Jaccard, containment) when two candidates are near-duplicates, else None."""
+    j = jaccard(signature, other)
+    c = containment(j, shingles, other_shingles)
+    if j >= options.jaccard or c >= options.containment:
+        return j, c
+    return None
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -188,10 +234,9 @@ class NearDuplicateIndex:
             if key == exclude:
                 continue
             other, other_size = self._sigs[key]
-            j = jaccard(signature, other)
-            c = containment(j, shingles, other_size)
-            if j >= self.options.jaccard or c >= self.options.containment:
-                out.append(Match(key, j, c))
+            found = verify(signature, shingles, other, other_size, self.options)
+            if found is not None:
+                out.append(Match(key, *found))
         return out
 
     def link(self, key: str, fp: Fingerprint) -> list[Match]:

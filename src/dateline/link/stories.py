@@ -2,16 +2,17 @@
 
 Cheap on purpose: each article is reduced to a few rare features — the corpus entities it
 names and the content words and word pairs of its headline and lead — and two articles close
-in time that share enough rare features (weighted by how rare) are one story.
+in time that share enough rare features (weighted by how rare) are one story. Rarity is a
+matter of the days around an article, so linking new articles only ever looks at the weeks
+around their dates, whatever the size of the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -34,14 +35,23 @@ STOPWORDS = frozenset(
 class StoryOptions:
     #: articles further apart than this are never one story
     window_days: int = 3
+    #: rarity is judged among the articles within this many days of an article (its own days'
+    #: news), not the whole corpus: so a new article changes nothing far from its date, and
+    #: linking it never needs more of the store than a few weeks around it
+    rarity_days: int = 1
     #: shared rarity needed, as a share of the smaller article's total (0..1)
     min_overlap: float = 0.12
     #: and at least this many shared features
     min_shared: int = 4
-    #: features in more than this share of the corpus are not rare (and are never compared)
+    #: features in more than this share of those articles are not rare (and are never compared)
     max_df: float = 0.05
-    #: … but features in at most this many documents always count as rare
+    #: … but features in at most this many articles always count as rare
     always_rare: int = 20
+
+    def reach_days(self) -> int:
+        """How far from a new article the pairs that may change reach: its rarity neighbours'
+        partners (what must be reloaded is one rarity window further)."""
+        return self.rarity_days + self.window_days
 
 
 DEFAULT_STORY = StoryOptions()
@@ -73,40 +83,110 @@ def _day(s: str | None) -> int | None:
         return None
 
 
-def story_pairs(docs: Iterable[StoryDoc], options: StoryOptions = DEFAULT_STORY) -> list[tuple[str, str, float]]:
-    """Pairs of articles that tell one story: (id, id, overlap)."""
+def story_pairs(
+    docs: Iterable[StoryDoc], options: StoryOptions = DEFAULT_STORY, among: Collection[str] | None = None
+) -> list[tuple[str, str, float]]:
+    """Pairs of articles that tell one story: (id, id, overlap), each pair once.
+
+    A feature is rare for an article when few of the articles within ``rarity_days`` of it
+    have it (undated articles: few of the undated ones); dated articles pair within
+    ``window_days``, undated ones only with each other. ``among``: only the pairs with an
+    article in it (the others are left out, not judged); every article whose rarity window
+    or pairing window reaches them must be in ``docs``.
+    """
+    import numpy as np
+    from scipy import sparse
+
     docs = list(docs)
+    if not docs:
+        return []
     feats = [features(d) for d in docs]
-    df: dict[str, int] = defaultdict(int)
+    vocab = {f: k for k, f in enumerate(sorted(set().union(*feats)))}
+    if not vocab:
+        return []
+    indptr, indices = [0], []
     for fs in feats:
-        for f in fs:
-            df[f] += 1
-    n = max(len(docs), 1)
-    limit = max(options.always_rare, int(options.max_df * n))
-    idf = {f: math.log((n + 1) / c) + 1.0 for f, c in df.items() if c <= limit}
-    postings: dict[str, list[int]] = defaultdict(list)
-    weights = []
-    for i, fs in enumerate(feats):
-        rare = [f for f in fs if f in idf]
-        weights.append(sum(idf[f] for f in rare))
-        for f in rare:
-            postings[f].append(i)
+        indices += sorted(vocab[f] for f in fs)
+        indptr.append(len(indices))
+    n_docs = len(docs)
+    binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n_docs, len(vocab)))
+
+    # feature counts per day (the undated pool is one more "day"), then over each rarity window
     days = [_day(d.day) for d in docs]
+    day_list = sorted({d for d in days if d is not None})
+    slot = {d: k for k, d in enumerate(day_list)}
+    undated = len(day_list)
+    row_day = np.array([undated if d is None else slot[d] for d in days])
+    per_day = sparse.csr_matrix((np.ones(n_docs), (row_day, np.arange(n_docs))), shape=(undated + 1, n_docs))
+    day_df = (per_day @ binary).tocsr()
+    day_n = np.asarray(per_day.sum(axis=1)).ravel()
+    wa, wb = [], []
+    for a, d in enumerate(day_list):
+        for e in range(d - options.rarity_days, d + options.rarity_days + 1):
+            if e in slot:
+                wa.append(a)
+                wb.append(slot[e])
+    wa.append(undated)
+    wb.append(undated)
+    window = sparse.csr_matrix((np.ones(len(wa)), (wa, wb)), shape=(undated + 1, undated + 1))
+    win_df = (window @ day_df).tocsr()
+    win_n = window @ day_n
+
+    # each article's features with their count in its window (looked up, not multiplied out:
+    # a day's window has tens of thousands of features), rare ones weighted by idf
+    win_df = win_df.tocoo()
+    width = np.int64(len(vocab))
+    keys = win_df.row.astype(np.int64) * width + win_df.col
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], win_df.data[order]
+    per_row = np.diff(binary.indptr)
+    wanted_keys = np.repeat(row_day, per_row).astype(np.int64) * width + binary.indices
+    df_data = counts[np.searchsorted(keys, wanted_keys)]
+    n = win_n[row_day]
+    limit = np.maximum(options.always_rare, np.floor(options.max_df * n))
+    n_each, limit_each = np.repeat(n, per_row), np.repeat(limit, per_row)
+    df = sparse.csr_matrix((df_data, binary.indices, binary.indptr), shape=binary.shape)
+    rare = df.data <= limit_each
+    idf = np.where(rare, np.log((n_each + 1) / df.data) + 1.0, 0.0)
+    weight = sparse.csr_matrix((idf, df.indices, df.indptr), shape=df.shape)
+    weight.eliminate_zeros()
+    rare_binary = weight.copy()
+    rare_binary.data = np.ones_like(rare_binary.data)
+    weights = np.asarray(weight.sum(axis=1)).ravel()
+    return _pairs(docs, days, weight, rare_binary, weights, options, None if among is None else set(among))
+
+
+def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
+    """The shared rare features of every pair within the window, counted and weighted as sparse
+    products, one day of articles against its window at a time (features in sorted order, so a
+    pair's sums come out the same whichever side it is found from)."""
+    import numpy as np
+
+    by_day: dict[int | None, list[int]] = defaultdict(list)
+    for i, day in enumerate(days):
+        by_day[day].append(i)
+    in_wanted = np.array([wanted is None or d.id in wanted for d in docs])
     pairs = []
-    for i, fs in enumerate(feats):
-        shared: dict[int, list[float]] = defaultdict(list)
-        for f in fs:
-            if f not in idf:
-                continue
-            for j in postings[f]:
-                if j > i:
-                    shared[j].append(idf[f])
-        for j, ws in shared.items():
-            if len(ws) < options.min_shared:
-                continue
-            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > options.window_days:  # type: ignore[operator]
-                continue
-            overlap = sum(ws) / max(min(weights[i], weights[j]), 1e-9)
-            if overlap >= options.min_overlap:
-                pairs.append((docs[i].id, docs[j].id, overlap))
+    for day in sorted(by_day, key=lambda d: (d is None, d or 0)):
+        rows = [i for i in by_day[day] if in_wanted[i]]
+        if not rows:
+            continue
+        near = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
+        cols = np.array([j for d in near for j in by_day.get(d, ())])
+        rows_a = np.array(rows)
+        count = (binary[rows_a] @ binary[cols].T).tocoo()
+        keep = count.data >= options.min_shared
+        ri, ci = rows_a[count.row[keep]], cols[count.col[keep]]
+        # each pair once: from the earlier article's side, or from the only side that is wanted
+        once = (ri < ci) | ~in_wanted[ci]
+        ri, ci = ri[once], ci[once]
+        if not len(ri):
+            continue
+        mine = np.asarray(weight[ri].multiply(binary[ci]).sum(axis=1)).ravel()
+        theirs = np.asarray(binary[ri].multiply(weight[ci]).sum(axis=1)).ravel()
+        overlap = (mine + theirs) / 2 / np.maximum(np.minimum(w[ri], w[ci]), 1e-9)
+        for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
+            if o >= options.min_overlap:
+                a, b = (i, j) if i < j else (j, i)
+                pairs.append((docs[a].id, docs[b].id, o))
     return pairs

@@ -16,12 +16,20 @@ def read_inputs(
     options: ExtractOptions = DEFAULT_OPTIONS,
     on_target: Callable[[Target], None] | None = None,
     stdin=None,
+    workers: int = 1,
 ) -> Iterator[Reading]:
     """Readings of every page of every input, in input order.
 
     ``analyze=False`` stops after extraction and never imports the NLP stack.
     ``on_target`` is called after each input file is done (for progress bars).
+    ``workers`` > 1: that many long-lived processes read the pages (run/pool.py); same output.
     """
+    if workers > 1:
+        from .pool import read_pooled
+
+        targets = inputs if _are_targets(inputs) else list(expand_inputs(inputs))
+        yield from read_pooled(targets, workers, analyze=analyze, options=options, on_target=on_target, stdin=stdin)
+        return
     readings = _extracted(inputs, options, on_target, stdin)
     if analyze:
         from ..analyze import analyze as run_analysis

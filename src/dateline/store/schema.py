@@ -239,6 +239,25 @@ CREATE INDEX entity_keys_key ON entity_keys (key, kind);
 INSERT INTO entity_keys (entity_id, key, kind) SELECT id, name_key, 'name' FROM entities WHERE name_key != '';
 """,
     ),
+    (
+        4,
+        "store scale: the version check on one index, an LSH index of signatures, links of every kind",
+        """
+-- the version check (url_key = ? AND status = 'ok') on one index, not a scan of the status index
+CREATE INDEX documents_url_key_status ON documents (url_key, status);
+DROP INDEX documents_url_key;
+
+-- MinHash LSH bands: a new signature finds its near-duplicate candidates here, band by band
+CREATE TABLE lsh_bands (
+    band_key  INTEGER NOT NULL,         -- 64-bit hash of the band's number and its signature values
+    seq       INTEGER NOT NULL,         -- documents.seq
+    PRIMARY KEY (band_key, seq)
+) WITHOUT ROWID;
+
+-- links now hold version and story pairs too; the next ingest rebuilds them (no linked_seq yet)
+DELETE FROM meta WHERE key = 'linked_seq';
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -33,11 +34,16 @@ class Written:
     outcome: Outcome
     document_id: str
     new_version: bool = False
+    seq: int | None = None
 
 
 def day_of(value: Any) -> str | None:
+    """The YYYY-MM-DD a value starts with, when it is a real day."""
     if isinstance(value, str) and _DAY.match(value):
-        return value[:10]
+        try:
+            return dt.date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            return None
     return None
 
 
@@ -111,7 +117,7 @@ def write(conn: sqlite3.Connection, item: Processed, run_id: int | None, now: st
                 "INSERT INTO fingerprints (document_id, text_hash, shingles, signature) VALUES (?,?,?,?)",
                 (rid, fp.text_hash, fp.shingles, fp.signature_bytes()),
             )
-    return Written("error" if failed else "added", rid, new_version)
+    return Written("error" if failed else "added", rid, new_version, seq)
 
 
 def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) -> bool:
@@ -311,6 +317,9 @@ def _timexes(conn: sqlite3.Connection, r: Reading) -> None:
 
 def delete(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document and everything found in it (a failed attempt being replaced)."""
+    from .linking import unlink_near
+
+    unlink_near(conn, document_id)
     art = conn.execute("SELECT seq, title, text FROM articles WHERE document_id = ?", (document_id,)).fetchone()
     if art:
         conn.execute(

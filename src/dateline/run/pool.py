@@ -1,0 +1,160 @@
+"""Reading on every core: long-lived worker processes that load the pipeline once.
+
+The parent reads the inputs into pages and writes the output; the workers extract and analyse
+chunks of pages, and the readings come back in input order, with a few chunks per worker in
+flight (bounded memory, whatever the input's size). A worker dies with its parent (Linux:
+``PR_SET_PDEATHSIG``), so a killed ``dateline read`` leaves no process behind.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from ..extract import DEFAULT_OPTIONS, ExtractOptions
+from ..ingest.files import Target, pages_of
+from ..model import Error, Page, Reading
+
+_PR_SET_PDEATHSIG = 1
+_options: ExtractOptions = DEFAULT_OPTIONS
+_analyze = True
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _die_with(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _start(parent: int, analyze: bool, options: ExtractOptions) -> None:
+    """Worker initializer: die with the parent, leave Ctrl-C to it, load the pipeline once."""
+    global _options, _analyze
+    _die_with(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _options, _analyze = options, analyze
+    from .. import extract  # noqa: F401  (imported once here, not on the first page)
+
+    if analyze:
+        from ..analyze import nlp
+
+        nlp.load()
+
+
+def _read_chunk(pages: list[Page]) -> list[Reading]:
+    from ..extract import extract
+
+    readings = [extract(page, _options) for page in pages]
+    if _analyze:
+        from ..analyze import analyze
+
+        readings = list(analyze(readings))
+    return readings
+
+
+def _lost(page: Page, why: str) -> Reading:
+    return Reading(id=page.id or "", source=page.source, url=page.url or page.source.url, error=Error("analyze", why))
+
+
+def read_pooled(
+    targets: Iterable[Target],
+    workers: int,
+    *,
+    analyze: bool = True,
+    options: ExtractOptions = DEFAULT_OPTIONS,
+    on_target: Callable[[Target], None] | None = None,
+    stdin=None,
+    chunk: int = 4,
+) -> Iterator[Reading]:
+    """Readings of every page of the targets, in input order, read by ``workers`` processes.
+
+    An input of a few pages is read in this process (starting workers would cost more)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def chunks() -> Iterator[tuple[list[Page], list[Target]]]:
+        buf: list[Page] = []
+        done: list[Target] = []
+        for target in targets:
+            for page in pages_of(target, stdin):
+                buf.append(page)
+                if len(buf) >= chunk:
+                    yield buf, done
+                    buf, done = [], []
+            done.append(target)
+        if buf or done:
+            yield buf, done
+
+    source = chunks()
+    first: list[tuple[list[Page], list[Target]]] = []
+    for item in source:
+        first.append(item)
+        if len(first) > workers:
+            break
+    else:  # a few pages: no workers
+        global _options, _analyze
+        _options, _analyze = options, analyze
+        for pages, done in first:
+            yield from _read_chunk(pages) if pages else ()
+            for t in done:
+                if on_target:
+                    on_target(t)
+        return
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_start,
+        initargs=(os.getpid(), analyze, options),
+    )
+    inflight: deque = deque()
+    pending = iter(first)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(inflight) < workers * 3:
+                nxt = next(pending, None) or next(source, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                pages, done = nxt
+                inflight.append((pages, done, pool.submit(_read_chunk, pages) if pages else None))
+            if not inflight:
+                break
+            pages, done, future = inflight.popleft()
+            if future is not None:
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    # a page killed its worker: say so for the chunk, go on with a new pool
+                    yield from (_lost(p, "the worker process reading this document died (out of memory?)") for p in pages)
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(
+                        max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_start,
+                        initargs=(os.getpid(), analyze, options),
+                    )
+                    redo = [(p, d, None) for p, d, _ in inflight]
+                    inflight.clear()
+                    for p, d, _ in redo:
+                        inflight.append((p, d, pool.submit(_read_chunk, p) if p else None))
+                    continue
+            for t in done:
+                if on_target:
+                    on_target(t)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,311 @@
+"""New documents linked against the store through its indexes, never by loading all of it.
+
+- near-duplicates: at write time, each new signature's LSH band keys are looked up in
+  ``lsh_bands`` (one indexed lookup for all bands), the candidates' signatures read by id and
+  verified, then its own band keys added (:func:`link_near`);
+- versions: the new document's address and headline, through their indexes;
+- stories: only the articles whose rarity or pairing window reaches a new one's date are
+  loaded and compared (a few weeks of news around the new dates, whatever the store's size);
+- groups: only the components that hold a new document or a changed story link are walked
+  (through the links' indexes) and written again, in place: a group keeps its id while its
+  first member stays.
+
+The result is the one :func:`dateline.store.groups.relink` gives on the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..link.dedupe import DEFAULT_DEDUPE, DedupeOptions, Fingerprint, Match, band_keys, verify
+from ..link.groups import Components
+from ..link.stories import DEFAULT_STORY, StoryOptions, story_pairs
+from ..link.versions import _days_apart, _same_site
+from .entities import name_key
+from .groups import (
+    MEMBER_COLUMNS,
+    STORY_LINKS,
+    VERSION_WINDOW_DAYS,
+    Member,
+    counts,
+    delete_group,
+    member,
+    set_linked,
+    story_doc,
+    story_entity_filter,
+    tellings,
+    write_group,
+)
+
+_CHUNK = 500  # ids per IN (...) list
+# "+d.status", "+g.kind": a column of a few values is never the index to search by (without
+# ANALYZE statistics SQLite would take it, and read every stored document for each lookup)
+
+
+def link_near(
+    conn: sqlite3.Connection, seq: int, document_id: str, fp: Fingerprint, dedupe: DedupeOptions = DEFAULT_DEDUPE
+) -> list[Match]:
+    """The stored near-duplicates of a new document (now written), which then joins the index."""
+    if fp.shingles < dedupe.min_shingles:
+        return []
+    keys = band_keys(fp.signature, dedupe)
+    marks = ",".join("?" * len(keys))
+    found = []
+    for other, shingles, sig in conn.execute(
+        "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
+        f"WHERE d.seq IN (SELECT DISTINCT seq FROM lsh_bands WHERE band_key IN ({marks})) AND +d.status = 'ok'",
+        keys,
+    ).fetchall():
+        if other == document_id:
+            continue
+        hit = verify(fp.signature, fp.shingles, Fingerprint.signature_from(sig), int(shingles), dedupe)
+        if hit is not None:
+            found.append(Match(other, *hit))
+    conn.executemany(
+        "INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, seq) for k in keys]
+    )
+    return found
+
+
+def unlink_near(conn: sqlite3.Connection, document_id: str, dedupe: DedupeOptions = DEFAULT_DEDUPE) -> None:
+    """Take a document's band keys out of the index (a document being deleted)."""
+    row = conn.execute(
+        "SELECT d.seq, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
+        "WHERE f.document_id = ?",
+        (document_id,),
+    ).fetchone()
+    if row:
+        keys = band_keys(Fingerprint.signature_from(row[1]), dedupe)
+        conn.executemany("DELETE FROM lsh_bands WHERE band_key = ? AND seq = ?", [(k, row[0]) for k in keys])
+
+
+def link_new(
+    conn: sqlite3.Connection,
+    after_seq: int,
+    story: StoryOptions = DEFAULT_STORY,
+    version_window_days: int = VERSION_WINDOW_DAYS,
+) -> dict[str, int]:
+    """Link the documents stored after ``after_seq`` (their near links are already there) and
+    update the groups they touch. The caller holds the transaction."""
+    new = conn.execute(
+        "SELECT d.id, d.seq, d.url, d.url_key, a.title_key, a.version_label, a.published_day "
+        "FROM documents d JOIN articles a ON a.seq = d.seq WHERE d.seq > ? AND +d.status = 'ok' ORDER BY d.seq",
+        (after_seq,),
+    ).fetchall()
+    if new:
+        new_ids = [r[0] for r in new]
+        _link_versions(conn, new, version_window_days)
+        changed = _link_stories(conn, new, story)
+        _regroup(conn, "copy", _copy_components(conn, new_ids))
+        _regroup(conn, "syndicated", _components(conn, new_ids, ("near",)))
+        _regroup(conn, "version", _components(conn, new_ids, ("version",)))
+        _regroup(conn, "story", _components(conn, sorted(set(new_ids) | changed), STORY_LINKS))
+    set_linked(conn)
+    return counts(conn)
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def _insert_links(conn: sqlite3.Connection, kind: str, pairs: Iterable[tuple[str, int, str, int, float]]) -> None:
+    rows = [(a, b, kind, s) if sa < sb else (b, a, kind, s) for a, sa, b, sb, s in pairs]
+    conn.executemany("INSERT INTO links (a, b, kind, score) VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows)
+
+
+def _link_versions(conn: sqlite3.Connection, new: Sequence, window_days: int) -> None:
+    found = []
+    for doc, seq, url, ukey, tkey, label, day in new:
+        if ukey:
+            # one address: each version links to the one stored before it
+            prev = conn.execute(
+                "SELECT d.id, d.seq FROM documents d WHERE d.url_key = ? AND d.status = 'ok' AND d.seq < ? "
+                "AND EXISTS (SELECT 1 FROM articles a WHERE a.seq = d.seq) ORDER BY d.seq DESC LIMIT 1",
+                (ukey, seq),
+            ).fetchone()
+            if prev:
+                found.append((prev[0], int(prev[1]), doc, seq, 1.0))
+        if tkey:
+            # one headline: a labelled version and each other version of it on its site, within the window
+            for oid, oseq, ourl, olabel, oday in conn.execute(
+                "SELECT d.id, d.seq, d.url, a.version_label, a.published_day FROM articles a "
+                "JOIN documents d ON d.seq = a.seq WHERE a.title_key = ? AND +d.status = 'ok' AND a.seq != ?",
+                (tkey, seq),
+            ).fetchall():
+                if not (label or olabel) or (label or "").casefold() == (olabel or "").casefold():
+                    continue
+                if not _same_site(url, ourl):
+                    continue
+                apart = _days_apart(day, oday)
+                if apart is None or apart <= window_days:
+                    found.append((oid, int(oseq), doc, seq, 1.0))
+    _insert_links(conn, "version", found)
+
+
+def _ordinal(day: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(day[:10]).toordinal()  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+def _spans(days: Iterable[int], reach: int) -> list[tuple[int, int]]:
+    """Merged [start, end] day ranges within ``reach`` of the days."""
+    out: list[list[int]] = []
+    for d in sorted(set(days)):
+        if out and d - reach <= out[-1][1] + 1:
+            out[-1][1] = d + reach
+        else:
+            out.append([d - reach, d + reach])
+    return [(a, b) for a, b in out]
+
+
+def _iso(ordinal: int) -> str:
+    return dt.date.fromordinal(max(1, ordinal)).isoformat()
+
+
+def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) -> set[str]:
+    """Story links of every article whose pairs a new one may change; returns those articles and
+    the other ends of the links they lost."""
+    days = [_ordinal(r[6]) for r in new]
+    dated = [d for d in days if d is not None]
+    undated = len(dated) < len(days)
+    # rarity changes within rarity_days of a new article; those articles' partners lie within
+    # window_days of them, and the partners' rarity needs one more rarity window around them
+    affected = _spans(dated, story.rarity_days)
+    load = _spans(dated, story.reach_days() + story.rarity_days)
+    where, params = story_entity_filter()
+    base = (
+        "SELECT d.id, a.published_day, coalesce(a.base_title, a.title), substr(a.text, 1, 600), d.seq "
+        "FROM articles a JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND "
+    )
+    ents = (
+        "SELECT de.document_id, de.name FROM articles a JOIN document_entities de ON de.document_id = a.document_id "
+        f"JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND {where} AND "
+    )
+    queries = [("a.published_day BETWEEN ? AND ?", (_iso(s), _iso(e))) for s, e in load]
+    if undated:
+        queries.append(("a.published_day IS NULL", ()))
+    rows, names = [], defaultdict(set)
+    for cond, args in queries:
+        rows += conn.execute(base + cond, args).fetchall()
+        for doc, name in conn.execute(ents + cond, (*params, *args)):
+            if key := name_key(name):
+                names[doc].add(key)
+    seqs = {r[0]: int(r[4]) for r in rows}
+    among = set()
+    for r in rows:
+        d = _ordinal(r[1])
+        if (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected)):
+            among.add(r[0])
+    docs = [story_doc(r[:4], names.get(r[0], ())) for r in rows]
+    pairs = story_pairs(docs, story, among)
+
+    touched = set(among)
+    for chunk in _chunks(sorted(among)):
+        marks = ",".join("?" * len(chunk))
+        for a, b in conn.execute(
+            f"SELECT a, b FROM links WHERE kind = 'story' AND a IN ({marks}) "
+            f"UNION SELECT a, b FROM links WHERE kind = 'story' AND b IN ({marks})",
+            (*chunk, *chunk),
+        ).fetchall():
+            touched.update((a, b))
+            conn.execute("DELETE FROM links WHERE a = ? AND b = ? AND kind = 'story'", (a, b))
+    _insert_links(conn, "story", [(a, seqs[a], b, seqs[b], round(o, 4)) for a, b, o in pairs])
+    return touched
+
+
+# --- groups --------------------------------------------------------------------------------
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _members(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Member]:
+    out: dict[str, Member] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT {MEMBER_COLUMNS} FROM documents d JOIN articles a ON a.seq = d.seq "
+            f"WHERE d.id IN ({marks}) AND +d.status = 'ok'",
+            chunk,
+        ):
+            out[row[0]] = member(row)
+    return out
+
+
+Component = tuple[list[str], list[tuple[str, str, str]]]  # members, links (a, b, kind) inside
+
+
+def _components(conn: sqlite3.Connection, seeds: Iterable[str], kinds: tuple[str, ...]) -> list[Component]:
+    """The connected components (through links of these kinds) that hold the seeds."""
+    marks = ",".join("?" * len(kinds))
+    seen: set[str] = set()
+    out: list[Component] = []
+    for seed in seeds:
+        if seed in seen:
+            continue
+        seen.add(seed)
+        members, edges, todo = [seed], [], [seed]
+        while todo:
+            doc = todo.pop()
+            for a, b, kind in conn.execute(
+                f"SELECT a, b, kind FROM links WHERE a = ? AND kind IN ({marks}) "
+                f"UNION ALL SELECT a, b, kind FROM links WHERE b = ? AND kind IN ({marks})",
+                (doc, *kinds, doc, *kinds),
+            ):
+                if a == doc:
+                    edges.append((a, b, kind))
+                other = b if a == doc else a
+                if other not in seen:
+                    seen.add(other)
+                    members.append(other)
+                    todo.append(other)
+        out.append((members, edges))
+    return out
+
+
+def _copy_components(conn: sqlite3.Connection, new_ids: Sequence[str]) -> list[Component]:
+    hashes = {m.text_hash for m in _members(conn, new_ids).values()}
+    out: list[Component] = []
+    for h in sorted(hashes):
+        ids = [r[0] for r in conn.execute(
+            "SELECT d.id FROM articles a JOIN documents d ON d.seq = a.seq WHERE a.text_hash = ? AND +d.status = 'ok'",
+            (h,),
+        )]
+        out.append((ids, []))
+    return out
+
+
+def _regroup(conn: sqlite3.Connection, kind: str, components: list[Component]) -> None:
+    """Write the groups of these components again: what they became, in place of what they were."""
+    ids = sorted({i for members, _ in components for i in members})
+    info = _members(conn, ids)
+    old: set[str] = set()
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        old.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT gm.group_id FROM group_members gm JOIN groups g ON g.id = gm.group_id "
+            f"WHERE gm.document_id IN ({marks}) AND +g.kind = ?",
+            (*chunk, kind),
+        ))
+    written: set[str] = set()
+    for members, edges in components:
+        docs = [info[i] for i in members if i in info]
+        if len(docs) < 2 or not _qualifies(kind, docs, edges):
+            continue
+        written.add(write_group(conn, kind, docs))
+    for gid in sorted(old - written):
+        delete_group(conn, gid)
+
+
+def _qualifies(kind: str, docs: list[Member], edges: list[tuple[str, str, str]]) -> bool:
+    if kind == "syndicated":
+        return len({d.text_hash for d in docs}) > 1
+    if kind == "story":
+        return tellings(docs, [(a, b) for a, b, k in edges if k == "near"]) >= 2
+    return True
