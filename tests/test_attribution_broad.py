@@ -63,6 +63,8 @@ def test_public_errors_at_the_package_root() -> None:
     ("The engineering report found that the bridge deck was badly corroded.", "document"),
     ("A senior official, who asked not to be named, said the bridge would reopen in June.", "anonymous"),
     ("People familiar with the talks said the deal was close.", "anonymous"),
+    ("The growers' association said the harvest was late.", "organisation"),
+    ("Exporters said the port delays had cost them dearly.", "group"),
 ])
 def test_source_kind(nlp, text: str, kind: str) -> None:
     assert only(text).source_kind == kind

@@ -136,6 +136,12 @@ def _show_reading(reading: Reading, first: bool, c: Console) -> None:
             extras = []
             if claim.get("addressee"):
                 extras.append(f"to {names.get(claim['addressee'], claim['addressee'])}")
+            channel = claim.get("channel")
+            if channel:
+                extras.append(" ".join(x for x in (channel.get("kind"), channel.get("outlet") and f"with {channel['outlet']}",
+                                                   channel.get("platform") and f"on {channel['platform']}") if x))
+            if claim.get("source_kind") == "anonymous":
+                extras.append("anonymous source")
             if claim.get("via"):
                 extras.append("via " + " → ".join(claim["via"]))
             if claim.get("said_on"):

@@ -79,6 +79,14 @@ DOCUMENTS = frozenset({
     "estimates", "forecast", "projections", "findings", "paper", "papers", "footage", "cable",
     "cables", "message", "messages", "text", "texts", "note", "notes", "map", "chart", "model",
 })
+#: heads of a noun phrase that name a body rather than a person (beside cues.ORG_NOUNS)
+ORGANISATION_WORDS = frozenset({
+    "association", "federation", "corporation", "foundation", "coalition", "consortium", "league",
+    "chamber", "senate", "house", "congress", "assembly", "legislature", "regulator", "watchdog",
+    "operator", "operators'", "utility", "hospital", "school", "college", "club", "team", "airline",
+    "council", "secretariat", "directorate", "prosecutor's", "delegation", "mission", "observatory",
+    "exchange", "fund", "trust", "society", "church", "diocese", "company's", "firm's", "station",
+})
 GROUP_WORDS = frozenset({
     "officials", "critics", "supporters", "voters", "experts", "analysts", "democrats", "republicans",
     "people", "many", "some", "others", "americans", "members", "lawmakers", "leaders", "residents",
@@ -164,7 +172,7 @@ def source_kind(speaker_text: str | None, entity: dict[str, Any] | None, sentenc
     head = words[-1] if words else ""
     # "the report's authors", "a poll by X": the head of the phrase decides
     for w in words:
-        if w in ("of", "by", "from", "who", "which", "that", ","):
+        if w in ("of", "by", "from", "who", "which", "that", ",", "at", "in", "on", "for", "with", "across"):
             break
         head = w
     if entity is not None:
@@ -179,7 +187,9 @@ def source_kind(speaker_text: str | None, entity: dict[str, Any] | None, sentenc
         return "group"
     if entity is not None and entity.get("type") in ("ORG", "GPE", "FAC", "LOC"):
         return "organisation"
-    if head in cues.ORG_NOUNS or head in ("government", "ministry", "campaign", "committee", "department",
-                                          "administration", "company", "agency", "court", "party", "office"):
+    if head in cues.ORG_NOUNS or head in ORGANISATION_WORDS:
         return "organisation"
+    if entity is None and len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s")) \
+            and words and words[0] not in ("mr", "mrs", "ms", "dr"):
+        return "group"  # "exporters", "the operators": people in the plural
     return "person"
