@@ -217,3 +217,14 @@ def test_two_copies_of_a_wire_story_date_a_statement_alike(nlp) -> None:
 def test_reported_speech_about_the_coming_days_keeps_its_future(nlp) -> None:
     r = read_text("Maria Lopez said on Monday she would meet the unions on Friday.", published="2024-03-06")
     assert r.claims[0].said_on == "2024-03-04"
+
+
+def test_the_store_keeps_source_kind_and_channel(nlp, tmp_path) -> None:
+    corpus = dateline.Corpus(str(tmp_path / "news.db"))
+    reading = read_text("Mayor Tom Hale said in a statement that the bridge would reopen on Friday. "
+                        "A senior official, who asked not to be named, said the toll would stay.",
+                        published="2024-03-04")
+    corpus.add([reading])
+    rows = corpus.claims(speaker="Tom Hale")
+    assert rows and rows[0]["source_kind"] == "person"
+    assert rows[0]["channel"] == {"kind": "statement", "outlet": None, "platform": None}

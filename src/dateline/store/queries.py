@@ -45,7 +45,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
 _CLAIM_COLUMNS = (
     "c.document_id, c.local_id, c.kind, c.speaker_local_id, c.speaker_entity_id, c.speaker_text, c.cue, "
     "c.addressee, c.content, c.span_start, c.span_end, c.quotes, c.via, c.said_on, c.reported_on, c.claim_day, "
-    "e.name AS speaker_name, a.title, d.url, a.published"
+    "c.source_kind, c.channel, e.name AS speaker_name, a.title, d.url, a.published"
 )
 
 
@@ -132,11 +132,13 @@ def _claim(r: sqlite3.Row) -> dict[str, Any]:
         "speaker_text": r["speaker_text"],
         "speaker_entity": r["speaker_entity_id"],
         "speaker_name": r["speaker_name"],
+        "source_kind": r["source_kind"],
         "cue": r["cue"],
         "addressee": r["addressee"],
         "content": r["content"],
         "span": span,
         "quotes": json.loads(r["quotes"]),
+        "channel": json.loads(r["channel"]) if r["channel"] else None,
         "via": json.loads(r["via"]),
         "said_on": r["said_on"],
         "reported_on": r["reported_on"],

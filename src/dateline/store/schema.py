@@ -258,6 +258,15 @@ CREATE TABLE lsh_bands (
 DELETE FROM meta WHERE key = 'linked_seq';
 """,
     ),
+    (
+        5,
+        "claims keep their kind of source and their channel",
+        """
+ALTER TABLE claims ADD COLUMN source_kind TEXT;     -- person | organisation | group | document | anonymous
+ALTER TABLE claims ADD COLUMN channel TEXT;         -- JSON {kind, outlet, platform}, or NULL
+CREATE INDEX claims_source_kind ON claims (source_kind);
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -218,8 +218,8 @@ def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
         day = day_of(c.get("said_on")) or day_of(c.get("reported_on")) or published_day
         cur = conn.execute(
             "INSERT INTO claims (document_id, local_id, kind, speaker_local_id, speaker_entity_id, speaker_text, "
-            "speaker_key, cue, addressee, content, span_start, span_end, quotes, via, said_on, reported_on, claim_day) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "speaker_key, cue, addressee, content, span_start, span_end, quotes, via, said_on, reported_on, claim_day, "
+            "source_kind, channel) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 r.id,
                 lid,
@@ -238,6 +238,8 @@ def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
                 c.get("said_on"),
                 c.get("reported_on"),
                 day,
+                c.get("source_kind"),
+                json.dumps(c["channel"], ensure_ascii=False) if c.get("channel") else None,
             ),
         )
         conn.execute(
