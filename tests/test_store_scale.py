@@ -239,3 +239,32 @@ def test_the_band_table_uses_datasketchs_bands():
         lsh = MinHashLSH(threshold=threshold, num_perm=perms)
         assert (lsh.b, lsh.r) == (b, r)
         assert list(band_ranges()) == [tuple(x) for x in lsh.hashranges]
+
+
+def test_a_long_ingest_links_as_it_goes_with_the_same_result(tmp_path, monkeypatch):
+    """An ingest links after every corpus.LINK_EVERY documents (so that its memory does not grow
+    with its input); the links and groups are those of one link at the end."""
+    import dateline.corpus as corpus_module
+
+    readings = corpus_readings()
+    random.Random(5).shuffle(readings)
+    at_end = tmp_path / "at_end.db"
+    with Corpus(at_end) as corpus:
+        corpus.add(readings)
+    calls = []
+    real = corpus_module.LINK_EVERY
+    monkeypatch.setattr(corpus_module, "LINK_EVERY", 10)
+    import dateline.store.groups as groups_module
+
+    original = groups_module.regroup
+
+    def counting(conn, *a, **kw):
+        calls.append(1)
+        return original(conn, *a, **kw)
+
+    monkeypatch.setattr(groups_module, "regroup", counting)
+    as_it_goes = tmp_path / "as_it_goes.db"
+    with Corpus(as_it_goes) as corpus:
+        corpus.add(readings, batch_size=5)
+    assert real > 10 and len(calls) > 3  # it did link several times along the way
+    assert snapshot(as_it_goes) == snapshot(at_end)

@@ -104,6 +104,11 @@ def _died(page: Page, chash: str, why: str) -> Processed:
     return Processed(reading, chash, None)
 
 
+#: an ingest links its new documents (versions, stories, groups) after every this many, so that
+#: its memory does not grow with the size of its input
+LINK_EVERY = 4000
+
+
 class Corpus:
     """A store of readings and the questions asked of it. ``path``: the SQLite file."""
 
@@ -261,6 +266,7 @@ class Corpus:
         batch: list[Processed] = []
         last_flush = time.monotonic()
         touched = False
+        linked_at = stats.added
 
         def flush() -> None:
             nonlocal last_flush, touched
@@ -300,6 +306,12 @@ class Corpus:
                     progress(stats)
                 if len(batch) >= batch_size or time.monotonic() - last_flush >= batch_seconds:
                     flush()
+                    if stats.added - linked_at >= LINK_EVERY:
+                        # link as we go: what linking holds in memory stays bounded by
+                        # LINK_EVERY documents, not by the size of the input
+                        with store.transaction() as c:
+                            regroup(c)
+                        linked_at = stats.added
             flush()
         finally:
             close = getattr(items, "close", None)
