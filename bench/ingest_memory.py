@@ -61,13 +61,23 @@ def _body(rng: random.Random, i: int) -> str:
     return "\n\n".join(paras)
 
 
-def make_jsonl(path: Path, mb: int) -> int:
+#: articles a day in the generated crawl (0: all on one day, the worst case for story linking,
+#: which compares each article with those of the days around it)
+PER_DAY = 300
+
+
+def make_jsonl(path: Path, mb: int, per_day: int | None = None) -> int:
+    import datetime as dt
+
+    per_day = PER_DAY if per_day is None else per_day
     rng = random.Random(mb)
     n = 0
+    start = dt.date(2025, 1, 2)
     with path.open("w", encoding="utf-8") as fh:
         while fh.tell() < mb * 1_000_000:
+            day = start + dt.timedelta(days=n // per_day) if per_day else start
             fh.write(json.dumps({"id": f"d{n}", "url": f"https://news.example/{n}", "title": f"Report {n}",
-                                 "published": "2025-01-02", "body": _body(rng, n)}) + "\n")
+                                 "published": day.isoformat(), "body": _body(rng, n)}) + "\n")
             n += 1
     return n
 
@@ -114,6 +124,8 @@ def main() -> None:
     ap.add_argument("--format", default="jsonl")
     ap.add_argument("--commands", default="extract,ingest")
     ap.add_argument("--keep", help="a folder for the generated files (default: a temporary one)")
+    ap.add_argument("--per-day", type=int, default=PER_DAY,
+                    help="JSON Lines articles a day (0: all on one day, the worst case for story linking)")
     args = ap.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dateline-mem-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -121,7 +133,7 @@ def main() -> None:
     for fmt in args.format.split(","):
         for mb in (int(x) for x in args.sizes.split(",")):
             src = folder / f"input-{mb}mb.{'jsonl' if fmt == 'jsonl' else 'warc'}"
-            docs = (make_jsonl if fmt == "jsonl" else make_warc)(src, mb)
+            docs = make_jsonl(src, mb, args.per_day) if fmt == "jsonl" else make_warc(src, mb)
             db = folder / f"store-{fmt}-{mb}.db"
             for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
                 f.unlink(missing_ok=True)
