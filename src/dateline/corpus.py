@@ -459,42 +459,6 @@ def _check_date(name: str, value: str) -> None:
         raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-#: how often a worker looks whether the process that started it is still there
-WATCHDOG_SECONDS = 0.5
-
-
-def _die_with_parent(parent: int) -> None:
-    """Pool initializer: a worker never outlives the ingest that started it.
-
-    ``kill -9`` of the ingest gives the pool no chance to stop its workers, which then kept
-    the store open and the cores busy. On Linux the kernel sends the worker SIGKILL when its
-    parent dies (prctl PR_SET_PDEATHSIG); elsewhere, and as a fallback, a watchdog thread
-    ends the worker once its parent is gone (it is re-parented: getppid() changes).
-    """
-    import threading
-
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            PR_SET_PDEATHSIG = 1
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass  # no prctl here: the watchdog does it
-    if os.getppid() != parent:  # the parent died before the death signal was armed
-        os._exit(1)
-
-    def watch() -> None:
-        while True:
-            time.sleep(WATCHDOG_SECONDS)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="dateline-parent-watchdog", daemon=True).start()
-
-
 def _pooled(
     pages: Iterator[tuple[Page, str]], workers: int, analyze: bool, options: ExtractOptions, chunk: int = 4
 ) -> Iterator[Processed]:
@@ -507,10 +471,12 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from .run.pool import die_with_parent
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     parent = os.getpid()
     new_pool = lambda: ProcessPoolExecutor(  # noqa: E731
-        max_workers=workers, mp_context=ctx, initializer=_die_with_parent, initargs=(parent,)
+        max_workers=workers, mp_context=ctx, initializer=die_with_parent, initargs=(parent,)
     )
     pool = new_pool()
     inflight: deque = deque()

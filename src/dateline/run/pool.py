@@ -32,21 +32,44 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _die_with(parent: int) -> None:
+#: how often a worker looks whether the process that started it is still there
+WATCHDOG_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer (``dateline read`` and ``ingest``): a worker never outlives the process
+    that started it.
+
+    ``kill -9`` of the parent gives a pool no chance to stop its workers, which then kept the
+    store open and the cores busy. On Linux the kernel sends the worker SIGKILL when its parent
+    dies (prctl PR_SET_PDEATHSIG); elsewhere, and as a fallback, a watchdog thread ends the
+    worker once its parent is gone (it is re-parented: getppid() changes).
+    """
+    import threading
+    import time
+
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
+            pass  # no prctl here: the watchdog does it
+    if os.getppid() != parent:  # the parent died before the death signal was armed
         os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watchdog", daemon=True).start()
 
 
 def _start(parent: int, analyze: bool, options: ExtractOptions) -> None:
     """Worker initializer: die with the parent, leave Ctrl-C to it, load the pipeline once."""
     global _options, _analyze
-    _die_with(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _options, _analyze = options, analyze
     from .. import extract  # noqa: F401  (imported once here, not on the first page)
