@@ -109,6 +109,17 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: ("the forecast called for rain" is no claim)
 PERSONAL_CUES = frozenset({"call"})
 
+#: nouns for documents, polls, reports, data: a source of its own kind ("the poll found …").
+#: The cue model's features read this set: a change here wants the model retrained
+#: (make learn-cues).
+DOCUMENT_NOUNS = frozenset({
+    "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "data", "email",
+    "emails", "letter", "letters", "memo", "filing", "document", "documents", "records", "analysis",
+    "statement", "website", "ad", "ads", "book", "tweet", "tweets", "post", "video", "audit",
+    "review", "research", "figures", "numbers", "results", "article", "editorial", "column",
+    "transcript", "complaint", "lawsuit", "indictment", "ruling", "order", "bill", "platform",
+})
+
 #: common nouns for people that may be the subject of such a cue
 PEOPLE_NOUNS = frozenset({
     "protesters", "demonstrators", "critics", "supporters", "opponents", "voters", "residents",

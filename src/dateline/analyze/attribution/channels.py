@@ -69,15 +69,10 @@ ANONYMOUS_ROLE = re.compile(r"^(?:a|an|one|another|two|three|several|some)\s+(?:
                             r"(?:official|officials|aide|aides|diplomat|diplomats|source|sources|adviser|advisers|"
                             r"advisor|advisors|staffer|staffers|person|people|insider|insiders|employee|employees|"
                             r"lawmaker|lawmakers|executive|executives|officer|officers|strategist|strategists)\b", re.I)
-DOCUMENTS = frozenset({
-    "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "data", "email",
-    "emails", "letter", "letters", "memo", "memos", "filing", "filings", "document", "documents",
-    "records", "record", "analysis", "website", "ad", "ads", "advertisement", "book", "tweet",
-    "tweets", "post", "video", "audit", "review", "research", "figures", "numbers", "results",
-    "article", "editorial", "column", "transcript", "transcripts", "complaint", "lawsuit",
-    "indictment", "ruling", "order", "bill", "platform", "statement", "release", "census",
-    "estimates", "forecast", "projections", "findings", "paper", "papers", "footage", "cable",
-    "cables", "message", "messages", "text", "texts", "note", "notes", "map", "chart", "model",
+DOCUMENTS = cues.DOCUMENT_NOUNS | frozenset({
+    "memos", "filings", "record", "advertisement", "transcripts", "release", "census", "estimates",
+    "forecast", "projections", "findings", "paper", "papers", "footage", "cable", "cables",
+    "message", "messages", "text", "texts", "note", "notes", "map", "chart", "model",
 })
 #: heads of a noun phrase that name a body rather than a person (beside cues.ORG_NOUNS)
 ORGANISATION_WORDS = frozenset({

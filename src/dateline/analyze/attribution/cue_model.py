@@ -31,13 +31,6 @@ CONTENT_PREPS = frozenset({"about", "of", "on", "that", "over", "regarding", "fo
 NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl", "appos"})
 
 _PEOPLE = cues.PEOPLE_NOUNS | cues.ROLE_NOUNS
-_DOCUMENTS = frozenset({
-    "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "data", "email",
-    "emails", "letter", "letters", "memo", "filing", "document", "documents", "records", "analysis",
-    "statement", "website", "ad", "ads", "book", "tweet", "tweets", "post", "video", "audit",
-    "review", "research", "figures", "numbers", "results", "article", "editorial", "column",
-    "transcript", "complaint", "lawsuit", "indictment", "ruling", "order", "bill", "platform",
-})
 
 
 def subject_kind(tok: Any) -> str:
@@ -62,7 +55,7 @@ def subject_kind(tok: Any) -> str:
         return "org"
     if ent in ("GPE",):
         return "place"
-    if low in _DOCUMENTS:
+    if low in cues.DOCUMENT_NOUNS:
         return "doc"
     if low in _PEOPLE:
         return "people"
@@ -140,6 +133,11 @@ def features(tok: Any, lemma: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(model()["vocabulary"])
+
+
+@lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
     """The weights: ``{"bias": b, "weights": {feature: w}, "lemmas": {form: lemma},
     "threshold": t}``."""
@@ -161,4 +159,4 @@ def probability(tok: Any) -> float:
 
 def candidate(tok: Any) -> bool:
     """Whether a token may be a cue at all (a verb, a noun, or an adjective like "confident")."""
-    return tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.is_alpha and tok.lower_ in model()["vocabulary"]
+    return tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.is_alpha and tok.lower_ in _vocabulary()
