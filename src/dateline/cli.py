@@ -662,7 +662,6 @@ def _tidy_help(command) -> None:
     no [x>=1]), and paragraphs joined where the source wrapped them."""
     import re
 
-    import click
 
     if command.help:
         command.help = re.sub(r"(?<=\S)\n(?=\S)", " ", inspect_clean(command.help))

@@ -23,7 +23,6 @@ mentions unless the body names them). Clustering rules:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any

@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
         rf"(?P<n>(?i:{NUM}))[\s-]+(?P<u>(?i:{UNIT}))\s+(?:(?i:or\s+so)\s+)?(?P<dir>(?i:ago|from\s+now|hence|earlier|later)(?!\s+than))\b")),
-    ("agovague", re.compile(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+ago\b)")),
+    ("agovague", re.compile(r"(?i:\b(?P<u>years|months|weeks|days|decades)\s+ago\b)")),
     ("quarter", re.compile(
         rf"(?i:(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<rel>year-earlier|year-ago|prior-year|(?:this|last|next)\s+year['’]s)\s+)?"
         rf"(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half))"
@@ -107,10 +107,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
         rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
     ("bareunits", re.compile(
-        rf"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
-        rf"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
-        rf"|(?i:\b(?P<core2>recent\s+(?P<u2>years|months|weeks|days|decades)))\b"
-        rf"|(?i:\b(?P<core3>(?P<u3>years|months|weeks|days|hours|minutes|seconds))\s+(?:before|after|later|earlier)\b)")),
+        r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
+        r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
+        r"|(?i:\b(?P<core2>recent\s+(?P<u2>years|months|weeks|days|decades)))\b"
+        r"|(?i:\b(?P<core3>(?P<u3>years|months|weeks|days|hours|minutes|seconds))\s+(?:before|after|later|earlier)\b)")),
     ("numrange", re.compile(
         rf"(?i:(?<![\w.])(?P<core>(?P<n>\d+|{_NUMW}))\s*(?:and|or|to|-|–)\s*(?=(?:\d+|{_NUMW})[\s-]+(?P<u>{UNIT})\b))")),
     ("set", re.compile(
@@ -736,7 +736,6 @@ def _ago(anchor: date, n: int | float, unit: str) -> str:
 
 
 def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -> tuple[str, str] | None:
-    low = surface.lower()
     rel = _SHIFT.search(surface)
     shift = R.RELATIVE_SHIFT[rel.group(1).lower()] if rel else 0
     what = m.group("what")

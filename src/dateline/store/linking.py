@@ -21,7 +21,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..link.dedupe import DEFAULT_DEDUPE, DedupeOptions, Fingerprint, Match, band_keys, verify
-from ..link.groups import Components
 from ..link.stories import DEFAULT_STORY, StoryOptions, story_pairs
 from ..link.versions import _days_apart, _same_site
 from .entities import name_key

@@ -115,7 +115,6 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
     own carries on that claim ('"A," he said. "B."')."""
     covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
     live = sorted((c for c in cands if not c.conduit and c.speaker_span), key=lambda c: c.content[0])
-    sent_starts = sorted(s for s, _ in sents)
     for q in quotes:
         if any(s <= q.span[0] < e for s, e in covered):
             continue

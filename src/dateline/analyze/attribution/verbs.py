@@ -188,7 +188,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             trail_marks.append(mark)
 
     text = _text(doc)
-    sent_start, sent_end = doc[ss].idx, _char_end(doc, se)
+    sent_start = doc[ss].idx
     for mode, tok, shape, subj, sp, i, addr, date_text, mark in pending:
         cue_span = (tok.idx, tok.idx + len(tok.text))
         speaker_span = (doc[sp[0]].idx, _char_end(doc, sp[1]))
