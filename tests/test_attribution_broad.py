@@ -146,6 +146,23 @@ def test_a_quote_with_no_cue_belongs_to_the_paragraphs_last_speaker(nlp) -> None
     assert quoted and name_of(r, quoted[0]) == "Maria Lopez"
 
 
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('"Where will the money for the new bridge come from?" Councillor Ruth Amsel wondered.', "Councillor Ruth Amsel", "wondered"),
+    ('"We have waited far too long for this road to be mended," the harbour pilots grumbled.', "the harbour pilots", "grumbled"),
+    ('"Nobody told us a thing about the closure of the ferry," fumed Dana Whitcombe.', "Dana Whitcombe", "fumed"),
+])
+def test_any_verb_right_after_a_quote_is_its_cue(nlp, text, speaker, cue) -> None:
+    c = only(text)
+    assert (c.kind, c.speaker_text, c.cue) == ("direct", speaker, cue)
+    assert c.content.startswith(text[1:12])
+
+
+def test_a_quote_that_ends_its_sentence_is_not_cued_by_the_next_verb(nlp) -> None:
+    r = read_text('The port board met on Monday. "The dredging of the channel is finished." '
+                  "The engineer smiled and walked out.")
+    assert not [c for c in r.claims if c.cue in ("smiled", "walked")]
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

@@ -30,7 +30,7 @@ from ..entities import EntityIndex
 from .chains import _headline, _to_dict
 from .learned import _learned_cues
 from .parse import _Cand, _char_end, _sentences
-from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordinated
+from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordinated, _trailing_verbs
 from ..timex import story_anchor
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
@@ -52,6 +52,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
+    cands += _trailing_verbs(doc, text, sents, quotes, cands)
     cands += _learned_cues(doc, sents, quotes, cands)
     cands = _outside_dateline(cands, reading)
     _nest(cands)

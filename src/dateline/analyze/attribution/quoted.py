@@ -1,6 +1,6 @@
 """Quotations without a verb of their own: colon and dash cues ("X on tariffs: '…'", "'…' —
-X"), quotes that carry on the previous speaker's words, quotes no cue introduces, and "said 'A'
-and B" split in two."""
+X"), the verb right after a quote ("'…?' he wondered"), quotes that carry on the previous
+speaker's words, quotes no cue introduces, and "said 'A' and B" split in two."""
 
 from __future__ import annotations
 
@@ -76,6 +76,72 @@ def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
                 d = q.span[1] + m.start(1)
                 out.append(_Cand("dash", m.group(1).strip(), (d, d + len(m.group(1).strip())),
                                  (s, s + len(name)), q.span, quotes=[q]))
+    return out
+
+
+
+#: verb tags of a finite verb: a quote's trailing cue is "he wondered", "the editorial reads"
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: how far after a closing mark the trailing cue may sit (tokens), and how long its speaker may be
+_TRAIL_REACH = 24
+
+
+def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
+    """A quotation closed by ``,”``, ``?”`` or ``!”`` and followed by a subject and its verb
+    ('"…?" Beck questioned', '"…," the editorial read', '"…!" the crowd yelled back') or by a verb
+    and its subject ('"…," wrote Jones') is that subject's words, whatever the verb: news style
+    makes any verb in that place a verb of saying. The verb must not take a clause of its own
+    ('"…," he said he would …' is for the speech-verb rules)."""
+    out = []
+    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    starts = [t.idx for t in doc]
+    from bisect import bisect_left
+    for q in quotes:
+        if not q.closed or any(s < q.span[1] and q.span[0] < e for s, e in covered):
+            continue
+        inner = text[q.inner[0]:q.inner[1]].rstrip()
+        after = text[q.span[1]:q.span[1] + 3]
+        ends_clause = inner.endswith((",", "?", "!", "…")) or after.lstrip(" ").startswith(",")
+        if not ends_clause or (len(inner.split()) < 2 and not inner.endswith(("!", "?"))):
+            continue
+        k = bisect_left(starts, q.span[1])
+        while k < len(doc) and (doc[k].is_punct and doc[k].text in (",", "’", "'", '"', "”")):
+            k += 1
+        if k >= len(doc) or "\n" in text[q.span[1]:doc[k].idx]:
+            continue
+        verb = None
+        for t in doc[k:k + _TRAIL_REACH]:
+            if "\n" in t.text or t.text in (".", ";", ":", "!", "?") or t.idx >= len(text):
+                break
+            if t.pos_ == "VERB" and t.tag_ in _FINITE:
+                verb = t
+                break
+            if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"):
+                break
+        if verb is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in cues.RELATIVE_PRONOUNS:
+            continue
+        if subj.i < verb.i:
+            if subj.left_edge.i != k or verb.i - k > _TRAIL_REACH:
+                continue  # only the subject sits between the quote and its verb
+            sp = _np_span(doc, subj, k, verb.i)
+        else:
+            if verb.i != k or subj.i - verb.i > 8:
+                continue
+            sp = _np_span(doc, subj, verb.i + 1, min(len(doc), subj.right_edge.i + 1))
+        if subj.pos_ == "PRON" and subj.lower_ not in cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS:
+            continue  # "it", "I", "we": no speaker to name
+        sent = next(((s, e) for s, e in sents if doc[s].idx <= q.span[0] < _char_end(doc, e)), None)
+        cs = q.span[0]
+        if sent is not None:
+            lead = text[doc[sent[0]].idx:q.span[0]]
+            if lead.strip() and not re.search(r"[:—–]\s*$", lead):
+                cs = doc[sent[0]].idx  # 'The plan "is a disgrace," she fumed': the whole sentence
+        out.append(_Cand("trail", verb.text, (verb.idx, verb.idx + len(verb.text)),
+                         (doc[sp[0]].idx, _char_end(doc, sp[1])), (cs, q.span[1]), head=subj, quotes=[q]))
+        covered.append(q.span)
     return out
 
 
