@@ -384,9 +384,14 @@ def test_beliefs_plans_documents_and_noun_phrase_content(nlp, text, cue, speaker
     assert c["content"].startswith(content)
 
 
-def test_relative_clause_speaker_is_the_noun_before(nlp) -> None:
-    c = only("Ms. Okoro, who denies the charges, will appear in court on Monday.")
-    assert c["speaker_text"] == "Ms. Okoro" and c["content"] == "the charges"
+def test_relative_clause_speaker_is_the_pronoun_resolved_to_the_noun_before(nlp) -> None:
+    text = "Ms. Okoro, who denies the charges, will appear in court on Monday."
+    reading = article(text)
+    (c,) = reading.claims
+    # the source mention is "who", as for a pronoun; the speaker is whom it stands for
+    assert c["speaker_text"] == "who" and text[slice(*c["speaker_span"])] == "who"
+    assert names(reading)[c["speaker"]].endswith("Okoro") and c["content"] == "the charges"
+    assert c["source_kind"] == "person"
 
 
 def test_that_said_is_not_a_cue(nlp) -> None:

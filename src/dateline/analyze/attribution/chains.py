@@ -91,7 +91,8 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
         if channel["outlet"] != index.label(c.speaker):
             via.append(channel["outlet"])
     for o in c.outer:
-        label = index.label(o.speaker) if o.speaker else (text[o.speaker_span[0]:o.speaker_span[1]] if o.speaker_span else None)
+        named = o.refers or o.speaker_span
+        label = index.label(o.speaker) if o.speaker else (text[named[0]:named[1]] if named else None)
         if label and label not in via and label != index.label(c.speaker):
             via.append(label)
     for label in (wire, publisher):
@@ -113,7 +114,8 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
         "speaker": c.speaker,
         "speaker_text": speaker_text,
         "speaker_span": list(c.speaker_span) if c.speaker_span else None,
-        "source_kind": channels.source_kind(speaker_text, index.by_id.get(c.speaker) if c.speaker else None,
+        "source_kind": channels.source_kind(text[c.refers[0]:c.refers[1]] if c.refers else speaker_text,
+                                            index.by_id.get(c.speaker) if c.speaker else None,
                                             text[sent[0]:sent[1]]),
         "cue": c.cue,
         "cue_span": list(c.cue_span),

@@ -52,6 +52,9 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             cue_span = (tok.idx, tok.idx + len(tok.text))
             c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,
                       date_text=_date_of(tok))
+            rel = broad_cues.subject_of(tok)
+            if rel is not None and rel.lower_ in cues.RELATIVE_PRONOUNS and rel.head.dep_ == "relcl" and rel.i < tok.i:
+                c.refers, c.speaker_span = c.speaker_span, (rel.idx, rel.idx + len(rel.text))
             out.append(c)
             held.append((cs, ce))
             used.add(tok.idx)

@@ -40,6 +40,9 @@ class _Cand:
     kind: str | None = None
     speaker: str | None = None
     addressee: str | None = None
+    # the antecedent a relative pronoun speaker stands for ("Kim, who said …": the speaker
+    # mention is "who", and Kim is whom it is resolved to)
+    refers: Span | None = None
 
 
 

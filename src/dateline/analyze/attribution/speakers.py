@@ -66,9 +66,10 @@ def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
         return True
     if c.speaker and index.by_id.get(c.speaker, {}).get("agency"):
         return True
-    if c.speaker_span is None:
+    span = c.refers or c.speaker_span
+    if span is None:
         return c.mode in ("according",)
-    words = set(re.findall(r"[\w-]+", text[c.speaker_span[0]:c.speaker_span[1]].lower()))
+    words = set(re.findall(r"[\w-]+", text[span[0]:span[1]].lower()))
     return bool(words & cues.MEDIUM_WORDS)
 
 
@@ -84,7 +85,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
         # a pronoun never stands for the one addressed, nor for a person named in the content
         barred = {c.addressee} | {eid for _, _, eid in _mentions_in(index, c.content[0], c.content[1])}
-        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, last_person, last_group,
+        c.speaker = _resolve(doc, text, c.refers or c.speaker_span, c.head, index, wire, last_person, last_group,
                              genders, barred)
         if c.speaker:
             typ = index.by_id[c.speaker]["type"]

@@ -81,6 +81,7 @@ def _speaker_after_quote(doc: Any, ss: int, tok: Any) -> tuple[int, int, Any] | 
 
 def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
     infos = []
+    rel_of: dict[int, Any] = {}  # cue token → its relative pronoun subject
     for tok in doc[ss:se]:
         entry = cues.CUE_FORMS.get(tok.lower_)
         if entry is None or tok.i in taken or not tok.tag_.startswith("VB"):
@@ -105,6 +106,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             continue  # "That said, …"
         relative = subj.lower_ in cues.RELATIVE_PRONOUNS and tok.dep_ == "relcl" and subj.i < tok.i
         if relative:
+            rel_of[tok.i] = subj
             subj = tok.head  # "Marsh, who rejects the charge": the speaker is Marsh
             if not (ss <= subj.i < tok.i) or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
@@ -250,7 +252,18 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if tok.dep_ == "conj" and date_text is None:
             c.date_text = _date_of(tok.head)
         out.append(c)
+    for c in out:
+        _relative_speaker(c, rel_of.get(next((t.i for t in doc[ss:se] if t.idx == c.cue_span[0]), -1)))
     return out
+
+
+def _relative_speaker(c: _Cand, rel: Any) -> None:
+    """A speaker named by a relative pronoun: the mention is the pronoun ("who"), and the noun
+    phrase it stands for is what it resolves to."""
+    if rel is None or c.speaker_span is None:
+        return
+    c.refers = c.speaker_span
+    c.speaker_span = (rel.idx, rel.idx + len(rel.text))
 
 
 
