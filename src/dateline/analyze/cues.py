@@ -120,6 +120,14 @@ DOCUMENT_NOUNS = frozenset({
     "transcript", "complaint", "lawsuit", "indictment", "ruling", "order", "bill", "platform",
 })
 
+#: documents whose findings "in" introduces: "X leads by 12 points in the latest poll", "In the
+#: filing, the company admits …" (the document is the source, the clause its content)
+IN_DOCUMENT_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+    "data", "figures", "numbers", "results", "filing", "filings", "documents", "records", "memo",
+    "indictment", "complaint", "lawsuit", "ruling", "audit", "review", "research", "census",
+})
+
 #: common nouns for people that may be the subject of such a cue
 PEOPLE_NOUNS = frozenset({
     "protesters", "demonstrators", "critics", "supporters", "opponents", "voters", "residents",

@@ -34,7 +34,7 @@ from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordina
 from ..timex import story_anchor
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
-from .verbs import _according, _cue_verbs, _omissions
+from .verbs import _according, _cue_verbs, _in_documents, _omissions
 
 
 def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,6 +52,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
+        cands += _in_documents(doc, ss, se, taken)
     cands += _trailing_verbs(doc, text, sents, quotes, cands)
     cands += _learned_cues(doc, sents, quotes, cands)
     cands = _outside_dateline(cands, reading)

@@ -545,6 +545,48 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
     return out
 
 
+def _in_documents(doc, ss, se, taken) -> list[_Cand]:
+    """A clause set in a document ("Kasich was at 25 percent in the latest Fox poll", "In the
+    filing, the firm admits …"): the document is the source and the rest of the clause what it
+    shows. A clause whose verb is itself a cue ("said in a statement") is the verb's."""
+    out = []
+    for t in doc[ss:se - 1]:
+        if t.lower_ != "in" or t.dep_ != "prep" or t.i in taken:
+            continue
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lower_ not in cues.IN_DOCUMENT_NOUNS:
+            continue
+        verb = t.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lower_ in cues.CUE_FORMS or not (ss <= verb.i < se):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        ps, pe = t.i, min(obj.right_edge.i + 1, se)
+        if any(x.pos_ in ("VERB", "AUX") and x.dep_ in ("relcl", "acl") for x in doc[ps:pe]) and pe - ps > 12:
+            pe = min(pe, obj.i + 1)
+        lead = all(x.is_punct or x.is_space or x.lower_ in ("but", "and", "yet", "so") for x in doc[ss:ps])
+        if lead:
+            cs = pe
+            while cs < se and (doc[cs].is_punct or doc[cs].is_space):
+                cs += 1
+            if cs >= se:
+                continue
+            content = (doc[cs].idx, _char_end(doc, se))
+        elif all(x.is_punct or x.is_space for x in doc[pe:se]) or doc[pe].text in (",", ";", "—", "–"):
+            content = (doc[ss].idx, t.idx)
+        else:
+            continue  # in the middle of its clause: what is the document's is unclear
+        content = _trim(_text(doc), *content)
+        if content[1] <= content[0] or len(_text(doc)[content[0]:content[1]].split()) < 3:
+            continue
+        s0 = next((x.i for x in doc[t.i + 1:pe] if x.dep_ != "punct"), obj.i)
+        taken.update(range(ps, pe))
+        out.append(_Cand("according", "in", (t.idx, t.idx + len(t.text)), (doc[s0].idx, _char_end(doc, pe)),
+                         content, head=obj))
+    return out
+
+
+
 _OMISSIONS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 
 
