@@ -46,6 +46,7 @@ class Gold:
 class Pred:
     content: list[tuple[int, int]]
     speaker: tuple[int, int] | None = None
+    cue: str | None = None  # the cue word, for breakdowns of precision
 
 
 @dataclass
@@ -168,7 +169,7 @@ def run_dateline(docs: list[Document]) -> tuple[list[list[Pred]], float]:
             if not c.get("span") or c["span"][1] <= c["span"][0]:
                 continue  # headline claims point into the title; "declined to comment" has no content
             frags = [tuple(c["span"])] + [tuple(q) for q in c["quotes"]]
-            ps.append(Pred(frags, tuple(c["speaker_span"]) if c.get("speaker_span") else None))
+            ps.append(Pred(frags, tuple(c["speaker_span"]) if c.get("speaker_span") else None, c.get("cue")))
         preds.append(ps)
     return preds, cpu
 

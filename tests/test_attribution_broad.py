@@ -163,6 +163,21 @@ def test_a_quote_that_ends_its_sentence_is_not_cued_by_the_next_verb(nlp) -> Non
     assert not [c for c in r.claims if c.cue in ("smiled", "walked")]
 
 
+def test_a_quote_carries_on_past_the_rest_of_its_attributions_sentence(nlp) -> None:
+    r = read_text('"This is a strange race for the harbour board," Jane Ortez said, looking out at the '
+                  'dozens of voters who had come to the breakfast in the old mill hall. "You know how '
+                  'strange it is? I am going to win the seat."')
+    direct = [c for c in r.claims if c.kind == "direct"]
+    assert len(direct) == 1 and "I am going to win the seat" in direct[0].content
+
+
+def test_a_split_quote_after_an_adjunct_of_the_cue(nlp) -> None:
+    r = read_text('"You have to be able to adapt," he said of the plan, "whether you are a builder or '
+                  'a teacher or a nurse on the ward."')
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    assert c.content.startswith("You have to") and "nurse on the ward" in c.content
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

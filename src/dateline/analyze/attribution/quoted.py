@@ -176,6 +176,18 @@ def _short_sentence(text: str, q: Any) -> bool:
 
 
 
+def _same_sentence_gap(gap: str) -> bool:
+    """Whether what lies between a claim and a quote is only the rest of the claim's sentence:
+    no quotation, no line end, one sentence end and that at the end."""
+    if re.fullmatch(r"[^\"“”«»]{0,240}?[.!?]?[\"”’»]?\s*", gap) is None or "\n" in gap:
+        return False
+    ends = list(re.finditer(r"[.!?][\"”’»]?(?=\s|$)", gap))
+    if gap.strip() and (len(ends) != 1 or gap[ends[0].end():].strip()):
+        return False
+    return not (len(gap) > 80 and re.search(r"\b(?:then|later|meanwhile|but)\b", gap, re.I))
+
+
+
 def _continuations(text, sents, paras, quotes, cands) -> None:
     """A quote that opens the sentence or paragraph after a quoted claim and has no cue of its
     own carries on that claim ('"A," he said. "B."')."""
@@ -190,14 +202,19 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
         if not prev:
             continue
         p = prev[-1]
+        para_q = _para_of(paras, q.span[0])
+        # a quoted claim, then the rest of its sentence holding claims of no quotes of their own
+        # ('"A," said X, who focuses on ethics. "B."'): the quote carries on the quoted claim
+        for c in reversed(prev):
+            if _para_of(paras, c.content[0]) != para_q or c.quotes or c.more:
+                if _para_of(paras, c.content[0]) == para_q and (c.quotes or c.more) \
+                        and _same_sentence_gap(text[_claim_end(c):q.span[0]]):
+                    p = c
+                break
         gap = text[_claim_end(p):q.span[0]]
         para_p = _para_of(paras, p.content[0])
-        para_q = _para_of(paras, q.span[0])
         if para_p == para_q:
-            if re.fullmatch(r"[^\"“”«»]{0,80}?[.!?]?[\"”’»]?\s*", gap) is None or "\n" in gap:
-                continue
-            # only the rest of the claim's own sentence may sit between
-            if re.search(r"[.!?][\"”’»]?\s", gap + " ") is None and gap.strip():
+            if not _same_sentence_gap(gap):
                 continue
         elif para_q == para_p + 1:
             if text[paras[para_q][0]:q.span[0]].strip():

@@ -237,11 +237,20 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             content = _trim(text, cs, me)
             extra = []
             more: list[Quote] = []
-            # split quote: "A," he said, "B."
+            # split quote: "A," he said, "B."; "A," he said of the plan on Monday, "B."
             if i < se and doc[i - 1].text == "," and i < len(doc):
                 q2 = _quote_starting(quotes, doc[i].idx)
                 if q2 is not None:
                     more = [q2]
+            if not more and q is not None:
+                j = tok.i + 1
+                while j < se and j - tok.i <= 12 and doc[j].text != "," and doc[j].text not in _OPEN_MARKS \
+                        and doc[j].pos_ not in ("VERB", "AUX"):
+                    j += 1
+                if j < se and doc[j].text == "," and j > tok.i + 1:
+                    q2 = _quote_after(quotes, text, doc[j].idx + 1)
+                    if q2 is not None and q2.span[0] < _char_end(doc, se) + 2:
+                        more = [q2]
             if q is not None:
                 extra = [q]
         if content[1] <= content[0]:
