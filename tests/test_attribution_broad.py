@@ -178,6 +178,24 @@ def test_a_split_quote_after_an_adjunct_of_the_cue(nlp) -> None:
     assert c.content.startswith("You have to") and "nurse on the ward" in c.content
 
 
+def test_transcript_lines_are_their_labelled_speakers_words(nlp) -> None:
+    r = read_text("The two campaigns traded blows on the morning show.\n\n"
+                  "KATE ORTIZ: Why not hold another debate in the city before the vote?\n\n"
+                  "Joel Marden: This is a man who said he would never run a negative ad.\n\n"
+                  "ORTIZ: But you agreed to more debates back in January.\n\n"
+                  "UPDATE: The station later put the whole interview on its website.")
+    lines = [c for c in r.claims if c.cue == ":"]
+    assert [(c.speaker_text, c.kind) for c in lines] == [
+        ("KATE ORTIZ", "direct"), ("Joel Marden", "direct"), ("ORTIZ", "direct")]
+    assert lines[1].content.startswith("This is a man") and name_of(r, lines[1]) == "Joel Marden"
+
+
+def test_one_label_in_capitals_is_not_a_transcript(nlp) -> None:
+    r = read_text("The harbour reopened on Monday after the storm.\n\n"
+                  "WARNING: Some of the pictures below show the damage to the quay.")
+    assert not [c for c in r.claims if c.cue == ":"]
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

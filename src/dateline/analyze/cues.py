@@ -128,6 +128,14 @@ IN_DOCUMENT_NOUNS = frozenset({
     "indictment", "complaint", "lawsuit", "ruling", "audit", "review", "research", "census",
 })
 
+#: labels before a colon that open a paragraph but name no speaker ("UPDATE: …")
+NOT_SPEAKER_LABELS = frozenset({
+    "update", "updated", "watch", "note", "editor's note", "editor’s note", "read more", "read",
+    "photos", "photo", "video", "breaking", "related", "correction", "source", "sources", "q", "a",
+    "warning", "disclaimer", "advertisement", "more", "see also", "also", "listen", "live",
+    "exclusive", "opinion", "analysis", "background", "context", "fact check", "transcript",
+})
+
 #: common nouns for people that may be the subject of such a cue
 PEOPLE_NOUNS = frozenset({
     "protesters", "demonstrators", "critics", "supporters", "opponents", "voters", "residents",

@@ -146,6 +146,50 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
 
 
 
+#: a paragraph that opens with a speaker's label, as transcripts write it: "BENENSON: …",
+#: "Kate Ortiz: …"
+_TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w.'’\- ]{1,40}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def _transcript_lines(text, paras, cands, index: EntityIndex) -> list[_Cand]:
+    """Paragraphs of a transcript: a label, a colon, and what the labelled speaker said. The
+    label names a person of the article ("Kate Ortiz:", "BENENSON:" for Joel Benenson), or is in
+    capitals in an article where two paragraphs or more open so ("ORTIZ:", "MARDEN:"). Labels
+    that name no one ("UPDATE:", "WATCH:") are not speakers."""
+    tokens: dict[str, set[str]] = {}
+    for ent in index.entities:
+        if ent["type"] == "PERSON":
+            for w in re.findall(r"[\w’'-]{3,}", ent["name"].lower()):
+                tokens.setdefault(w, set()).add(ent["id"])
+    found = []
+    for ps, pe in paras:
+        m = _TRANSCRIPT_LABEL.match(text, ps, pe)
+        if m is None:
+            continue
+        who = m.group("who").strip()
+        words = re.findall(r"[\w’'-]+", who)
+        if not words or len(words) > 4 or who.lower() in cues.NOT_SPEAKER_LABELS:
+            continue
+        caps = who.upper() == who and any(ch.isalpha() for ch in who)
+        named = any(tokens.get(w.lower()) for w in words if len(w) >= 3)
+        if not caps and not (named and all(w[:1].isupper() for w in words)):
+            continue
+        cs, ce = m.end(), pe
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if len(text[cs:ce].split()) >= 3:
+            found.append((m.start("who"), who, caps, named, cs, ce, m.end()))
+    transcript = sum(1 for f in found if f[2]) >= 2
+    starts = {c.content[0] for c in cands}
+    out = []
+    for s, who, caps, named, cs, ce, colon in found:
+        if cs in starts or not (named or caps and transcript):
+            continue
+        out.append(_Cand("transcript", ":", (colon - 1, colon), (s, s + len(who)), (cs, ce)))
+    return out
+
+
+
 def _colon_speaker(doc, ss, k) -> Span | None:
     """The speaker before a colon cue: an entity or a pronoun that leads the clause."""
     toks = [t for t in doc[ss:k] if not t.is_space]
