@@ -196,6 +196,14 @@ def test_one_label_in_capitals_is_not_a_transcript(nlp) -> None:
     assert not [c for c in r.claims if c.cue == ":"]
 
 
+def test_a_signature_paragraph_after_a_quote_is_its_speaker(nlp) -> None:
+    r = read_text('Readers wrote in after the debate.\n\n"The whole idea of the new bridge is something '
+                  'we hear about all the time, and it needs to stop."\n\n-Michelle Parks, Ardmore.\n\n'
+                  '"Great speech tonight. She is tested and she is ready."\n\n'
+                  "\u2014Mayor Tom Hale, posting after the speech.")
+    assert [(c.speaker_text, c.kind) for c in r.claims] == [("Michelle Parks", "direct"), ("Mayor Tom Hale", "direct")]
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

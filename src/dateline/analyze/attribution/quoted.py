@@ -34,6 +34,10 @@ def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> li
 
 
 
+#: a signature paragraph after a quotation: a dash, then a name up to a comma or the line end
+_SIGNED = re.compile(r"[ \t.]*\n\s*(?P<dash>—|–|--|-|―)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,5})[ \t]*(?:,|\n|$)")
+
+
 def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
     """Quotes cued by a colon ("X on tariffs: '…'") or a dash ("'…' — X")."""
     out = []
@@ -68,6 +72,14 @@ def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
                 continue
         after = text[q.span[1]:_char_end(doc, se)]
         m = re.match(r"\s*(—|–|--| - )\s*", after)
+        sig = _SIGNED.match(text, q.span[1]) if not m else None
+        if sig:
+            # the quote ends its paragraph and the next is a signature: '"…" / —Ana Ruiz, Lyon'
+            s, name = sig.start("name"), sig.group("name").rstrip(" .")
+            d = sig.start("dash")
+            out.append(_Cand("dash", sig.group("dash"), (d, d + len(sig.group("dash"))), (s, s + len(name)),
+                             q.span, quotes=[q]))
+            continue
         if m:
             s = q.span[1] + m.end()
             e = _char_end(doc, se)
