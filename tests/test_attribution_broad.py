@@ -204,6 +204,16 @@ def test_a_signature_paragraph_after_a_quote_is_its_speaker(nlp) -> None:
     assert [(c.speaker_text, c.kind) for c in r.claims] == [("Michelle Parks", "direct"), ("Mayor Tom Hale", "direct")]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ('"The candidates left do not understand the harbour," said Army Capt. Chris Pardon, who '
+     "would not vote for either of them.", "Army Capt. Chris Pardon"),
+    ('"She should have run from the city," said Jason Gilbert of Cheyenne.', "Jason Gilbert of Cheyenne"),
+])
+def test_an_inverted_speaker_is_read_whole_up_to_its_comma(nlp, text, speaker) -> None:
+    r = read_text(text)
+    assert r.claims[0].speaker_text == speaker
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

@@ -132,6 +132,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                 sp = _np_span(doc, subj, ss, subj.head.i)
         else:
             sp = _np_span(doc, subj, tok.i + 1, se)
+            sp = _inverted_name(doc, tok, sp, se)
         infos.append((tok, shape, subj, sp))
 
     out: list[_Cand] = []
@@ -299,6 +300,23 @@ def _next_clauses(doc, i, subj, pending) -> list[int]:
                 out.append(b)
     return out
 
+
+
+def _inverted_name(doc, tok, sp: Span, se: int) -> Span:
+    """An inverted subject read whole up to its comma ('said Army Capt. Rosa Diaz, who …' is
+    one name with its title, whatever the parser made of the abbreviation)."""
+    if sp[0] != tok.i + 1:
+        return sp
+    j = sp[0]
+    while j < se and j - sp[0] < 10 and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+                                         or doc[j].text == "." and j > sp[0] or doc[j].lower_ == "of"):
+        j += 1
+    if j > sp[1] and (j == se or doc[j].text in (",", ".", ";", "—", "–") or doc[j].is_space):
+        while j > sp[1] and (doc[j - 1].lower_ == "of" or doc[j - 1].pos_ == "DET"
+                             or doc[j - 1].text == "." and (j == se or doc[j].is_space or doc[j].text != ",")):
+            j -= 1
+        return (sp[0], j)
+    return sp
 
 
 def _trail_marker(doc, ss, start_tok) -> int | None:
