@@ -214,6 +214,21 @@ def test_an_inverted_speaker_is_read_whole_up_to_its_comma(nlp, text, speaker) -
     assert r.claims[0].speaker_text == speaker
 
 
+def test_a_cue_and_a_colon_ending_a_paragraph_introduce_a_block_quotation(nlp) -> None:
+    r = read_text("In the text under the video, Mr. Wallen wrote:\n\n"
+                  "I think this prayer is timely, as the harbour board is losing the trust of older "
+                  "voters.\n\nThe council met on Friday.")
+    block = [c for c in r.claims if c.cue == "wrote"]
+    assert len(block) == 1 and block[0].kind == "direct" and block[0].speaker_text == "Mr. Wallen"
+    assert block[0].content.startswith("I think this prayer") and "council met" not in block[0].content
+
+
+def test_a_list_after_a_colon_is_no_block_quotation(nlp) -> None:
+    r = read_text("The council listed three demands:\n\nMore buses on the night routes, a new bridge "
+                  "over the river and lower rents in the old town.")
+    assert not [c for c in r.claims if c.kind == "direct"]
+
+
 # the learned cue model -------------------------------------------------------------------------
 
 def test_the_cue_model_ships_with_the_package_and_knows_what_it_was_trained_on() -> None:

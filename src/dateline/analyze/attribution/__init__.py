@@ -30,7 +30,8 @@ from ..entities import EntityIndex
 from .chains import _headline, _to_dict
 from .learned import _learned_cues
 from .parse import _Cand, _char_end, _sentences
-from .quoted import _continuations, _orphan_quotes, _quote_cues, _split_coordinated, _trailing_verbs, _transcript_lines
+from .quoted import (_block_quotes, _continuations, _orphan_quotes, _quote_cues, _split_coordinated,
+                     _trailing_verbs, _transcript_lines)
 from ..timex import story_anchor
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
@@ -60,6 +61,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     cands = _split_coordinated(cands, text, quotes)
     cands += _quote_cues(doc, text, sents, quotes, cands, index)
     cands += _transcript_lines(text, paras, cands, index)
+    cands += _block_quotes(doc, text, sents, paras, quotes, cands)
     for c in cands:
         if not c.quotes:
             c.quotes, c.content = _quotes_in(quotes, c.content)

@@ -68,7 +68,7 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
     story dates a statement alike whatever day each copy was published."""
     anchor = anchor or reading.published
     kind = "omission" if c.mode == "omission" else _kind(text, c.content, c.quotes)
-    if c.mode == "transcript":  # a transcript's line is the speaker's words, marks or none
+    if c.mode in ("transcript", "block"):  # a transcript's line, a block quotation: the speaker's words
         kind, span, content = "direct", c.content, text[c.content[0]:c.content[1]]
     elif kind == "direct":
         parts = [p for q in c.quotes + c.more for p in q.parts]

@@ -202,6 +202,40 @@ def _transcript_lines(text, paras, cands, index: EntityIndex) -> list[_Cand]:
 
 
 
+def _block_quotes(doc, text, sents, paras, quotes, cands) -> list[_Cand]:
+    """A paragraph that ends in a cue and a colon ("In the post, Wallen wrote:") introduces the
+    next paragraph as the speaker's own words, set apart as a block quotation with no marks."""
+    from .parse import _subject
+    out = []
+    for k in range(len(paras) - 1):
+        ps, pe = paras[k]
+        head = text[ps:pe].rstrip()
+        if not head.endswith(":"):
+            continue
+        colon = ps + len(head) - 1
+        ns, ne = paras[k + 1]
+        body = text[ns:ne].strip()
+        if not body or body[0] in "\"“‘'«" or len(body.split()) < 6:
+            continue  # a quotation after the colon is the colon cue's (quote_cues)
+        sent = next(((s, e) for s, e in sents if doc[s].idx <= colon < _char_end(doc, e)), None)
+        if sent is None:
+            continue
+        verb = next((t for t in reversed(doc[sent[0]:sent[1]]) if t.idx < colon and t.tag_.startswith("VB")
+                     and t.lower_ in cues.CUE_FORMS), None)
+        if verb is None or any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in doc[verb.i + 1:sent[1]] if t.idx < colon
+                               and t.dep_ not in ("npadvmod", "pobj", "prep", "advmod")):
+            continue
+        subj = _subject(verb)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        sp = _np_span(doc, subj, sent[0], verb.i)
+        bs = ns + (len(text[ns:ne]) - len(text[ns:ne].lstrip()))
+        out.append(_Cand("block", verb.text, (verb.idx, verb.idx + len(verb.text)),
+                         (doc[sp[0]].idx, _char_end(doc, sp[1])), (bs, bs + len(body)), head=subj))
+    return out
+
+
+
 def _colon_speaker(doc, ss, k) -> Span | None:
     """The speaker before a colon cue: an entity or a pronoun that leads the clause."""
     toks = [t for t in doc[ss:k] if not t.is_space]
