@@ -18,10 +18,28 @@ __all__ = ["extract", "document_id", "ExtractOptions", "DEFAULT_OPTIONS"]
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<article|<p[\s>])", re.I | re.S)
 
 
+#: all but the last character of each run of ASCII characters
+_ASCII_INSIDE_RUN = re.compile(r"[\x00-\x7f]+(?=[\x00-\x7f])")
+
+
+def is_nfc(text: str) -> bool:
+    """``unicodedata.is_normalized("NFC", text)``, at a cost that does not grow with the ASCII in it.
+
+    An ASCII character never changes under NFC and never composes with the character before it
+    (no canonical decomposition has one after its first character): NFC works on the stretches
+    between them separately, so the text is NFC when the text without the ASCII characters that
+    only precede other ASCII ones is. That matters because CPython's own check normalises the
+    whole text as soon as one character may compose (a combining mark in a 2.5 MB page: 130 ms
+    instead of 7)."""
+    if text.isascii():
+        return True
+    return unicodedata.is_normalized("NFC", _ASCII_INSIDE_RUN.sub("", text))
+
+
 def document_id(content: str) -> str:
     """A stable id: the hash of the source with Unicode and whitespace normalised."""
     # NFC of ASCII or of already-composed text is the text itself: skip the costly call
-    if not content.isascii() and not unicodedata.is_normalized("NFC", content):
+    if not is_nfc(content):
         content = unicodedata.normalize("NFC", content)
     norm = " ".join(content.split())
     # surrogatepass: an id never fails on text not yet made valid (valid text hashes the same)

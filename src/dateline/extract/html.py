@@ -34,7 +34,7 @@ import logging
 import re
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, fromstring
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 
 from ..model import Boilerplate, Image, Related
 from . import html_rules as rules
@@ -50,6 +50,12 @@ LOG = logging.getLogger(__name__)
 
 # the same parser settings trafilatura uses for its own parse, so its rules see the same tree
 _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml.html chooses each element's Python class in Python code, every time an element is
+# touched (forms, inputs and labels get classes of their own that nothing here or in
+# trafilatura uses): one class for all, chosen in C, is the same tree for both and cuts that
+# cost (measured ~6% of the whole HTML path on the AEB pages)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
 _MAX_IMAGES = 30
