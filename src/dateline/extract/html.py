@@ -69,7 +69,6 @@ _CREDIT_XPATH = etree.XPath(
 )
 
 
-_RELATED_MARK = re.compile("|".join(re.escape(m) for m in rules.RELATED_MARKS), re.I)
 _RELATED_TAGS = ("aside", "section", "div", "ul", "ol", "nav")
 _MAX_RELATED = 60
 
@@ -251,8 +250,13 @@ def _related_lists(tree: HtmlElement, draft: Draft) -> None:
     seen_containers: set[HtmlElement] = set()
     seen_titles: set[str] = set()
     for box in tree.iter(_RELATED_TAGS):
-        marks = f"{box.get('class') or ''} {box.get('id') or ''}"
-        if len(marks) < 5 or not _RELATED_MARK.search(marks):
+        # substring tests on the lowered marks: half the time of one case-blind regex of them
+        # all (and an XPath of contains() tests is ten times slower than either)
+        cls, ident = box.get("class"), box.get("id")
+        if cls is None and ident is None:
+            continue
+        marks = f"{cls or ''} {ident or ''}".lower()
+        if not any(m in marks for m in rules.RELATED_MARKS):
             continue
         if any(anc in seen_containers for anc in box.iterancestors()):
             continue  # inside a list already read
