@@ -6,7 +6,7 @@ import hashlib
 import random
 import unicodedata
 
-from dateline.extract import document_id, is_nfc
+from dateline.extract import document_id, nfc
 from dateline.ingest.unicode import has_surrogates
 
 # ASCII, precomposed letters, combining marks that compose with what precedes them (U+0301,
@@ -22,21 +22,33 @@ def _reference_id(content: str) -> str:
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def test_is_nfc_agrees_with_unicodedata_on_mixed_text():
+def test_nfc_agrees_with_unicodedata_on_mixed_text():
     rng = random.Random(13)
-    verdicts = set()
+    changed = 0
     for _ in range(3000):
         text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 12)))
-        assert is_nfc(text) == unicodedata.is_normalized("NFC", text), ascii(text)
+        assert nfc(text) == unicodedata.normalize("NFC", text), ascii(text)
         assert document_id(text) == _reference_id(text), ascii(text)
-        verdicts.add(is_nfc(text))
-    assert verdicts == {True, False}  # both kinds were drawn
+        changed += nfc(text) != text
+    assert changed  # both kinds were drawn
+
+
+def test_nfc_across_its_chunks():
+    # long texts, mostly ASCII with marks and jamo here and there, so that stretches of
+    # non-ASCII text start and end at every place relative to the chunks the check skips by
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(_ALPHABET) if rng.random() < 0.05 else "q" for _ in range(rng.randint(900, 5000)))
+        assert nfc(text) == unicodedata.normalize("NFC", text)
+        assert document_id(text) == _reference_id(text)
 
 
 def test_a_mark_after_ascii_is_seen():
-    # the mark composes with the ASCII letter before it: the text is not NFC
-    assert not is_nfc("x" * 1000 + "e\u0301" + "y" * 1000)
-    assert is_nfc("x" * 1000 + "\u00e9" + "y" * 1000)
+    # the mark composes with the ASCII letter before it, also where a chunk of pure ASCII ends
+    for before in (1000, 1023, 1024, 1025, 2047):
+        text = "x" * before + "e\u0301" + "y" * 1000
+        assert nfc(text) == unicodedata.normalize("NFC", text) != text
+    assert nfc("x" * 1000 + "\u00e9" + "y" * 1000) == "x" * 1000 + "\u00e9" + "y" * 1000
     assert document_id("cafe\u0301") == document_id("caf\u00e9")
 
 

@@ -69,6 +69,7 @@ _CREDIT_XPATH = etree.XPath(
 )
 
 
+_BYLINE_MARK = re.compile("|".join(re.escape(c) for c in rules.BYLINE_CLASSES))
 _RELATED_TAGS = ("aside", "section", "div", "ul", "ol", "nav")
 _MAX_RELATED = 60
 
@@ -352,10 +353,10 @@ def _byline_elements(tree: HtmlElement, limit: int = 40) -> list[HtmlElement]:
     # a Python pass over the elements: measured 4x cheaper than an XPath of contains() tests
     found: list[HtmlElement] = []
     for el in tree.iter(etree.Element):
-        if el.get("rel") != "author" and el.get("itemprop") != "author":
-            marks = el.get("class")
-            if not marks or not any(c in marks.lower() for c in rules.BYLINE_CLASSES):
-                continue
+        marks = el.get("class")
+        if (marks is None or _BYLINE_MARK.search(marks.lower()) is None) and el.get("rel") != "author" \
+                and el.get("itemprop") != "author":
+            continue
         found.append(el)
         if len(found) >= limit:
             break
