@@ -30,6 +30,8 @@ and htmldate's quick search (~1.2 ms) runs only on the ~1 page in 5 that states 
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
 import re
 
@@ -158,20 +160,27 @@ def main_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> li
 def _trafilatura_blocks(tree: HtmlElement, url: str | None, options: ExtractOptions, fast: bool, focus: str) -> list[str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        favor_precision=focus == "precision",
-        favor_recall=focus == "recall",
-        include_comments=False,
-        include_tables=options.tables,
-        include_images=False,
-        with_metadata=False,
-    )
+    doc = trafilatura.bare_extraction(tree, options=_trafilatura_settings(url, options.tables, fast, focus))
     if doc is None or not doc.text:
         return []
     return _blocks(doc.text)
+
+
+@functools.lru_cache(maxsize=16)
+def _settings_template(tables: bool, fast: bool, focus: str):
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=fast, precision=focus == "precision", recall=focus == "recall",
+                     comments=False, tables=tables, images=False, with_metadata=False)
+
+
+def _trafilatura_settings(url: str | None, tables: bool, fast: bool, focus: str):
+    """trafilatura's settings for one page: what ``bare_extraction``'s keywords make, built once
+    (reading its configuration each time cost ~0.14 ms a page) and copied with the page's URL."""
+    settings = copy.copy(_settings_template(tables, fast, focus))
+    settings.url = url
+    settings.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return settings
 
 
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "”", '"', "’", "»", ":")
