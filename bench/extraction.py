@@ -8,8 +8,9 @@ default ``extract()``, trafilatura with the settings dateline uses (fast, favor_
 comments), resiliparse's main-content text when it is installed, on each set; dateline on the
 text renderings of the AEB pages, and two plain-text baselines (the whole text; the lines of
 12+ words). Columns: precision, recall, F1 (the benchmark's metric, bench/aeb.py) and pages
-per CPU-second: the median over R interleaved passes of ``time.process_time()`` around the
-extraction calls only (pages are read and decoded first), after one warm-up call.
+per CPU-second: the median over R passes of ``time.process_time()`` around the extraction
+calls only (pages are read and decoded first), after one warm-up call; within a pass the
+extractors take turns page by page.
 """
 
 from __future__ import annotations
@@ -64,19 +65,29 @@ def measure(name: str, kind: str, pages: list[tuple[str, str]], truth: dict[str,
 
 
 def timed(extractors: list[tuple[str, Callable[[str], str]]], pages: list[tuple[str, str]], repeats: int) -> dict[str, float]:
-    """Median CPU seconds of each extractor over ``repeats`` interleaved passes over the pages."""
+    """Median CPU seconds of each extractor over ``repeats`` passes over the pages.
+
+    The extractors are interleaved page by page (each page read by every extractor in turn,
+    the order rotating from page to page), not pass by pass: on a shared machine the load
+    changes within seconds, and a pass of one extractor could fall into a busier stretch
+    than the other's (the ratio swung from 1.06 to 1.41 between two pass-interleaved runs)."""
     import statistics
 
     times: dict[str, list[float]] = {name: [] for name, _ in extractors}
     for _, fn in extractors:
         if pages:
             fn(pages[0][1])
+    clock = time.process_time
     for _ in range(repeats):
-        for name, fn in extractors:
-            start = time.process_time()
-            for _, content in pages:
+        spent = dict.fromkeys(times, 0.0)
+        for i, (_, content) in enumerate(pages):
+            k = i % len(extractors)
+            for name, fn in extractors[k:] + extractors[:k]:
+                start = clock()
                 fn(content)
-            times[name].append(time.process_time() - start)
+                spent[name] += clock() - start
+        for name, t in spent.items():
+            times[name].append(t)
     return {name: statistics.median(t) for name, t in times.items()}
 
 

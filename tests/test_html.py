@@ -227,24 +227,25 @@ def test_related_links_keep_wire_version_labels():
     ]
 
 
-def test_fallback_comparison_only_for_pages_whose_fast_pass_reads_like_chrome(monkeypatch):
+def test_second_balanced_pass_only_for_pages_whose_fast_pass_reads_like_chrome(monkeypatch):
     from dateline.extract import html as html_mod
 
     menu = ["Home", "World", "Sport", "Weather", "Contact us", "Ferry fares to double next spring"]
     story = ["Ferry crews on the northern route stopped work on Monday after talks on rest breaks failed."] * 6
-    calls: list[bool] = []
+    calls: list[tuple[bool, str]] = []
 
     def fake(tree, url, options, fast, focus):
-        calls.append(fast)
-        return menu if fast else story
+        calls.append((fast, focus))
+        return menu if focus == "recall" else story
 
     monkeypatch.setattr(html_mod, "_trafilatura_blocks", fake)
     tree = parse_html("<html><body><p>x</p></body></html>")
-    assert html_mod.main_text(tree, None, OPTIONS) == story and calls == [True, False]
+    # the second pass is balanced and still fast: no fallback extractors
+    assert html_mod.main_text(tree, None, OPTIONS) == story and calls == [(True, "recall"), (True, "balanced")]
     calls.clear()
-    monkeypatch.setattr(html_mod, "_trafilatura_blocks", lambda t, u, o, fast, focus: calls.append(fast) or story)
-    assert html_mod.main_text(tree, None, OPTIONS) == story and calls == [True]  # a good fast pass stands
+    monkeypatch.setattr(html_mod, "_trafilatura_blocks", lambda t, u, o, fast, focus: calls.append((fast, focus)) or story)
+    assert html_mod.main_text(tree, None, OPTIONS) == story and calls == [(True, "recall")]  # a good fast pass stands
     calls.clear()
-    monkeypatch.setattr(html_mod, "_trafilatura_blocks", lambda t, u, o, fast, focus: calls.append(fast) or menu)
-    assert html_mod.main_text(tree, None, ExtractOptions(html_rescue=False)) == menu and calls == [True]
+    monkeypatch.setattr(html_mod, "_trafilatura_blocks", lambda t, u, o, fast, focus: calls.append((fast, focus)) or menu)
+    assert html_mod.main_text(tree, None, ExtractOptions(html_rescue=False)) == menu and calls == [(True, "recall")]
     assert html_mod._too_little(["Short."]) and not html_mod._too_little(story)

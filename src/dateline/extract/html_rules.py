@@ -100,8 +100,8 @@ HOVER_CARD_CLASSES = ("rollover-people-block", "rollover-block", "hovercard", "h
 #: how a site's welcome banner or a heading that is not a headline opens (lower case)
 NOT_HEADLINE_STARTS = ("welcome to", "welcome back", "bienvenue", "willkommen", "bienvenido", "benvenuti")
 
-#: when the fast pass is re-run with trafilatura's fallback extractors (html.main_text): the
-#: share of short non-sentence blocks above which, among at least this many blocks
+#: when the fast pass is re-run in trafilatura's balanced mode (html.main_text): the share of
+#: short non-sentence blocks above which, among at least this many blocks
 RESCUE_SHORT_SHARE = 0.5
 RESCUE_MIN_BLOCKS = 5
 #: … or when it found fewer characters than this (trafilatura's own MIN_EXTRACTED_SIZE)

@@ -18,7 +18,15 @@ REPLACEMENT = "\ufffd"
 
 
 def has_surrogates(text: str) -> bool:
-    return not text.isascii() and _SURROGATE.search(text) is not None
+    if text.isascii():
+        return False
+    # lone surrogates are the only characters the strict UTF-8 encoder refuses; it runs several
+    # times faster over a page than the regular expression's search does
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def valid_text(text: str, what: str, warnings: list[str] | None) -> str:
