@@ -466,6 +466,23 @@ class Corpus:
         target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
         return export(self._readable().conn, format, target, force=force)
 
+    def export_table(self, table: str, format: str = "csv", out: IO[Any] | str | os.PathLike[str] | None = None,
+                     *, force: bool = False) -> int:
+        """Write one flat table (documents, claims, statements, entities, mentions, events,
+        timexes, network: store/tables.py has their columns) as csv, parquet or jsonl; the
+        network also as graphml or gexf. Returns the rows written."""
+        from .store.export import export_table
+
+        target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
+        return export_table(self._readable().conn, table, format, target, force=force)
+
+    def datasette_metadata(self, out: str | os.PathLike[str] | None = None) -> str:
+        """Write Datasette's metadata (titles, column descriptions, labels, facets, search) beside
+        the store, ``news.db`` → ``news.metadata.json``, or to ``out``; returns the file's path."""
+        from .store.datasette import write_metadata
+
+        return str(write_metadata(self._readable().conn, self.path, out))
+
     def readings(self) -> Iterator[Reading]:
         from .store.export import readings
 

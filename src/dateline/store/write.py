@@ -153,6 +153,9 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
         ),
     )
     conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, r.title or "", r.text))
+    outlet = outlet_of(r.url or r.source.url, r.publisher)
+    conn.execute("UPDATE documents SET label = ? WHERE seq = ?",
+                 ((r.title or "(no title)") + (f" — {outlet}" if outlet else ""), seq))
     if label and tkey:
         return (
             conn.execute(
