@@ -354,6 +354,10 @@ def ingest(
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Extraction only: no entities or claims (much faster).")
     ] = False,
+    reanalyze: Annotated[
+        bool, typer.Option("--reanalyze", help="Then analyse the stored articles that lack an analysis or have an "
+                           "older dateline's (as `dateline reanalyze`).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     progress: Progress = None,
 ) -> None:
@@ -389,12 +393,17 @@ def ingest(
             task = bar.add_task("ingesting", total=None, docs=0, rate=0.0)
             bar.start()
         try:
-            return corpus.ingest(inputs, workers=workers, analyze=not no_analysis, progress=on_progress)
+            got = corpus.ingest(inputs, workers=workers, analyze=not no_analysis, progress=on_progress)
+            if reanalyze and not no_analysis:
+                reanalysed[0] = corpus.reanalyze()
+            lacking[0] = corpus.unanalysed()
+            return got
         finally:
             if bar is not None:
                 bar.stop()
             corpus.close()
 
+    reanalysed, lacking = [0], [0]
     stats = _corpus_call(run)
     if as_json:
         _json_lines([stats.to_dict()])
@@ -408,6 +417,11 @@ def ingest(
             + (f", {stats.warnings} with warnings" if stats.warnings else "")
             + f" · {stats.seen} documents in {stats.seconds:.1f}s ({rate:.1f}/s) · groups: {groups}"
         )
+        if reanalysed[0]:
+            _stdout().print(f"{reanalysed[0]} stored documents analysed again")
+    if lacking[0] and not no_analysis:
+        sys.stderr.write(f"dateline: {lacking[0]} stored documents have no analysis (ingested with --no-analysis): "
+                         f"add it with dateline reanalyze --db {db}\n")
     if stats.seen == 0:
         raise _fail("nothing to ingest", 1)
     if stats.errors and stats.errors == stats.seen:
@@ -703,6 +717,44 @@ def stories(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
     with Corpus(db) as corpus:
         groups = _corpus_call(corpus.stories)
     _show_groups(groups, as_json, "no stories told by more than one article")
+
+
+@app.command()
+def reanalyze(
+    db: Db = "dateline.db",
+    everything: Annotated[bool, typer.Option("--all", help="Every stored article, not only those lacking an analysis "
+                                             "or analysed by an older dateline.")] = False,
+    progress: Progress = None,
+) -> None:
+    """Analyse stored articles again: those ingested with --no-analysis or by an older dateline.
+
+    Their entities, claims, events and time expressions are replaced; links, groups and
+    statements are then rebuilt. Interrupted, it carries on where it stopped.
+
+    [dim]Example: dateline ingest --no-analysis crawl/ --db news.db ; dateline reanalyze --db news.db[/dim]
+    """
+    from .corpus import Corpus
+
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _progress_bar() if show else None
+    task = bar.add_task("analysing", total=None) if bar else None
+
+    def on_progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.update(task, total=total, completed=done)
+
+    def run():
+        if bar is not None:
+            bar.start()
+        try:
+            with Corpus(db) as corpus:
+                return corpus.reanalyze(everything=everything, progress=on_progress)
+        finally:
+            if bar is not None:
+                bar.stop()
+
+    n = _corpus_call(run)
+    _stdout().print(f"{n} documents analysed" if n else "nothing to analyse: every stored article has a current analysis")
 
 
 @app.command()

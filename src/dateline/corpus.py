@@ -325,6 +325,77 @@ class Corpus:
         stats.seconds = time.perf_counter() - started
         return stats
 
+    def unanalysed(self) -> int:
+        """How many stored articles were ingested without analysis (``--no-analysis``)."""
+        row = self._writable().conn.execute(
+            "SELECT count(*) FROM documents d JOIN runs r ON r.id = d.run_id WHERE r.analysis = 0 "
+            "AND +d.status = 'ok' AND EXISTS (SELECT 1 FROM articles a WHERE a.seq = d.seq)"
+        ).fetchone()
+        return int(row[0])
+
+    def reanalyze(self, *, everything: bool = False, batch_size: int = 50,
+                  progress: Callable[[int, int], None] | None = None) -> int:
+        """Analyse the stored articles that lack an analysis (ingested with ``--no-analysis``) or
+        whose analysis an older dateline made (the reading records the version); ``everything``:
+        all of them. Their entities, claims, events and time expressions are replaced, then the
+        links, groups and statements rebuilt. Returns how many were analysed. A batch is one
+        transaction: interrupted, it carries on where it stopped when run again."""
+        from . import __version__
+        from .analyze import analyze as run_analysis
+        from .store.db import now
+        from .store.groups import relink
+        from .store.write import clear_analysis, write_analysis
+
+        from pathlib import Path
+
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store; create one with `dateline ingest PAGES --db {self.path}`")
+        store = self._writable()
+        conn = store.conn
+        stale = ("" if everything else
+                 "AND (json_extract(d.reading, '$.analysis') IS NULL OR "
+                 "coalesce(json_extract(d.reading, '$.dateline_version'), '') != ?) ")
+        args: tuple = () if everything else (__version__,)
+        todo = [int(r[0]) for r in conn.execute(
+            "SELECT d.seq FROM documents d JOIN articles a ON a.seq = d.seq WHERE d.status = 'ok' " + stale +
+            "ORDER BY d.seq", args)]
+        if not todo:
+            return 0
+        with store.transaction():
+            run_id = conn.execute("INSERT INTO runs (started_at, inputs, analysis) VALUES (?, ?, 1)",
+                                  (now(), json.dumps(["<reanalyze>"]))).lastrowid
+        done = 0
+        for i in range(0, len(todo), batch_size):
+            seqs = todo[i:i + batch_size]
+            marks = ",".join("?" * len(seqs))
+            readings = []
+            for seq, reading in conn.execute(f"SELECT seq, reading FROM documents WHERE seq IN ({marks}) ORDER BY seq",
+                                             seqs):
+                r = Reading.from_dict(json.loads(reading))
+                r.entities, r.claims, r.events, r.timexes = [], [], [], []
+                r.analysis = None
+                readings.append((seq, r))
+            analysed = []
+            for seq, r in readings:
+                try:
+                    analysed.append((seq, next(iter(run_analysis([r])))))
+                except Exception as exc:  # one article's analysis failed: it keeps its article, says why
+                    r.error = Error("analyze", f"could not analyse the article ({type(exc).__name__}: {exc})",
+                                    partial=True)
+                    analysed.append((seq, r))
+            with store.transaction():
+                for seq, r in analysed:
+                    clear_analysis(conn, r.id)
+                    write_analysis(conn, r)
+                    conn.execute("UPDATE documents SET reading = ?, run_id = ? WHERE seq = ?",
+                                 (json.dumps(r.to_dict(), ensure_ascii=False), run_id, seq))
+            done += len(analysed)
+            if progress:
+                progress(done, len(todo))
+        with store.transaction() as c:
+            relink(c)  # entities changed: stories and statements are found again
+        return done
+
     def relink(self) -> dict[str, int]:
         """Rebuild the LSH index, every link and every group from the store (an ingest links
         only its new documents); returns the count of groups of each kind."""
