@@ -680,12 +680,21 @@ def _show_matched(c, name: str | None, matched: list[dict]) -> None:
 
 
 def _show_groups(groups, as_json: bool, empty: str) -> None:
+    from .store.queries import fold
+
+    groups = fold(groups)
     if as_json:
         return _json_lines([{k: v for k, v in g.items() if k != "documents"} for g in groups])
     c = _stdout()
     if not groups:
         c.print(f"[dim]{empty}[/dim]")
+    inner: dict[str, list] = {}
     for g in groups:
+        if g["part_of"]:
+            inner.setdefault(g["part_of"], []).append(g)
+    for g in groups:
+        if g["part_of"]:
+            continue  # shown inside the group that holds it: each pair once
         c.print(f"[bold magenta]{g['kind']}[/bold magenta] [bold]{_esc(g['title'] or '')}[/bold] "
                 f"[dim]({len(g['members'])} documents, {g['first_published'] or '?'} – {g['last_published'] or '?'})[/dim]")
         for d in g["documents"]:
@@ -697,6 +706,17 @@ def _show_groups(groups, as_json: bool, empty: str) -> None:
                 title = split_version(title)[0]  # the label is shown once, highlighted
                 label = f"[yellow]{_esc(d['version_label'])}[/yellow] "
             c.print(f"  {d['document_id']}  {label}{_esc(title)}" + (f" [dim]{_esc(d['url'])}[/dim]" if d["url"] else ""))
+        for sub in _within(g["id"], inner):
+            join = " = " if sub["kind"] == "copy" else " → "
+            c.print(f"  [magenta]↳ {sub['kind']}[/magenta] [dim]{join.join(sub['members'])}[/dim]")
+
+
+def _within(gid: str, inner: dict[str, list]) -> list:
+    out = []
+    for sub in inner.get(gid, []):
+        out.append(sub)
+        out += _within(sub["id"], inner)
+    return out
 
 
 @app.command()

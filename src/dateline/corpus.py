@@ -504,10 +504,11 @@ class Corpus:
         return entities_named(self._readable().conn, name)
 
     def duplicates(self) -> list[dict[str, Any]]:
-        """Groups of exact copies, syndicated wire copies and versions: {id, kind, members, …}."""
-        from .store.queries import groups
+        """Groups of exact copies, syndicated wire copies and versions: {id, kind, members,
+        part_of (the group holding all its documents, else None), …}."""
+        from .store.queries import fold, groups
 
-        return groups(self._readable().conn, DUPLICATE_KINDS)
+        return fold(groups(self._readable().conn, DUPLICATE_KINDS))
 
     def stories(self) -> list[dict[str, Any]]:
         """Groups of articles about one event, across outlets: {id, kind: "story", members, …}."""
