@@ -49,8 +49,9 @@ class StatementOptions:
     containment: float = 0.8
     #: … or this much shared (Jaccard of content words)
     jaccard: float = 0.7
-    #: two copies whose texts date the saying this many days apart or more are two sayings
-    said_apart_days: int = 3
+    #: two copies whose texts date the saying this many days apart or more are two sayings (a
+    #: weekday resolved against two copies' own dates lands up to 7 days apart: that is one)
+    said_apart_days: int = 8
     #: contents with fewer content words than this must have the same ones
     min_words: int = 3
     #: two speakers matched only by the words naming them (no entity) need closer wording
@@ -66,7 +67,10 @@ def content_words(text: str | None) -> frozenset[str]:
         return frozenset()
     norm = unicodedata.normalize("NFKD", text.casefold())
     norm = "".join(ch for ch in norm if not unicodedata.combining(ch))
-    return frozenset(w for w in _WORD.findall(norm.replace("n't", " not")) if w not in FUNCTION_WORDS)
+    words = _WORD.findall(norm.replace("n't", " not"))
+    content = frozenset(w for w in words if w not in FUNCTION_WORDS)
+    # nothing but function words ("to him"): all of them, which then must be the same
+    return content or frozenset(words)
 
 
 def similarity(a: frozenset[str], b: frozenset[str], options: StatementOptions = DEFAULT_STATEMENTS,
