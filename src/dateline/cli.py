@@ -811,7 +811,7 @@ def export(
     """The store as files: every reading (jsonl, as `read --json`; csv; parquet), or one flat table for analysis.
 
     Tables have typed columns (publisher, address, dates, the speaker's entity and name,
-    addressee, channel, via as text and as JSON); parquet needs pip install 'dateline[parquet]'.
+    addressee, channel, via as text and as JSON); parquet needs pip install 'dateline\\[parquet]'.
 
     [dim]Example: dateline export --table claims --format parquet --out claims.parquet --db news.db[/dim]
     """
