@@ -249,7 +249,15 @@ def statements(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(int(limit))
-    return [_statement(conn, sid) for (sid,) in conn.execute(sql, args).fetchall()]
+    out = [_statement(conn, sid) for (sid,) in conn.execute(sql, args).fetchall()]
+    if speaker:  # which corpus entity the name was taken to mean, as claims() says
+        from .entities import describe, lookup
+
+        matched = {m["id"]: m for m in describe(conn, lookup(conn, speaker))}
+        for st in out:
+            m = matched.get(st["speaker"]["entity_id"])
+            st["matched_entity"] = {"id": m["id"], "name": m["name"]} if m else None
+    return out
 
 
 def statement(conn: sqlite3.Connection, sid: str) -> dict[str, Any] | None:
