@@ -30,7 +30,7 @@ demo: $(VENV)/.installed
 	$(BIN)/dateline ingest examples/pages/ --db $(DEMO_DB)
 	$(BIN)/dateline duplicates --db $(DEMO_DB)
 	$(BIN)/dateline stories --db $(DEMO_DB)
-	$(BIN)/dateline claims --speaker "Elena Marsh" --db $(DEMO_DB)
+	$(BIN)/dateline claims --speaker "Elena Marsh" --about "emergency powers" --db $(DEMO_DB)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

@@ -14,6 +14,7 @@ from ..link.dedupe import Fingerprint
 from ..link.versions import split_title, title_key, url_key
 from ..model import Reading
 from .entities import name_key, resolve
+from .tables import outlet_of
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -128,8 +129,8 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
     thash = item.fingerprint.text_hash if item.fingerprint else text_hash(r.text)
     conn.execute(
         "INSERT INTO articles (seq, document_id, title, base_title, title_key, version_label, section, published, "
-        "published_day, language, dateline_place, dateline_agency, authors, agencies, text, text_hash, word_count) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "published_day, language, dateline_place, dateline_agency, authors, agencies, text, text_hash, word_count, outlet) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             seq,
             r.id,
@@ -148,9 +149,13 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
             r.text,
             thash,
             len(r.text.split()),
+            outlet_of(r.url or r.source.url, r.publisher),
         ),
     )
     conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, r.title or "", r.text))
+    outlet = outlet_of(r.url or r.source.url, r.publisher)
+    conn.execute("UPDATE documents SET label = ? WHERE seq = ?",
+                 ((r.title or "(no title)") + (f" — {outlet}" if outlet else ""), seq))
     if label and tkey:
         return (
             conn.execute(
@@ -317,11 +322,49 @@ def _timexes(conn: sqlite3.Connection, r: Reading) -> None:
     )
 
 
+def clear_analysis(conn: sqlite3.Connection, document_id: str) -> None:
+    """Remove what analysis found in a document (its entities, claims, events, time
+    expressions and their statements), keeping the document and its article: before re-analysis."""
+    from .statements import forget
+
+    forget(conn, document_id)
+    _clear_found(conn, document_id)
+    for table in ("timexes", "events", "claims", "mentions", "document_entities"):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+
+
+def write_analysis(conn: sqlite3.Connection, reading: Reading) -> None:
+    """Store a document's new analysis (after :func:`clear_analysis`): entities, claims, events, timexes."""
+    local = _entities(conn, reading)
+    _claims(conn, reading, local)
+    _events(conn, reading, local)
+    _timexes(conn, reading)
+    conn.execute("UPDATE articles SET language = ? WHERE document_id = ?", (reading.language, reading.id))
+
+
+def _clear_found(conn: sqlite3.Connection, document_id: str) -> None:
+    for seq, content, speaker in conn.execute(
+        "SELECT seq, content, speaker_text FROM claims WHERE document_id = ?", (document_id,)
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO claims_fts (claims_fts, rowid, content, speaker_text) VALUES ('delete', ?, ?, ?)",
+            (seq, content or "", speaker or ""),
+        )
+    for eid, n in conn.execute(
+        "SELECT de.entity_id, (SELECT count(*) FROM mentions m WHERE m.document_id = de.document_id "
+        "AND m.local_id = de.local_id) FROM document_entities de WHERE de.document_id = ?",
+        (document_id,),
+    ).fetchall():
+        conn.execute("UPDATE entities SET documents = documents - 1, mentions = mentions - ? WHERE id = ?", (n, eid))
+
+
 def delete(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document and everything found in it (a failed attempt being replaced)."""
     from .linking import unlink_near
+    from .statements import forget
 
     unlink_near(conn, document_id)
+    forget(conn, document_id)
     art = conn.execute("SELECT seq, title, text FROM articles WHERE document_id = ?", (document_id,)).fetchone()
     if art:
         conn.execute(
