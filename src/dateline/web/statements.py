@@ -15,7 +15,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from .queries import _CLAIM_SELECT, claim_row
+from .queries import _CLAIM_SELECT, claim_row, site_of
 
 _WORD = re.compile(r"\w+")
 
@@ -50,6 +50,7 @@ def statement(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
     if row is None:
         return None
     members = _members(conn, claim_row(row))
+    _add_publishers(conn, members)
     first = members[0]
     return {
         "id": first["ref"],
@@ -60,11 +61,22 @@ def statement(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
         "date": min((m["date"] for m in members if m["date"]), default=None),
         "first_seen": min((m["published"] for m in members if m["published"]), default=None),
         "members": members,
-        "carriers": [{"document_id": m["document_id"], "outlet": m["outlet"], "published": m["published"],
-                      "title": m["title"], "via": m["via"]} for m in members],
+        "carriers": [{"document_id": m["document_id"], "outlet": m["publisher"], "published": m["published"],
+                      "title": m["title"], "via": m["via"], "chain": _chain(m)} for m in members],
         "variants": variants(members),
         "source": "stand-in: claims grouped by speaker and wording (web/statements.py)",
     }
+
+
+def _add_publishers(conn: sqlite3.Connection, members: list[dict[str, Any]]) -> None:
+    """Each copy's publisher: the reading's, else the web site the page came from."""
+    ids = list({m["document_id"] for m in members})[:900]
+    marks = ",".join("?" * len(ids))
+    found = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT id, json_extract(reading, '$.publisher'), url_key FROM documents WHERE id IN ({marks})", ids)}
+    for m in members:
+        publisher, url_key = found.get(m["document_id"], (None, None))
+        m["publisher"] = publisher or site_of(url_key) or m["outlet"]
 
 
 def latest(conn: sqlite3.Connection, limit: int = 10, window: int = 200) -> list[dict[str, Any]]:
@@ -111,6 +123,14 @@ def word_diff(a: str, b: str) -> list[dict[str, str]]:
     return out
 
 
+def _chain(m: dict[str, Any]) -> list[str]:
+    """The claim's hops, ending with the publisher of the page that carries it."""
+    hops = list(m["via"])
+    if m.get("publisher") and (not hops or hops[-1].casefold() != m["publisher"].casefold()):
+        hops.append(m["publisher"])
+    return hops
+
+
 def spread(st: dict[str, Any]) -> dict[str, Any]:
     """The statement's path as a graph: speaker → channel → conduits and wires → outlets, each
     node with the earliest time a carrier shows it."""
@@ -119,6 +139,8 @@ def spread(st: dict[str, Any]) -> dict[str, Any]:
 
     def node(key: str, label: str, role: str, when: str | None) -> str:
         n = nodes.setdefault(key, {"id": key, "label": label, "role": role, "first": when, "documents": 0})
+        if role == "conduit":
+            n["role"] = role  # it passed the statement on at least once
         if when and (n["first"] is None or when < n["first"]):
             n["first"] = when
         return key
@@ -128,14 +150,12 @@ def spread(st: dict[str, Any]) -> dict[str, Any]:
         when = m["published"] or m["date"]
         prev = speaker
         channel = m.get("channel") or {}
-        hops = list(m["via"])
+        hops = _chain(m)
         if channel.get("kind"):
             label = channel["kind"] + (f" ({channel['platform']})" if channel.get("platform") else "")
             prev_c = node("channel:" + label.casefold(), label, "channel", when)
             edges.setdefault((prev, prev_c), {"source": prev, "target": prev_c, "documents": 0})["documents"] += 1
             prev = prev_c
-            if channel.get("outlet") and hops and hops[0] == channel["outlet"]:
-                pass  # the channel's outlet is the chain's first hop already
         for i, hop in enumerate(hops):
             role = "outlet" if i == len(hops) - 1 else "conduit"
             key = node("hop:" + hop.casefold(), hop, role, when)
