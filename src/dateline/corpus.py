@@ -377,6 +377,47 @@ class Corpus:
             about = checked_query("--about", about)
         return claims(self._readable().conn, speaker, about, since, until, limit)
 
+    def statements(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Statements (a claim counted once however many documents carry it), filtered as
+        :meth:`claims`: {id, speaker {entity_id, name}, kind, content, said_on, carriers, first_seen,
+        variants, …} (store/statements.py), oldest first."""
+        from .store.filters import checked_name, checked_query
+        from .store.statements import statements
+
+        for name, value in (("since", since), ("until", until)):
+            if value is not None:
+                _check_date(name, value)
+        if speaker is not None:
+            speaker = checked_name("--speaker", speaker)
+        if about is not None:
+            about = checked_query("--about", about)
+        return statements(self._readable().conn, speaker, about, since, until, limit)
+
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        """One statement with its carriers, variants and member claims; None when there is none."""
+        from .store.statements import statement
+
+        return statement(self._readable().conn, statement_id)
+
+    def statement_of(self, document_id: str, claim_id: str) -> str | None:
+        """The id of the statement a document's claim belongs to."""
+        from .store.statements import statement_of
+
+        return statement_of(self._readable().conn, document_id, claim_id)
+
+    def spread(self, statement_id: str) -> dict[str, Any] | None:
+        """Who carried a statement from whom, with times: {statement, root (a tree), nodes, edges}."""
+        from .store.statements import spread
+
+        return spread(self._readable().conn, statement_id)
+
     def timeline(self, entity: str) -> list[dict[str, Any]]:
         """The dated claims and events of one entity, oldest first."""
         from .store.filters import checked_name

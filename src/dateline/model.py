@@ -272,6 +272,8 @@ class Reading:
     #: how the text was analysed: "analysed (language en)", "skipped (language ru)" when no
     #: pipeline is installed for its language; None when analysis did not run
     analysis: str | None = None
+    #: the dateline version whose analysis made the reading; None when analysis did not run
+    dateline_version: str | None = None
     #: what was repaired or dropped while reading (invalid characters, NULs, a bad date, a cut)
     warnings: list[str] = field(default_factory=list)
 

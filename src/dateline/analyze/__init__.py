@@ -38,6 +38,12 @@ def analyze(readings: Iterable[Reading], *, batch_size: int = BATCH_SIZE) -> Ite
         yield from _analyze_batch(batch)
 
 
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
 def pipeline_language(reading: Reading) -> str | None:
     """Detect and store the reading's language; the pipeline language to analyse it with, or
     None when it is in a language with no installed pipeline (``reading.analysis`` says so)."""
@@ -49,6 +55,7 @@ def pipeline_language(reading: Reading) -> str | None:
     except Exception:  # an odd text must not stop the batch: analyse it as before
         code = None
     reading.language = code
+    reading.dateline_version = _version()  # which analysis made it: `dateline reanalyze` finds older ones
     if code is None or code == nlp_module.DEFAULT_LANGUAGE or nlp_module.has_pipeline(code):
         # too short to tell and nothing declared: the default pipeline
         reading.analysis = f"analysed (language {code or 'unknown'})"

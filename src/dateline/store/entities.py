@@ -270,7 +270,7 @@ def merge(conn: sqlite3.Connection, old: int, into: int) -> None:
     """Move everything of corpus entity ``old`` to ``into`` and drop ``old``."""
     for table, column in (("document_entities", "entity_id"), ("mentions", "entity_id"),
                           ("claims", "speaker_entity_id"), ("events", "actor_entity_id"),
-                          ("events", "recipient_entity_id")):
+                          ("events", "recipient_entity_id"), ("statements", "speaker_entity_id")):
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (into, old))
     conn.execute("INSERT INTO entity_aliases (entity_id, alias, alias_key) SELECT ?, alias, alias_key "
                  "FROM entity_aliases WHERE entity_id = ? ON CONFLICT DO NOTHING", (into, old))

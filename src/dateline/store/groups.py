@@ -197,6 +197,9 @@ def relink(
     conn.execute("DELETE FROM groups")
     for kind, ids in found:
         write_group(conn, kind, [info[i] for i in ids])
+    from .statements import regroup_all
+
+    regroup_all(conn)
     set_linked(conn)
     return counts(conn)
 

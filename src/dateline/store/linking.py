@@ -102,6 +102,9 @@ def link_new(
         _regroup(conn, "syndicated", _components(conn, new_ids, ("near",)))
         _regroup(conn, "version", _components(conn, new_ids, ("version",)))
         _regroup(conn, "story", _components(conn, sorted(set(new_ids) | changed), STORY_LINKS))
+    from .statements import link_statements
+
+    link_statements(conn)  # the claims stored since the last grouping
     set_linked(conn)
     return counts(conn)
 

@@ -59,25 +59,11 @@ def claims(
 ) -> list[dict[str, Any]]:
     """Who said what: claims by a speaker (a name or alias), about something (a search query),
     said (or else reported, or else published) within [since, until]. Oldest first."""
-    where, args = [], []  # type: ignore[var-annotated]
-    ids: list[int] = []
-    if speaker:
-        ids = lookup(conn, speaker)
-        # the speaker as written, and every spelling of the entities it names (a claim whose
-        # speaker the reading left unresolved is still found by "Noem" and by "Kristi Noem")
-        keys = [name_key(speaker), *_alias_keys(conn, ids)]
-        cond = "(" + " OR ".join(["' ' || coalesce(c.speaker_key, '') || ' ' LIKE ? ESCAPE '\\'"] * len(keys))
-        args.extend("% " + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %" for k in keys)
-        if ids:
-            cond += f" OR c.speaker_entity_id IN ({','.join('?' * len(ids))})"
-            args.extend(ids)
-        where.append(cond + ")")
-    if about:
-        expr = fts.to_fts(about)
-        if expr is None:
-            return []
-        where.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        args.append(expr)
+    found = claim_filter(conn, speaker, about)
+    if found is None:
+        return []
+    where, args = found
+    ids = lookup(conn, speaker) if speaker else []
     if since:
         where.append("c.claim_day >= ?")
         args.append(since[:10])
@@ -101,6 +87,33 @@ def claims(
             m = matched.get(c["speaker_entity"])
             c["matched_entity"] = {"id": m["id"], "name": m["name"]} if m else None
     return out
+
+
+def claim_filter(
+    conn: sqlite3.Connection, speaker: str | None, about: str | None
+) -> tuple[list[str], list[Any]] | None:
+    """The conditions on claims (alias ``c``) for a speaker and a subject, and their arguments;
+    None when the subject has nothing to look for (no claim can match)."""
+    where: list[str] = []
+    args: list[Any] = []
+    if speaker:
+        ids = lookup(conn, speaker)
+        # the speaker as written, and every spelling of the entities it names (a claim whose
+        # speaker the reading left unresolved is still found by "Noem" and by "Kristi Noem")
+        keys = [name_key(speaker), *_alias_keys(conn, ids)]
+        cond = "(" + " OR ".join(["' ' || coalesce(c.speaker_key, '') || ' ' LIKE ? ESCAPE '\\'"] * len(keys))
+        args.extend("% " + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %" for k in keys)
+        if ids:
+            cond += f" OR c.speaker_entity_id IN ({','.join('?' * len(ids))})"
+            args.extend(ids)
+        where.append(cond + ")")
+    if about:
+        expr = fts.to_fts(about)
+        if expr is None:
+            return None
+        where.append("c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        args.append(expr)
+    return where, args
 
 
 def entities_named(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:

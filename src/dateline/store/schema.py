@@ -267,6 +267,60 @@ ALTER TABLE claims ADD COLUMN channel TEXT;         -- JSON {kind, outlet, platf
 CREATE INDEX claims_source_kind ON claims (source_kind);
 """,
     ),
+    (
+        6,
+        "statements: one claim by one speaker across documents; full-text search Datasette finds; articles' outlet",
+        """
+CREATE TABLE statements (
+    id                 TEXT PRIMARY KEY,   -- st-<hash of the first member claim's document and local id>
+    speaker_entity_id  INTEGER REFERENCES entities (id),
+    speaker_key        TEXT,               -- the words naming the speaker, lower case (unresolved speakers)
+    speaker_name       TEXT,
+    kind               TEXT,
+    content            TEXT,               -- the first carrier's wording
+    said_on            TEXT,               -- as the earliest report that dates it says, else that report's day
+    first_day          TEXT,               -- the earliest member's claim day: the window is measured from it
+    last_day           TEXT,
+    first_document_id  TEXT REFERENCES documents (id),
+    first_published    TEXT,
+    last_published     TEXT,
+    carriers           INTEGER NOT NULL,   -- documents carrying it
+    outlets            INTEGER NOT NULL,
+    variants           INTEGER NOT NULL,   -- wordings other than its own
+    variants_json      TEXT NOT NULL       -- JSON [{content, documents, changes}]
+);
+CREATE INDEX statements_speaker ON statements (speaker_entity_id, first_day);
+CREATE INDEX statements_speaker_key ON statements (speaker_key, first_day);
+CREATE INDEX statements_said_on ON statements (said_on);
+
+CREATE TABLE statement_members (
+    claim_seq     INTEGER PRIMARY KEY REFERENCES claims (seq),
+    statement_id  TEXT NOT NULL REFERENCES statements (id),
+    document_id   TEXT NOT NULL REFERENCES documents (id),
+    score         REAL NOT NULL          -- how close its wording is to the statement's (1: the same words)
+);
+CREATE INDEX statement_members_statement ON statement_members (statement_id);
+CREATE INDEX statement_members_document ON statement_members (document_id);
+
+-- the outlet of each article (the page's publisher, else its site), for lists and labels
+ALTER TABLE articles ADD COLUMN outlet TEXT;
+UPDATE articles SET outlet = (SELECT json_extract(d.reading, '$.publisher') FROM documents d WHERE d.seq = articles.seq);
+
+-- full-text search declared as Datasette recognises it (content="table"), rebuilt from the tables
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content="articles", content_rowid="seq",
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+DROP TABLE claims_fts;
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    content, speaker_text, content="claims", content_rowid="seq",
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

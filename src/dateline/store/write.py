@@ -14,6 +14,7 @@ from ..link.dedupe import Fingerprint
 from ..link.versions import split_title, title_key, url_key
 from ..model import Reading
 from .entities import name_key, resolve
+from .tables import outlet_of
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -128,8 +129,8 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
     thash = item.fingerprint.text_hash if item.fingerprint else text_hash(r.text)
     conn.execute(
         "INSERT INTO articles (seq, document_id, title, base_title, title_key, version_label, section, published, "
-        "published_day, language, dateline_place, dateline_agency, authors, agencies, text, text_hash, word_count) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "published_day, language, dateline_place, dateline_agency, authors, agencies, text, text_hash, word_count, outlet) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             seq,
             r.id,
@@ -148,6 +149,7 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
             r.text,
             thash,
             len(r.text.split()),
+            outlet_of(r.url or r.source.url, r.publisher),
         ),
     )
     conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, r.title or "", r.text))
@@ -320,8 +322,10 @@ def _timexes(conn: sqlite3.Connection, r: Reading) -> None:
 def delete(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document and everything found in it (a failed attempt being replaced)."""
     from .linking import unlink_near
+    from .statements import forget
 
     unlink_near(conn, document_id)
+    forget(conn, document_id)
     art = conn.execute("SELECT seq, title, text FROM articles WHERE document_id = ?", (document_id,)).fetchone()
     if art:
         conn.execute(
