@@ -73,7 +73,7 @@ def test_home_has_counts_top_speakers_and_latest_statements(client):
     assert names[0] == "Ada Varga"  # she says the most
     assert f'href="/entities/{data["top_speakers"][0]["id"]}"' in r.text
     assert any(o["outlet"] == "AP" for o in data["top_outlets"])
-    assert data["latest_statements"][0]["date"] == "2025-06-20"  # newest first
+    assert data["latest_statements"][0]["said_on"] == "2025-06-20"  # newest first
     assert 'name="q"' in r.text
 
 
@@ -149,7 +149,8 @@ def test_article_marks_each_claim_by_kind_with_its_card(client):
     assert f"/entities/{varga(client)}" in entity_links
     # its copy at the Valley Herald is listed, and the spread of each claim is one click away
     assert 'href="/articles/lowmark-0502-herald"' in r.text
-    assert 'href="/statements/lowmark-0502%3Ac1"' in r.text
+    sid = client.get("/api/statements/lowmark-0502:c1").json()["statement"]["id"]
+    assert f'href="/statements/{sid}"' in r.text
     text = "".join(tags.text)
     assert "We will have traffic back on the Sarn bridge" in text
 
@@ -214,20 +215,26 @@ def test_entity_has_a_timeline_relays_and_co_mentions(client):
 
 
 def test_statement_spread_and_wordings(client):
+    # a claim's reference redirects to the statement it is a copy of: any copy finds it
+    r = client.get("/api/statements/lowmark-0502:c1", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"].startswith("/api/statements/")
     a = client.get("/api/statements/lowmark-0502:c1").json()
     b = client.get("/api/statements/lowmark-0502-herald:c1").json()
-    assert a["statement"]["id"] == b["statement"]["id"]  # any copy finds the statement
+    assert a["statement"]["id"] == b["statement"]["id"]
     st = a["statement"]
     assert {c["document_id"] for c in st["carriers"]} == {"lowmark-0502", "lowmark-0502-herald"}
-    assert st["speaker"] == "Ada Varga"
+    assert st["speaker"]["name"] == "Ada Varga"
+    assert st["wordings"][0]["content"] == st["content"]
     spread = a["spread"]
     labels = {n["id"]: n["label"] for n in spread["nodes"]}
     assert any(labels[e["source"]] == "Ada Varga" and labels[e["target"]] == "AP" for e in spread["edges"])
+    assert {n["document_id"] for n in spread["nodes"] if n["role"] == "document"} == {"lowmark-0502", "lowmark-0502-herald"}
     interview = client.get("/api/statements/lowmark-0617:c2").json()["spread"]
     roles = {n["label"]: n["role"] for n in interview["nodes"]}
-    assert roles["interview"] == "channel" and roles["Radio Lowmark"] == "conduit"
-    page = client.get("/statements/lowmark-0502:c1")
+    assert roles["interview"] == "channel" and roles["Radio Lowmark"] == "carrier"
+    page = client.get(f"/statements/{st['id']}")
     assert page.status_code == 200 and 'id="spread-data"' in page.text and "cytoscape.min.js" in page.text
+    assert client.get("/statements/lowmark-0502:c1").url.path == f"/statements/{st['id']}"
 
 
 def test_story_lists_articles_by_outlet(client):

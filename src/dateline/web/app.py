@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -194,7 +194,7 @@ class SearchParams:
 
     def articles(self) -> queries.ArticleFilters:
         return queries.ArticleFilters(q=self.q, language=self.language, since=self.since, until=self.until,
-                                      speaker=self.speaker, site=self.site)
+                                      speaker=self.speaker, site=self.site, outlet=self.outlet)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("q", "speaker", "outlet", "channel", "kind", "source_kind", "language",
@@ -231,7 +231,7 @@ def search_data(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
         return {
             "query": p.as_dict(),
             "articles": queries.search_articles(conn, p.articles(), p.page),
-            "statements": queries.list_claims(conn, p.claims(), p.page),
+            "statements": queries.list_claims(conn, p.claims(), p.page, collapse=True),
             "facets": {"statements": queries.claim_facets(conn, p.claims()),
                        "articles": queries.article_facets(conn, p.articles())},
         }
@@ -266,7 +266,17 @@ def statement_data(conn: sqlite3.Connection, statement_id: str) -> dict[str, Any
     st = stmts.statement(conn, statement_id)
     if st is None:
         raise NotFound("statement")
-    return {"statement": st, "spread": stmts.spread(st)}
+    return {"statement": st, "spread": stmts.spread(conn, st["id"], st["speaker"]["entity_id"])}
+
+
+def _statement_or_redirect(conn: sqlite3.Connection, ref: str, prefix: str) -> str | RedirectResponse:
+    """The statement id ``ref`` names; a claim's reference (document:claim) redirects to its statement."""
+    sid = stmts.resolve(conn, ref)
+    if sid is None:
+        raise NotFound("statement")
+    if sid != ref:
+        return RedirectResponse(f"{prefix}/statements/{quote(sid, safe='')}", status_code=307)
+    return sid
 
 
 def story_data(conn: sqlite3.Connection, group_id: str) -> dict[str, Any]:
@@ -379,7 +389,10 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/statements/{statement_id}", response_class=HTMLResponse, include_in_schema=False)
     def statement_page(request: Request, statement_id: str, c: sqlite3.Connection = Depends(conn)):
-        data = statement_data(c, statement_id)
+        sid = _statement_or_redirect(c, statement_id, "")
+        if isinstance(sid, RedirectResponse):
+            return sid
+        data = statement_data(c, sid)
         return page(request, "statement.html", graph=charts.embed(data["spread"]), **data)
 
     @app.get("/stories/{group_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -452,9 +465,13 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
         return _csv(data["items"], f"claims-{eid}") if format == "csv" else data
 
     @app.get(f"{API}/statements/{{statement_id}}", tags=["statements"])
-    def api_statement(statement_id: str, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
-        """A statement with its carriers in order, its wordings with their differences, its spread."""
-        return statement_data(c, statement_id)
+    def api_statement(statement_id: str, c: sqlite3.Connection = Depends(conn)):
+        """A statement with its carriers in order, its wordings with their differences, its spread.
+        A claim's reference (``<document id>:<claim id>``) redirects to the statement it belongs to."""
+        sid = _statement_or_redirect(c, statement_id, API)
+        if isinstance(sid, RedirectResponse):
+            return sid
+        return statement_data(c, sid)
 
     @app.get(f"{API}/stories/{{group_id}}", tags=["stories"])
     def api_story(group_id: str, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:

@@ -99,9 +99,10 @@ class ClaimFilters:
 _CLAIM_SELECT = (
     "SELECT c.seq, c.document_id, c.local_id, c.kind, c.speaker_entity_id, c.speaker_text, c.source_kind, c.cue, "
     "c.addressee, c.content, c.span_start, c.span_end, c.via, c.channel, c.said_on, c.reported_on, c.claim_day, "
-    "e.name AS speaker_name, a.title, a.published, a.language, d.url "
+    "e.name AS speaker_name, a.title, a.published, a.language, d.url, sm.statement_id, st.carriers "
     "FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN articles a ON a.seq = d.seq "
-    "LEFT JOIN entities e ON e.id = c.speaker_entity_id"
+    "LEFT JOIN entities e ON e.id = c.speaker_entity_id LEFT JOIN statement_members sm ON sm.claim_seq = c.seq "
+    "LEFT JOIN statements st ON st.id = sm.statement_id"
 )
 
 
@@ -130,17 +131,31 @@ def claim_row(r: sqlite3.Row) -> dict[str, Any]:
         "published": r["published"],
         "language": r["language"],
         "url": r["url"],
+        # the statement it is a copy of (store/statements.py), and how many documents carry that
+        "statement_id": r["statement_id"],
+        "copies": r["carriers"],
     }
 
 
 def list_claims(conn: sqlite3.Connection, filters: ClaimFilters, page: Page, *,
-                newest_first: bool = True) -> dict[str, Any]:
+                newest_first: bool = True, collapse: bool = False) -> dict[str, Any]:
+    """A page of claims, newest first. ``collapse``: copies of one statement on the page are
+    shown once (the first), the others counted in its ``copies``."""
     where, args = filters.where()
     order = "DESC" if newest_first else "ASC"
     sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += f" ORDER BY c.claim_day IS NULL, c.claim_day {order}, c.seq {order} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, [*args, page.per_page + 1, page.offset]).fetchall()
     items, more = page.cut([claim_row(r) for r in rows])
+    if collapse:
+        seen: set[str] = set()
+        kept = []
+        for c in items:
+            if c["statement_id"] and c["statement_id"] in seen:
+                continue
+            seen.add(c["statement_id"] or c["ref"])
+            kept.append(c)
+        items = kept
     return {"items": items, **page.meta(more)}
 
 
@@ -184,10 +199,14 @@ class ArticleFilters:
     until: str | None = None
     speaker: int | None = None
     site: str | None = None
+    outlet: str | None = None
 
     def where(self) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         args: list[Any] = []
+        if self.outlet:
+            where.append("a.outlet = ?")
+            args.append(self.outlet)
         if self.language:
             where.append("a.language = ?")
             args.append(self.language)
@@ -217,7 +236,7 @@ def search_articles(conn: sqlite3.Connection, filters: ArticleFilters, page: Pag
     expr = fts.to_fts(filters.q) if filters.q else None
     if filters.q and expr is None:
         return {"items": [], **page.meta(False)}
-    cols = ("a.document_id, a.title, a.published, a.language, a.word_count, a.dateline_agency, d.url, d.url_key")
+    cols = ("a.document_id, a.title, a.published, a.language, a.word_count, a.dateline_agency, a.outlet, d.url, d.url_key")
     if expr:
         sql = (
             f"WITH top AS (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts "
@@ -247,7 +266,7 @@ def search_articles(conn: sqlite3.Connection, filters: ArticleFilters, page: Pag
     items = [{
         "document_id": r["document_id"], "title": r["title"], "published": r["published"],
         "language": r["language"], "words": r["word_count"], "agency": r["dateline_agency"],
-        "url": r["url"], "site": site_of(r["url_key"]),
+        "url": r["url"], "site": site_of(r["url_key"]), "outlet": r["outlet"],
         # the matched words sit between \x01 and \x02: the template marks them after escaping the rest
         "snippet": snippets.get(r["document_id"]),
         "score": round(-r["rank"], 4) if r["rank"] is not None else None,
@@ -259,14 +278,14 @@ def article_facets(conn: sqlite3.Connection, filters: ArticleFilters) -> dict[st
     where, args = filters.where()
     expr = fts.to_fts(filters.q) if filters.q else None
     if filters.q and expr is None:
-        return {"capped": False, "over": 0, "language": [], "site": []}
+        return {"capped": False, "over": 0, "language": [], "site": [], "outlet": []}
     if expr:
-        sql = ("SELECT a.language, d.url_key FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+        sql = ("SELECT a.language, a.outlet, d.url_key FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                "JOIN documents d ON d.seq = a.seq WHERE articles_fts MATCH ?"
                + "".join(" AND " + w for w in where) + " LIMIT ?")
         params: list[Any] = [expr, *args, FACET_WINDOW + 1]
     else:
-        sql = ("SELECT a.language, d.url_key FROM articles a JOIN documents d ON d.seq = a.seq"
+        sql = ("SELECT a.language, a.outlet, d.url_key FROM articles a JOIN documents d ON d.seq = a.seq"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.published_day DESC LIMIT ?")
         params = [*args, FACET_WINDOW + 1]
@@ -274,7 +293,8 @@ def article_facets(conn: sqlite3.Connection, filters: ArticleFilters) -> dict[st
     capped = len(rows) > FACET_WINDOW
     rows = rows[:FACET_WINDOW]
     out: dict[str, Any] = {"capped": capped, "over": len(rows)}
-    for name, value in (("language", lambda r: r["language"]), ("site", lambda r: site_of(r["url_key"]))):
+    for name, value in (("language", lambda r: r["language"]), ("site", lambda r: site_of(r["url_key"])),
+                        ("outlet", lambda r: r["outlet"])):
         counts: dict[str, int] = {}
         for r in rows:
             v = value(r)
@@ -353,6 +373,9 @@ def article(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] | None
         "ingested_at": row["ingested_at"],
         "source": {"path": row["source_path"], "format": row["source_format"], "url": row["url"]},
         "entity_ids": local,
+        "statement_ids": dict(conn.execute(
+            "SELECT c.local_id, m.statement_id FROM claims c JOIN statement_members m ON m.claim_seq = c.seq "
+            "WHERE c.document_id = ?", (document_id,)).fetchall()),
         "groups": groups,
         "reading": reading,
     }
@@ -441,7 +464,7 @@ def story(conn: sqlite3.Connection, group_id: str) -> dict[str, Any] | None:
         return None
     members = conn.execute(
         "SELECT m.document_id, m.position, a.title, a.base_title, a.version_label, a.published, a.published_day, "
-        "a.dateline_agency, a.word_count, a.text_hash, d.url, d.url_key, json_extract(d.reading, '$.publisher') AS publisher "
+        "a.dateline_agency, a.word_count, a.text_hash, a.outlet AS publisher, d.url, d.url_key "
         "FROM group_members m JOIN documents d ON d.id = m.document_id LEFT JOIN articles a ON a.seq = d.seq "
         "WHERE m.group_id = ? ORDER BY m.position LIMIT 500",
         (group_id,),

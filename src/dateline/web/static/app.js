@@ -21,7 +21,8 @@
     });
   }
 
-  var COLOURS = { speaker: "#b3261e", addressee: "#6d5e0f", conduit: "#1d5fa8", channel: "#7a4ea3", outlet: "#2e7d32" };
+  var COLOURS = { speaker: "#b3261e", addressee: "#6d5e0f", conduit: "#1d5fa8", carrier: "#1d5fa8", channel: "#7a4ea3",
+                  outlet: "#2e7d32", document: "#2e7d32" };
 
   function drawGraphs(root) {
     if (typeof cytoscape === "undefined") return;
@@ -31,7 +32,8 @@
       if (!data || !data.nodes || !data.nodes.length) { el.dataset.drawn = "empty"; el.textContent = "Nothing to draw."; return; }
       var elements = data.nodes.map(function (n) {
         var label = n.label + (n.first ? "\n" + n.first.slice(0, 16).replace("T", " ") : "");
-        return { data: { id: n.id, label: label, role: n.role, entity: n.entity, weight: n.weight || n.documents || 1 } };
+        return { data: { id: n.id, label: label, role: n.role, entity: n.entity, document: n.document_id,
+                         weight: n.weight || n.documents || 1 } };
       }).concat(data.edges.map(function (e, i) {
         return { data: { id: "edge" + i, source: e.source, target: e.target, label: e.relation || "", n: e.claims || e.documents || 1 } };
       }));
@@ -48,8 +50,9 @@
         ]
       });
       cy.on("tap", "node", function (evt) {
-        var entity = evt.target.data("entity");
+        var entity = evt.target.data("entity"), doc = evt.target.data("document");
         if (entity !== null && entity !== undefined) window.location.href = "/entities/" + encodeURIComponent(entity);
+        else if (doc) window.location.href = "/articles/" + encodeURIComponent(doc);
       });
       window.datelineGraphs = window.datelineGraphs || {};
       window.datelineGraphs[el.id] = cy;
