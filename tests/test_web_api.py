@@ -225,6 +225,11 @@ def test_statement_spread_and_wordings(client):
     assert {c["document_id"] for c in st["carriers"]} == {"lowmark-0502", "lowmark-0502-herald"}
     assert st["speaker"]["name"] == "Ada Varga"
     assert st["wordings"][0]["content"] == st["content"]
+    # the Herald cut the quote short: its wording shows the words it left out
+    cut = next(w for w in st["wordings"][1:] if "lowmark-0502-herald" in w["documents"])
+    assert {"op": "del", "text": "the end of May,"} in cut["diff"] or any(
+        p["op"] == "del" and "end of May" in p["text"] for p in cut["diff"])
+    assert any(ch["change"] == "cut" for ch in cut["changes"])
     spread = a["spread"]
     labels = {n["id"]: n["label"] for n in spread["nodes"]}
     assert any(labels[e["source"]] == "Ada Varga" and labels[e["target"]] == "AP" for e in spread["edges"])

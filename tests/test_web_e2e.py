@@ -141,7 +141,8 @@ def test_search_article_speaker_timeline_and_spread(server, page):
     labels = page.evaluate("window.datelineGraphs['spread-graph'].nodes().map(n => n.data('label').split('\\n')[0])")
     assert {"Ada Varga", "AP"} <= set(labels)
     assert page.eval_on_selector("#spread-graph", CANVAS_HAS_INK)
-    assert page.locator(".wording").count() >= 1
+    assert page.locator(".wording").count() == 2  # the wire's wording and the Herald's cut
+    assert "end of May" in page.inner_text(".wording del")
     assert "valley-herald" in page.inner_text(".spread-list") or "Minister vows" in page.inner_text(".spread-list")
     shot(page, "5-statement-spread")
     assert page.errors == [] and page.dialogs == []
