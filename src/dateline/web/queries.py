@@ -21,7 +21,7 @@ MAX_PER_PAGE = 200
 #: the matches that facets are counted over (the best ones); a facet says when it is capped
 FACET_WINDOW = 2000
 #: claims the network is drawn from (the latest in the date range)
-NETWORK_WINDOW = 5000
+NETWORK_WINDOW = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +142,11 @@ def list_claims(conn: sqlite3.Connection, filters: ClaimFilters, page: Page, *,
     """A page of claims, newest first. ``collapse``: copies of one statement on the page are
     shown once (the first), the others counted in its ``copies``."""
     where, args = filters.where()
-    order = "DESC" if newest_first else "ASC"
     sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += f" ORDER BY c.claim_day IS NULL, c.claim_day {order}, c.seq {order} LIMIT ? OFFSET ?"
+    # newest first walks the claims_day index backwards (SQLite sorts NULL days last in DESC);
+    # an "IS NULL" term in front would make it sort every claim instead
+    sql += (" ORDER BY c.claim_day DESC, c.seq DESC" if newest_first else
+            " ORDER BY c.claim_day IS NULL, c.claim_day, c.seq") + " LIMIT ? OFFSET ?"
     rows = conn.execute(sql, [*args, page.per_page + 1, page.offset]).fetchall()
     items, more = page.cut([claim_row(r) for r in rows])
     if collapse:

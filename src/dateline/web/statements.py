@@ -47,8 +47,7 @@ def wordings(st: dict[str, Any]) -> list[dict[str, Any]]:
 def latest(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
     """The latest statements by their one date (the ``statements_said_on`` index)."""
     ids = [r[0] for r in conn.execute(
-        "SELECT id FROM statements WHERE content IS NOT NULL ORDER BY said_on IS NULL, said_on DESC, "
-        "first_published DESC LIMIT ?", (limit,))]
+        "SELECT id FROM statements WHERE content IS NOT NULL ORDER BY said_on DESC LIMIT ?", (limit,))]
     out = []
     for sid in ids:
         row = conn.execute(
