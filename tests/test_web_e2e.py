@@ -62,7 +62,9 @@ def server(nlp, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    assert "Traceback" not in (proc.stderr.read() or "")
+    err = proc.stderr.read() or ""
+    assert f"http://127.0.0.1:{port}/" in err  # serve says where to open it
+    assert "Traceback" not in err
 
 
 @pytest.fixture(scope="module")

@@ -51,7 +51,7 @@ class ClaimFilters:
 
     q: str | None = None
     speaker: int | None = None  # corpus entity id
-    outlet: str | None = None  # the last hop of the claim's chain: who published it
+    outlet: str | None = None  # the last hop of the claim's chain, or its article's outlet
     channel: str | None = None  # statement, interview, … ("none": no channel named)
     kind: str | None = None  # direct, indirect, mixed, headline, omission
     source_kind: str | None = None  # person, organisation, group, document, anonymous
@@ -74,8 +74,9 @@ class ClaimFilters:
             where.append("c.speaker_entity_id = ?")
             args.append(self.speaker)
         if self.outlet:
-            where.append("json_extract(c.via, '$[#-1]') = ?")
-            args.append(self.outlet)
+            # the last hop of its chain, or the outlet of the article carrying it
+            where.append("(json_extract(c.via, '$[#-1]') = ? OR a.outlet = ?)")
+            args.extend([self.outlet, self.outlet])
         if self.channel:
             if self.channel == "none":
                 where.append("c.channel IS NULL")
