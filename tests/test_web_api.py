@@ -88,6 +88,8 @@ def test_search_finds_articles_and_statements_with_snippets_and_facets(client):
     assert speakers["Ada Varga"] >= 2
     page = client.get("/search", params={"q": "bridge"}).text
     assert "<mark>" in page  # the matched word, marked after escaping
+    assert any(c["snippet"] and "\x01bridge\x02" in c["snippet"] for c in data["statements"]["items"])
+    assert "<mark>bridge</mark>" in page.split('class="statements-results"')[1].split("</section>")[0]
     assert "facet-speaker" in page
 
 

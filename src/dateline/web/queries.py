@@ -148,8 +148,17 @@ def list_claims(conn: sqlite3.Connection, filters: ClaimFilters, page: Page, *,
     # an "IS NULL" term in front would make it sort every claim instead
     sql += (" ORDER BY c.claim_day DESC, c.seq DESC" if newest_first else
             " ORDER BY c.claim_day IS NULL, c.claim_day, c.seq") + " LIMIT ? OFFSET ?"
-    rows = conn.execute(sql, [*args, page.per_page + 1, page.offset]).fetchall()
-    items, more = page.cut([claim_row(r) for r in rows])
+    rows, more = page.cut(conn.execute(sql, [*args, page.per_page + 1, page.offset]).fetchall())
+    items = [claim_row(r) for r in rows]
+    expr = fts.to_fts(filters.q) if filters.q else None
+    if expr and rows:
+        # the matched words of each content, between \x01 and \x02 (the template marks them)
+        marks = ",".join("?" * len(rows))
+        found = dict(conn.execute(
+            f"SELECT rowid, highlight(claims_fts, 0, char(1), char(2)) FROM claims_fts WHERE claims_fts MATCH ? "
+            f"AND rowid IN ({marks})", [expr, *[r["seq"] for r in rows]]).fetchall())
+        for r, c in zip(rows, items):
+            c["snippet"] = found.get(r["seq"])
     if collapse:
         seen: set[str] = set()
         kept = []

@@ -40,6 +40,8 @@
       var cy = cytoscape({
         container: el,
         elements: elements,
+        maxZoom: 1.4,  // a graph of a few nodes stays at reading size
+        minZoom: 0.1,
         layout: { name: el.dataset.layout || "cose", directed: true, padding: 20, animate: false },
         style: [
           { selector: "node", style: { "label": "data(label)", "text-wrap": "wrap", "font-size": 10, "text-valign": "bottom",
