@@ -34,7 +34,7 @@ demo: $(VENV)/.web-installed
 	$(BIN)/dateline ingest examples/pages/ --db $(DEMO_DB)
 	$(BIN)/dateline duplicates --db $(DEMO_DB)
 	$(BIN)/dateline stories --db $(DEMO_DB)
-	$(BIN)/dateline claims --speaker "Elena Marsh" --db $(DEMO_DB)
+	$(BIN)/dateline claims --speaker "Elena Marsh" --about "emergency powers" --db $(DEMO_DB)
 	@echo
 	@echo "Open the app on the demo store:  $(BIN)/dateline serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 

@@ -80,9 +80,15 @@ def test_claims_and_timeline_json(tmp_path):
     db = tmp_path / "kim.db"
     Corpus(db).add([kim_reading("doc1"), kim_reading("doc2", day="2024-07-02", about="the Donbas")])
     rows = lines(dateline("claims", "--speaker", "Kim Jong Un", "--about", "Ukraine", "--since", "2024-06-01",
-                          "--db", str(db), "--json").stdout)
+                          "--db", str(db), "--json", "--each").stdout)
     assert [(r["document_id"], r["id"]) for r in rows] == [("doc1", "c1")]
     assert rows[0]["via"] == ["KCNA", "Yonhap"]
+    # without --each a line is a statement, with the documents carrying it
+    (st,) = lines(dateline("claims", "--speaker", "Kim Jong Un", "--about", "Ukraine", "--since", "2024-06-01",
+                           "--db", str(db), "--json").stdout)
+    assert st["id"].startswith("st-") and st["speaker"]["name"] == "Kim Jong Un"
+    assert [(c["document_id"], c["claim_id"]) for c in st["carriers"]] == [("doc1", "c1")]
+    assert st["first_seen"]["document_id"] == "doc1" and st["via"] == ["KCNA", "Yonhap"]
     text = dateline("claims", "--speaker", "Kim", "--db", str(db)).stdout
     assert "Kim Jong Un" in text and "via KCNA → Yonhap" in text
     p = dateline("claims", "--since", "yesterday", "--db", str(db), check=False)

@@ -166,3 +166,120 @@ def test_arrow_schema_matches_the_columns():
     assert schema.field("span_start").type == pa.int64()
     rows = [T.conform("claims", r) for r in T.reading_rows(_reading())["claims"]]
     assert pa.Table.from_pylist(rows, schema=schema).num_rows == 2
+
+
+# --- from the store, through the CLI -------------------------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+
+from typer.testing import CliRunner  # noqa: E402
+
+from dateline import Corpus  # noqa: E402
+from dateline.cli import app  # noqa: E402
+
+from test_statements import QUOTE, reading as statement_reading  # noqa: E402
+
+
+@pytest.fixture()
+def store(tmp_path):
+    db = str(tmp_path / "news.db")
+    with Corpus(db) as c:
+        c.add([
+            statement_reading("wire", "2025-05-06T07:00:00+00:00", [{"content": QUOTE, "via": ["Wire"]}], publisher="Wire"),
+            statement_reading("post", "2025-05-06T09:00:00+00:00", [
+                {"content": QUOTE, "via": ["Wire", "Post"], "channel": {"kind": "interview", "outlet": None,
+                                                                           "platform": None}},
+                {"content": "The harbour dredging starts in autumn", "via": ["Post"]}], publisher="Post"),
+        ])
+    return db
+
+
+def _cli(*args: str) -> str:
+    out = CliRunner().invoke(app, list(args))
+    assert out.exit_code == 0, out.output
+    return out.output
+
+
+def test_claims_table_as_csv_has_the_store_ids(store):
+    rows = list(csv.DictReader(io.StringIO(_cli("export", "--table", "claims", "--db", store))))
+    assert list(rows[0]) == T.CLAIMS.names()
+    assert len(rows) == 3
+    ferry = [r for r in rows if r["content"] == QUOTE]
+    assert len({r["statement_id"] for r in ferry}) == 1 and ferry[0]["statement_id"].startswith("st-")
+    assert all(r["speaker_entity_id"] for r in rows) and {r["speaker"] for r in rows} == {"Ada Brenner"}
+    assert {r["outlet"] for r in rows} == {"Wire", "Post"}
+
+
+def test_store_rows_are_the_pure_rows_plus_what_the_store_knows(store):
+    readings = [json.loads(line) for line in _cli("export", "--db", store).splitlines()]
+    pure = [T.conform("claims", r) for rd in readings for r in T.reading_rows(rd)["claims"]]
+    stored = [json.loads(line) for line in _cli("export", "--table", "claims", "-f", "jsonl", "--db", store).splitlines()]
+    store_only = {"statement_id", "speaker_entity_id"}
+    assert [{k: v for k, v in r.items() if k not in store_only} for r in stored] == \
+        [{k: v for k, v in r.items() if k not in store_only} for r in pure]
+
+
+def test_every_table_exports(store, tmp_path):
+    for name, table in T.TABLES.items():
+        lines = _cli("export", "--table", name, "--format", "jsonl", "--db", store).splitlines()
+        assert lines or name in ("events", "timexes"), name  # these readings have none
+        assert all(list(json.loads(ln)) == table.names() for ln in lines), name
+    (st,) = [json.loads(ln) for ln in _cli("export", "-t", "statements", "-f", "jsonl", "--db", store).splitlines()
+             if json.loads(ln)["carriers"] == 2]
+    assert st["outlets"] == 2 and st["first_outlet"] == "Wire"
+    assert [c["document_id"] for c in json.loads(st["carriers_json"])] == ["wire", "post"]
+
+
+def test_parquet_has_the_declared_schema(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "claims.parquet"
+    _cli("export", "--table", "claims", "--format", "parquet", "--out", str(out), "--db", store)
+    table = pq.read_table(out)
+    assert table.schema.names == T.CLAIMS.names()
+    assert str(table.schema.field("speaker_entity_id").type) == "int64"
+    assert table.num_rows == 3
+    # an existing file is kept unless --force
+    again = CliRunner().invoke(app, ["export", "-t", "claims", "-f", "parquet", "-o", str(out), "--db", store])
+    assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_network_opens_in_networkx(store, tmp_path):
+    nx = pytest.importorskip("networkx")
+    rows = list(csv.DictReader(io.StringIO(_cli("export", "--table", "network", "--db", store))))
+    first_hop = [r for r in rows if r["source"] == "Ada Brenner" and r["target"] == "Wire"]
+    assert first_hop and first_hop[0]["statements"] == "1" and first_hop[0]["claims"] == "2"
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"net.{fmt}"
+        _cli("export", "--table", "network", "--format", fmt, "--out", str(path), "--db", store)
+        g = read(path)
+        assert g.has_edge("Wire", "Post") and g.has_edge("Ada Brenner", "Wire"), fmt
+
+
+def test_spread_command(store, tmp_path):
+    nx = pytest.importorskip("networkx")
+    sid = next(json.loads(ln)["id"] for ln in _cli("claims", "--about", "ferry", "--json", "--db", store).splitlines())
+    text = _cli("spread", sid, "--db", store)
+    assert "Ada Brenner" in text and "interview" in text and "Post" in text
+    tree = json.loads(_cli("spread", sid, "--json", "--db", store))
+    assert tree["root"]["kind"] == "speaker" and tree["statement"]["id"] == sid
+    path = tmp_path / "spread.gexf"
+    _cli("spread", sid, "--format", "gexf", "--out", str(path), "--db", store)
+    g = nx.read_gexf(path)
+    assert g.has_edge("carrier:wire", "document:post")
+    g = nx.read_graphml(io.StringIO(_cli("spread", sid, "-f", "graphml", "--db", store)))
+    assert nx.is_tree(g.to_undirected()) and g.nodes["document:wire"]["outlet"] == "Wire"
+    missing = CliRunner().invoke(app, ["spread", "st-0000", "--db", store])
+    assert missing.exit_code == 1 and "no statement" in missing.output
+
+
+def test_claims_text_shows_statements_once(store):
+    text = _cli("claims", "--speaker", "Ada Brenner", "--db", store)
+    assert text.count(QUOTE) == 1 and "carried by 2 outlets: first Wire" in text
+    each = _cli("claims", "--speaker", "Ada Brenner", "--each", "--db", store)
+    assert each.count(QUOTE) == 2
+
+
+def test_unknown_table(store):
+    out = CliRunner().invoke(app, ["export", "--table", "nope", "--db", store])
+    assert out.exit_code == 2 and "unknown table" in out.output

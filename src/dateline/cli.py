@@ -354,6 +354,10 @@ def ingest(
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Extraction only: no entities or claims (much faster).")
     ] = False,
+    reanalyze: Annotated[
+        bool, typer.Option("--reanalyze", help="Then analyse the stored articles that lack an analysis or have an "
+                           "older dateline's (as `dateline reanalyze`).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     progress: Progress = None,
 ) -> None:
@@ -389,12 +393,17 @@ def ingest(
             task = bar.add_task("ingesting", total=None, docs=0, rate=0.0)
             bar.start()
         try:
-            return corpus.ingest(inputs, workers=workers, analyze=not no_analysis, progress=on_progress)
+            got = corpus.ingest(inputs, workers=workers, analyze=not no_analysis, progress=on_progress)
+            if reanalyze and not no_analysis:
+                reanalysed[0] = corpus.reanalyze()
+            lacking[0] = corpus.unanalysed()
+            return got
         finally:
             if bar is not None:
                 bar.stop()
             corpus.close()
 
+    reanalysed, lacking = [0], [0]
     stats = _corpus_call(run)
     if as_json:
         _json_lines([stats.to_dict()])
@@ -408,6 +417,11 @@ def ingest(
             + (f", {stats.warnings} with warnings" if stats.warnings else "")
             + f" · {stats.seen} documents in {stats.seconds:.1f}s ({rate:.1f}/s) · groups: {groups}"
         )
+        if reanalysed[0]:
+            _stdout().print(f"{reanalysed[0]} stored documents analysed again")
+    if lacking[0] and not no_analysis:
+        sys.stderr.write(f"dateline: {lacking[0]} stored documents have no analysis (ingested with --no-analysis): "
+                         f"add it with dateline reanalyze --db {db}\n")
     if stats.seen == 0:
         raise _fail("nothing to ingest", 1)
     if stats.errors and stats.errors == stats.seen:
@@ -482,18 +496,28 @@ def claims(
     about: Annotated[Optional[str], typer.Option(help="What it is about: a search query on the claim.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Said on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Said on or before (YYYY-MM-DD).")] = None,
+    each: Annotated[bool, typer.Option("--each", help="Every copy of a claim on its own line (one per document), "
+                                       "instead of each statement once.")] = False,
     db: Db = "dateline.db",
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1)] = None,
     as_json: JsonLines = False,
 ) -> None:
-    """Who said what: claims by a speaker, about a subject, in a time range; oldest first.
+    """Who said what: statements by a speaker, about a subject, in a time range; oldest first.
+
+    A statement is one claim counted once, however many documents carry it: its date, who
+    carried it first, the outlets after, and how their wording differs. --json prints one
+    statement a line (id, speaker, kind, content, said_on, carriers, first_seen, variants);
+    --each lists every copy instead. `dateline spread ID` shows who carried a statement from whom.
 
     [dim]Example: dateline claims --speaker "Kim Jong Un" --about Ukraine --since 2024-06-01[/dim]
     """
     from .corpus import Corpus
 
     with Corpus(db) as corpus:
-        rows = _corpus_call(lambda: corpus.claims(speaker, about, since, until, limit))
+        if each:
+            rows = _corpus_call(lambda: corpus.claims(speaker, about, since, until, limit))
+        else:
+            rows = _corpus_call(lambda: corpus.statements(speaker, about, since, until, limit))
         matched = _corpus_call(lambda: corpus.entities_named(speaker)) if speaker and not as_json else []
     if as_json:
         return _json_lines(rows)
@@ -501,11 +525,116 @@ def claims(
     _show_matched(c, speaker, matched)
     if not rows:
         c.print("[dim]no claims match[/dim]")
+    if not each:
+        for s in rows:
+            _show_statement(c, s)
+        return
     for r in rows:
         via = f" [dim]via {_esc(' → '.join(r['via']))}[/dim]" if r["via"] else ""
         c.print(f"[cyan]{r['date'] or '????-??-??'}[/cyan] [bold]{_esc(r['speaker_name'] or r['speaker_text'] or '?')}[/bold]"
                 f" {_esc(r['cue'] or 'said')}: {_esc(r['content'] or '')}{via}")
         c.print(f"  [dim]{_esc(r['title'] or '')} · {r['document_id']}[/dim]")
+
+
+def _clock(published: str | None) -> str:
+    """"2025-03-14T09:20:00+00:00" → "2025-03-14 09:20"; a bare day as it is."""
+    if not published:
+        return "?"
+    return published[:16].replace("T", " ")
+
+
+def _show_statement(c, s: dict) -> None:
+    via = f" [dim]via {_esc(' → '.join(s['via']))}[/dim]" if s["via"] else ""
+    c.print(f"[cyan]{s['said_on'] or '????-??-??'}[/cyan] [bold]{_esc(s['speaker']['name'] or '?')}[/bold]"
+            f" {_esc(s['cue'] or 'said')}: {_esc(s['content'] or '')}{via}")
+    carriers = s["carriers"]
+    first = carriers[0]
+    n = s["carried_by"]
+    line = (f"  [dim]carried by {n} outlet{'s' if n != 1 else ''}: first {_esc(first['outlet'] or first['document_id'])} "
+            f"{_clock(first['published'])}")
+    if len(carriers) > 1:
+        line += ", then " + ", ".join(f"{_esc(x['outlet'] or x['document_id'])} {_clock(x['published'])}"
+                                      for x in carriers[1:6])
+        if len(carriers) > 6:
+            line += f" and {len(carriers) - 6} more"
+    c.print(line + f" · {s['id']}[/dim]")
+    outlet = {x["document_id"]: x["outlet"] or x["document_id"] for x in carriers}
+    for v in s["variants"][:4]:
+        who = ", ".join(_esc(outlet.get(d, d)) for d in v["documents"][:3])
+        what = "; ".join(_change(ch) for ch in v["changes"][:3]) or "other wording"
+        c.print(f"  [yellow]{who}[/yellow] [dim]{what}[/dim]")
+
+
+def _change(ch: dict) -> str:
+    text = _esc(" ".join(ch.get("text", "").split()[:12]))
+    if ch["change"] == "cut":
+        return f"cut “{text}”"
+    if ch["change"] == "dropped":
+        return f"dropped “{text}”"
+    if ch["change"] == "added":
+        return f"added “{text}”"
+    return f"“{text}” → “{_esc(' '.join(ch.get('by', '').split()[:12]))}”"
+
+
+@app.command()
+def spread(
+    statement_id: Annotated[str, typer.Argument(help="A statement's id (st-…), as `dateline claims` shows it.")],
+    db: Db = "dateline.db",
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="graphml or gexf: the graph for Gephi or networkx (default: a tree for people)."),
+    ] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="The file to write (default: standard output).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tree as JSON: statement, root, nodes, edges.")] = False,
+) -> None:
+    """Who carried a statement from whom: speaker → channel → wire → outlets, with times.
+
+    [dim]Example: dateline spread st-4f1c0a9e2b7d6c35 --format gexf --out spread.gexf --db news.db[/dim]
+    """
+    from .corpus import Corpus
+    from .store import graphs
+
+    if fmt is not None and fmt.lower() not in graphs.FORMATS:
+        raise _fail(f"--format {fmt!r}: use {' or '.join(graphs.FORMATS)}")
+    with Corpus(db) as corpus:
+        tree = _corpus_call(lambda: corpus.spread(statement_id))
+    if tree is None:
+        raise _fail(f"no statement {statement_id!r} in {db} (the ids are in `dateline claims` and its --json)", 1)
+    if fmt:
+        text = graphs.write(tree, fmt.lower())
+        if out:
+            from .store.export import check_target, replaced_atomically
+
+            _corpus_call(lambda: check_target(out, protected=[db, db + "-wal", db + "-shm"], force=False))
+            with replaced_atomically(out) as fh:
+                fh.write(text)
+            sys.stderr.write(f"dateline: {len(tree['nodes'])} nodes, {len(tree['edges'])} edges written to {out}\n")
+        else:
+            sys.stdout.write(text)
+        return
+    if as_json:
+        return _json_lines([tree])
+    from rich.tree import Tree
+
+    def label(n: dict) -> str:
+        when = f" [cyan]{_clock(n['time'])}[/cyan]" if n.get("time") else ""
+        if n["kind"] == "document":
+            return f"[magenta]{_esc(n['label'])}[/magenta]{when} [dim]{_esc(n.get('url') or n['document_id'])}[/dim]"
+        if n["kind"] == "speaker":
+            return f"[bold]{_esc(n['label'])}[/bold]{when}"
+        return f"{_esc(n['label'])} [dim]({n['kind']})[/dim]{when}"
+
+    def grow(branch, n: dict) -> None:
+        for child in n["children"]:
+            grow(branch.add(label(child)), child)
+
+    st = tree["statement"]
+    c = _stdout()
+    c.print(f"[cyan]{st['said_on'] or '????-??-??'}[/cyan] [bold]{_esc(st['speaker'] or '?')}[/bold]: "
+            f"{_esc(st['content'] or '')} [dim]{st['id']}[/dim]")
+    root = Tree(label(tree["root"]))
+    grow(root, tree["root"])
+    c.print(root)
 
 
 @app.command()
@@ -551,12 +680,21 @@ def _show_matched(c, name: str | None, matched: list[dict]) -> None:
 
 
 def _show_groups(groups, as_json: bool, empty: str) -> None:
+    from .store.queries import fold
+
+    groups = fold(groups)
     if as_json:
         return _json_lines([{k: v for k, v in g.items() if k != "documents"} for g in groups])
     c = _stdout()
     if not groups:
         c.print(f"[dim]{empty}[/dim]")
+    inner: dict[str, list] = {}
     for g in groups:
+        if g["part_of"]:
+            inner.setdefault(g["part_of"], []).append(g)
+    for g in groups:
+        if g["part_of"]:
+            continue  # shown inside the group that holds it: each pair once
         c.print(f"[bold magenta]{g['kind']}[/bold magenta] [bold]{_esc(g['title'] or '')}[/bold] "
                 f"[dim]({len(g['members'])} documents, {g['first_published'] or '?'} – {g['last_published'] or '?'})[/dim]")
         for d in g["documents"]:
@@ -568,6 +706,17 @@ def _show_groups(groups, as_json: bool, empty: str) -> None:
                 title = split_version(title)[0]  # the label is shown once, highlighted
                 label = f"[yellow]{_esc(d['version_label'])}[/yellow] "
             c.print(f"  {d['document_id']}  {label}{_esc(title)}" + (f" [dim]{_esc(d['url'])}[/dim]" if d["url"] else ""))
+        for sub in _within(g["id"], inner):
+            join = " = " if sub["kind"] == "copy" else " → "
+            c.print(f"  [magenta]↳ {sub['kind']}[/magenta] [dim]{join.join(sub['members'])}[/dim]")
+
+
+def _within(gid: str, inner: dict[str, list]) -> list:
+    out = []
+    for sub in inner.get(gid, []):
+        out.append(sub)
+        out += _within(sub["id"], inner)
+    return out
 
 
 @app.command()
@@ -591,6 +740,44 @@ def stories(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
 
 
 @app.command()
+def reanalyze(
+    db: Db = "dateline.db",
+    everything: Annotated[bool, typer.Option("--all", help="Every stored article, not only those lacking an analysis "
+                                             "or analysed by an older dateline.")] = False,
+    progress: Progress = None,
+) -> None:
+    """Analyse stored articles again: those ingested with --no-analysis or by an older dateline.
+
+    Their entities, claims, events and time expressions are replaced; links, groups and
+    statements are then rebuilt. Interrupted, it carries on where it stopped.
+
+    [dim]Example: dateline ingest --no-analysis crawl/ --db news.db ; dateline reanalyze --db news.db[/dim]
+    """
+    from .corpus import Corpus
+
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = _progress_bar() if show else None
+    task = bar.add_task("analysing", total=None) if bar else None
+
+    def on_progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.update(task, total=total, completed=done)
+
+    def run():
+        if bar is not None:
+            bar.start()
+        try:
+            with Corpus(db) as corpus:
+                return corpus.reanalyze(everything=everything, progress=on_progress)
+        finally:
+            if bar is not None:
+                bar.stop()
+
+    n = _corpus_call(run)
+    _stdout().print(f"{n} documents analysed" if n else "nothing to analyse: every stored article has a current analysis")
+
+
+@app.command()
 def relink(db: Db = "dateline.db") -> None:
     """Rebuild every link and group of a store from scratch (near-duplicates, versions, stories).
 
@@ -609,25 +796,54 @@ def relink(db: Db = "dateline.db") -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (the reading contract), csv or parquet.")] = "jsonl",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl (the reading contract), csv or parquet; "
+                   "with --table: csv, parquet or jsonl (the network also graphml or gexf). Default: jsonl, csv with --table.")] = None,
+    table: Annotated[
+        Optional[str],
+        typer.Option("--table", "-t", help="One flat table: documents, claims, statements, entities, mentions, events, "
+                     "timexes or network (who speaks to and through whom). Default: one reading per document."),
+    ] = None,
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="The file to write (default: standard output).")] = None,
     db: Db = "dateline.db",
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format jsonl.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the store).")] = False,
 ) -> None:
-    """Every document of the store: jsonl (one reading a line, as `read --json`), csv or parquet.
+    """The store as files: every reading (jsonl, as `read --json`; csv; parquet), or one flat table for analysis.
 
-    [dim]Example: dateline export --format parquet --out news.parquet --db news.db[/dim]
+    Tables have typed columns (publisher, address, dates, the speaker's entity and name,
+    addressee, channel, via as text and as JSON); parquet needs pip install 'dateline[parquet]'.
+
+    [dim]Example: dateline export --table claims --format parquet --out claims.parquet --db news.db[/dim]
     """
     from .corpus import Corpus
 
-    fmt = "jsonl" if as_json else fmt.lower()
+    fmt = "jsonl" if as_json else (fmt or ("csv" if table else "jsonl")).lower()
     if fmt == "parquet" and not out:
         raise _fail("parquet is binary: give --out FILE")
     with Corpus(db) as corpus:
-        n = _corpus_call(lambda: corpus.export(fmt, out, force=force))
+        if table:
+            n = _corpus_call(lambda: corpus.export_table(table.lower(), fmt, out, force=force))
+        else:
+            n = _corpus_call(lambda: corpus.export(fmt, out, force=force))
     if out:
-        sys.stderr.write(f"dateline: {n} documents written to {out}\n")
+        sys.stderr.write(f"dateline: {n} {'rows' if table else 'documents'} written to {out}\n")
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    db: Db = "dateline.db",
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="The file to write (default: beside the store, "
+                   "news.db → news.metadata.json).")] = None,
+) -> None:
+    """Write Datasette's metadata for the store: titles, column descriptions, labels, facets, search.
+
+    [dim]Example: dateline datasette-metadata --db news.db ; datasette news.db -m news.metadata.json[/dim]
+    """
+    from .corpus import Corpus
+
+    with Corpus(db) as corpus:
+        path = _corpus_call(lambda: corpus.datasette_metadata(out))
+    sys.stderr.write(f"dateline: wrote {path}; browse the store with: datasette {db} -m {path}\n")
 
 
 @app.command()
@@ -680,7 +896,8 @@ _METAVARS = {"db": "FILE", "out": "FILE", "warc": "FILE", "urls_file": "FILE", "
              "url": "URL", "published": "DATE", "since": "DATE", "until": "DATE", "limit": "N", "workers": "N",
              "delay": "SECONDS", "timeout": "SECONDS", "retries": "N", "max_mb": "MB", "fmt": "FORMAT",
              "speaker": "NAME", "about": "QUERY", "inputs": "INPUT...", "urls": "URL...", "query": "QUERY",
-             "entity": "NAME", "host": "ADDRESS", "port": "PORT"}
+             "entity": "NAME", "statement_id": "ID", "table": "TABLE", "host": "ADDRESS",
+             "port": "PORT"}
 EXIT_CODES = ("Exit codes: 0 done (some documents may have failed: see the ✗ lines); 1 nothing could be read; "
               "2 a usage error; 3 an internal error; 130 interrupted.")
 

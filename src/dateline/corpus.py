@@ -325,6 +325,77 @@ class Corpus:
         stats.seconds = time.perf_counter() - started
         return stats
 
+    def unanalysed(self) -> int:
+        """How many stored articles were ingested without analysis (``--no-analysis``)."""
+        row = self._writable().conn.execute(
+            "SELECT count(*) FROM documents d JOIN runs r ON r.id = d.run_id WHERE r.analysis = 0 "
+            "AND +d.status = 'ok' AND EXISTS (SELECT 1 FROM articles a WHERE a.seq = d.seq)"
+        ).fetchone()
+        return int(row[0])
+
+    def reanalyze(self, *, everything: bool = False, batch_size: int = 50,
+                  progress: Callable[[int, int], None] | None = None) -> int:
+        """Analyse the stored articles that lack an analysis (ingested with ``--no-analysis``) or
+        whose analysis an older dateline made (the reading records the version); ``everything``:
+        all of them. Their entities, claims, events and time expressions are replaced, then the
+        links, groups and statements rebuilt. Returns how many were analysed. A batch is one
+        transaction: interrupted, it carries on where it stopped when run again."""
+        from . import __version__
+        from .analyze import analyze as run_analysis
+        from .store.db import now
+        from .store.groups import relink
+        from .store.write import clear_analysis, write_analysis
+
+        from pathlib import Path
+
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store; create one with `dateline ingest PAGES --db {self.path}`")
+        store = self._writable()
+        conn = store.conn
+        stale = ("" if everything else
+                 "AND (json_extract(d.reading, '$.analysis') IS NULL OR "
+                 "coalesce(json_extract(d.reading, '$.dateline_version'), '') != ?) ")
+        args: tuple = () if everything else (__version__,)
+        todo = [int(r[0]) for r in conn.execute(
+            "SELECT d.seq FROM documents d JOIN articles a ON a.seq = d.seq WHERE d.status = 'ok' " + stale +
+            "ORDER BY d.seq", args)]
+        if not todo:
+            return 0
+        with store.transaction():
+            run_id = conn.execute("INSERT INTO runs (started_at, inputs, analysis) VALUES (?, ?, 1)",
+                                  (now(), json.dumps(["<reanalyze>"]))).lastrowid
+        done = 0
+        for i in range(0, len(todo), batch_size):
+            seqs = todo[i:i + batch_size]
+            marks = ",".join("?" * len(seqs))
+            readings = []
+            for seq, reading in conn.execute(f"SELECT seq, reading FROM documents WHERE seq IN ({marks}) ORDER BY seq",
+                                             seqs):
+                r = Reading.from_dict(json.loads(reading))
+                r.entities, r.claims, r.events, r.timexes = [], [], [], []
+                r.analysis = None
+                readings.append((seq, r))
+            analysed = []
+            for seq, r in readings:
+                try:
+                    analysed.append((seq, next(iter(run_analysis([r])))))
+                except Exception as exc:  # one article's analysis failed: it keeps its article, says why
+                    r.error = Error("analyze", f"could not analyse the article ({type(exc).__name__}: {exc})",
+                                    partial=True)
+                    analysed.append((seq, r))
+            with store.transaction():
+                for seq, r in analysed:
+                    clear_analysis(conn, r.id)
+                    write_analysis(conn, r)
+                    conn.execute("UPDATE documents SET reading = ?, run_id = ? WHERE seq = ?",
+                                 (json.dumps(r.to_dict(), ensure_ascii=False), run_id, seq))
+            done += len(analysed)
+            if progress:
+                progress(done, len(todo))
+        with store.transaction() as c:
+            relink(c)  # entities changed: stories and statements are found again
+        return done
+
     def relink(self) -> dict[str, int]:
         """Rebuild the LSH index, every link and every group from the store (an ingest links
         only its new documents); returns the count of groups of each kind."""
@@ -433,10 +504,11 @@ class Corpus:
         return entities_named(self._readable().conn, name)
 
     def duplicates(self) -> list[dict[str, Any]]:
-        """Groups of exact copies, syndicated wire copies and versions: {id, kind, members, …}."""
-        from .store.queries import groups
+        """Groups of exact copies, syndicated wire copies and versions: {id, kind, members,
+        part_of (the group holding all its documents, else None), …}."""
+        from .store.queries import fold, groups
 
-        return groups(self._readable().conn, DUPLICATE_KINDS)
+        return fold(groups(self._readable().conn, DUPLICATE_KINDS))
 
     def stories(self) -> list[dict[str, Any]]:
         """Groups of articles about one event, across outlets: {id, kind: "story", members, …}."""
@@ -465,6 +537,23 @@ class Corpus:
 
         target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
         return export(self._readable().conn, format, target, force=force)
+
+    def export_table(self, table: str, format: str = "csv", out: IO[Any] | str | os.PathLike[str] | None = None,
+                     *, force: bool = False) -> int:
+        """Write one flat table (documents, claims, statements, entities, mentions, events,
+        timexes, network: store/tables.py has their columns) as csv, parquet or jsonl; the
+        network also as graphml or gexf. Returns the rows written."""
+        from .store.export import export_table
+
+        target: Any = sys.stdout if out is None else (str(out) if isinstance(out, os.PathLike) else out)
+        return export_table(self._readable().conn, table, format, target, force=force)
+
+    def datasette_metadata(self, out: str | os.PathLike[str] | None = None) -> str:
+        """Write Datasette's metadata (titles, column descriptions, labels, facets, search) beside
+        the store, ``news.db`` → ``news.metadata.json``, or to ``out``; returns the file's path."""
+        from .store.datasette import write_metadata
+
+        return str(write_metadata(self._readable().conn, self.path, out))
 
     def readings(self) -> Iterator[Reading]:
         from .store.export import readings

@@ -95,6 +95,23 @@ def _cut_short(path: str) -> str | None:
     return None
 
 
+#: what crawlers write beside the pages: wget's log (metadata://…), DNS lookups (dns:…), whois,
+#: the crawl's own files; and a site's robots.txt, which no one reads as an article
+_NOT_PAGE_SCHEMES = ("metadata:", "dns:", "whois:", "urn:", "file:", "ftp:")
+_NOT_PAGE_PATHS = ("/robots.txt",)
+
+
+def not_a_page(url: str | None) -> bool:
+    """Is this record something a crawler keeps beside the pages rather than a page? Skipped as such."""
+    if not url:
+        return False
+    low = url.lower()
+    if low.startswith(_NOT_PAGE_SCHEMES):
+        return True
+    path = low.split("?", 1)[0].split("#", 1)[0]
+    return path.endswith(_NOT_PAGE_PATHS)
+
+
 def _page_of(record, label: str) -> Page | None:
     from fastwarc.warc import WarcRecordType
 
@@ -102,6 +119,8 @@ def _page_of(record, label: str) -> Page | None:
 
     warnings: list[str] = []
     url = valid_text((record.headers.get("WARC-Target-URI") or "").strip().strip("<>"), "the url", warnings) or None
+    if not_a_page(url):
+        return None
     source = Source(path=label, url=url, format="warc", offset=record.stream_pos)
     if record.record_type == WarcRecordType.conversion:
         kind, charset = "text", None

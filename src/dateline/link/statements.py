@@ -11,7 +11,8 @@ When is a claim another copy of a statement?
 
 - the same speaker: the same corpus entity, or the same words naming an unresolved speaker;
 - said within ``window_days`` of the statement's first report (a hard limit: a speaker who
-  repeats a line a year later said it again, and that is another statement);
+  repeats a line a year later said it again, and that is another statement), and not on days
+  the texts give as days apart;
 - close wording, compared on content words (function words and pronouns aside, negations
   kept, so a direct quote and its indirect report match: "We will not back down" and "she
   would not back down"): one wording almost inside the other (a quote cut, a qualifier
@@ -47,7 +48,10 @@ class StatementOptions:
     #: one wording this much inside the other (of the shorter's content words) …
     containment: float = 0.8
     #: … or this much shared (Jaccard of content words)
-    jaccard: float = 0.6
+    jaccard: float = 0.7
+    #: two copies whose texts date the saying this many days apart or more are two sayings (a
+    #: weekday resolved against two copies' own dates lands up to 7 days apart: that is one)
+    said_apart_days: int = 8
     #: contents with fewer content words than this must have the same ones
     min_words: int = 3
     #: two speakers matched only by the words naming them (no entity) need closer wording
@@ -63,7 +67,10 @@ def content_words(text: str | None) -> frozenset[str]:
         return frozenset()
     norm = unicodedata.normalize("NFKD", text.casefold())
     norm = "".join(ch for ch in norm if not unicodedata.combining(ch))
-    return frozenset(w for w in _WORD.findall(norm.replace("n't", " not")) if w not in FUNCTION_WORDS)
+    words = _WORD.findall(norm.replace("n't", " not"))
+    content = frozenset(w for w in words if w not in FUNCTION_WORDS)
+    # nothing but function words ("to him"): all of them, which then must be the same
+    return content or frozenset(words)
 
 
 def similarity(a: frozenset[str], b: frozenset[str], options: StatementOptions = DEFAULT_STATEMENTS,
@@ -114,12 +121,25 @@ def in_window(day: str | None, first_day: str | None, options: StatementOptions 
     return apart <= options.window_days
 
 
-def best_match(words: frozenset[str], candidates: Iterable[tuple[str, frozenset[str], bool]],
-               options: StatementOptions = DEFAULT_STATEMENTS) -> str | None:
+def days_apart(a: str | None, b: str | None) -> int | None:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+def best_match(words: frozenset[str], candidates: Iterable[tuple[str, frozenset[str], bool, str | None]],
+               options: StatementOptions = DEFAULT_STATEMENTS, said_on: str | None = None) -> str | None:
     """The candidate statement (id, the words of one of its wordings, speaker resolved on both
-    sides) closest to these words, or None. Ties go to the first candidate given."""
+    sides, the date that wording's text gives the saying) closest to these words, or None.
+    Ties go to the first candidate given."""
     best, best_score = None, 0.0
-    for sid, other, resolved in candidates:
+    for sid, other, resolved, other_said in candidates:
+        apart = days_apart(said_on, other_said)
+        if apart is not None and apart >= options.said_apart_days:
+            continue  # the texts say it was said on different days: said twice
         score = similarity(words, other, options, resolved=resolved)
         if score > best_score:
             best, best_score = sid, score
@@ -235,7 +255,7 @@ def spread(speaker: str, members: Sequence[Carried]) -> dict[str, Any]:
         n = nodes.get(nid)
         if n is None:
             n = nodes[nid] = {"id": nid, "kind": kind, "label": label, "time": time, "children": [], **extra}
-        elif time and (n["time"] is None or time < n["time"]):
+        elif time and (n["time"] is None or when(time) < when(n["time"])):
             n["time"] = time
         return n
 
@@ -244,7 +264,7 @@ def spread(speaker: str, members: Sequence[Carried]) -> dict[str, Any]:
         if key not in edges:
             edges[key] = {"source": a["id"], "target": b["id"], "time": time}
             a["children"].append(b)
-        elif time and (edges[key]["time"] is None or time < edges[key]["time"]):
+        elif time and (edges[key]["time"] is None or when(time) < when(edges[key]["time"])):
             edges[key]["time"] = time
 
     ordered = order(members)

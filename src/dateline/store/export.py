@@ -1,4 +1,5 @@
-"""The store → files: JSON Lines (the reading contract, exactly), CSV and Parquet (one row an article)."""
+"""The store → files: JSON Lines (the reading contract, exactly), CSV and Parquet (one row an article),
+and the flat tables of store/tables.py (``export --table claims`` …) in csv, parquet or jsonl."""
 
 from __future__ import annotations
 
@@ -158,3 +159,128 @@ def _parquet(conn: sqlite3.Connection, out) -> int:
         raise ExportError("Parquet is binary: give --out FILE")
     pq.write_table(table, out)
     return len(data)
+
+
+# --- the flat tables (store/tables.py) ---------------------------------------------------------
+
+TABLE_FORMATS = ("csv", "parquet", "jsonl")
+
+
+def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    """The rows of one flat table, from the stored readings (the same function a Spark task
+    runs on them) with what only the store knows filled in: corpus entity ids, statement ids."""
+    from . import tables
+    from .statements import statement_rows
+
+    if table not in tables.TABLES:
+        raise ExportError(f"unknown table {table!r}: use one of {', '.join(tables.TABLES)}")
+    if table == "statements":
+        yield from (tables.conform(table, r) for r in statement_rows(conn))
+        return
+    if table == "network":
+        yield from (tables.conform(table, r) for r in tables.network_rows(table_rows(conn, "claims")))
+        return
+    for seq, doc_id, reading in conn.execute("SELECT seq, id, reading FROM documents ORDER BY seq"):
+        rows = tables.reading_rows(json.loads(reading))[table]
+        if not rows:
+            continue
+        if doc_id != rows[0].get("document_id"):  # stored under another id (a crawler's id reused)
+            for r in rows:
+                r["document_id"] = doc_id
+        if table != "documents" and table != "timexes":
+            _fill_store_ids(conn, doc_id, table, rows)
+        for r in rows:
+            yield tables.conform(table, r)
+
+
+def _fill_store_ids(conn: sqlite3.Connection, doc_id: str, table: str, rows: list[dict[str, Any]]) -> None:
+    entity = dict(conn.execute("SELECT local_id, entity_id FROM document_entities WHERE document_id = ?", (doc_id,)))
+    if table in ("entities", "mentions"):
+        for r in rows:
+            r["entity_id"] = entity.get(r["local_id"])
+    elif table == "events":
+        for r in rows:
+            r["actor_entity_id"] = entity.get(r["actor_local_id"])
+            r["recipient_entity_id"] = entity.get(r["recipient_local_id"])
+        stored = {lid: (a, b) for lid, a, b in conn.execute(
+            "SELECT local_id, actor_entity_id, recipient_entity_id FROM events WHERE document_id = ?", (doc_id,))}
+        for r in rows:
+            a, b = stored.get(r["event_id"], (None, None))
+            r["actor_entity_id"] = r["actor_entity_id"] or a
+            r["recipient_entity_id"] = r["recipient_entity_id"] or b
+    elif table == "claims":
+        stored = {lid: (eid, sid, name) for lid, eid, sid, name in conn.execute(
+            "SELECT c.local_id, c.speaker_entity_id, m.statement_id, e.name FROM claims c "
+            "LEFT JOIN statement_members m ON m.claim_seq = c.seq LEFT JOIN entities e ON e.id = c.speaker_entity_id "
+            "WHERE c.document_id = ?", (doc_id,))}
+        for r in rows:
+            eid, sid, name = stored.get(r["claim_id"], (None, None, None))
+            r["speaker_entity_id"], r["statement_id"] = eid, sid
+            if name:  # the corpus entity's name: one speaker, however each document names them
+                r["speaker"] = name
+
+
+def export_table(conn: sqlite3.Connection, table: str, fmt: str, out: IO[str] | IO[bytes] | str, *,
+                 force: bool = False) -> int:
+    """Write one flat table (see store/tables.py) as csv, parquet or jsonl; ``out`` as in :func:`export`.
+    The network table also goes out as graphml or gexf."""
+    from . import graphs, tables
+
+    formats = TABLE_FORMATS + (graphs.FORMATS if table == "network" else ())
+    if table not in tables.TABLES:
+        raise ExportError(f"unknown table {table!r}: use one of {', '.join(tables.TABLES)}")
+    if fmt not in formats:
+        raise ExportError(f"unknown format {fmt!r} for --table {table}: use one of {', '.join(formats)}")
+    if isinstance(out, (str, os.PathLike)):
+        path = os.fspath(out)
+        check_target(path, protected=store_files(conn), force=force)
+        with replaced_atomically(path, binary=fmt == "parquet") as fh:
+            return export_table(conn, table, fmt, fh)
+    rows = table_rows(conn, table)
+    if fmt == "parquet":
+        return _parquet_table(table, rows, out)
+    if fmt in graphs.FORMATS:
+        found = list(rows)
+        out.write(graphs.write(graphs.network_graph(found), fmt))  # type: ignore[arg-type]
+        return len(found)
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+            n += 1
+        return n
+    writer = csv.DictWriter(out, fieldnames=tables.TABLES[table].names())  # type: ignore[arg-type]
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _parquet_table(table: str, rows: Iterator[dict[str, Any]], out) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExportError(
+            "Parquet export needs pyarrow, which is not installed: pip install 'dateline[parquet]' "
+            "(or use --format csv or jsonl)"
+        ) from None
+    from .tables import arrow_schema
+
+    if isinstance(out, io.TextIOBase):
+        raise ExportError("Parquet is binary: give --out FILE")
+    schema = arrow_schema(table)
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= 5000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

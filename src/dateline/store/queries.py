@@ -215,6 +215,26 @@ def groups(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> list[dict[str, A
     return out
 
 
+#: which kind names a pair best when two groups hold the same documents
+_SPECIFIC = {"copy": 0, "version": 1, "syndicated": 2, "story": 3}
+
+
+def fold(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each group with ``part_of``: the id of the group that holds all its documents (a version
+    pair inside a syndicated group), else None — so that a listing names each pair once. Of two
+    groups with the same documents the more specific kind (copy, version, syndicated) stands."""
+    sets = {g["id"]: set(g["members"]) for g in groups}
+    for g in groups:
+        mine = sets[g["id"]]
+        holders = [
+            h for h in groups if h["id"] != g["id"] and mine <= sets[h["id"]]
+            and (len(sets[h["id"]]) > len(mine) or _SPECIFIC.get(h["kind"], 9) < _SPECIFIC.get(g["kind"], 9))
+        ]
+        holders.sort(key=lambda h: (len(sets[h["id"]]), _SPECIFIC.get(h["kind"], 9)))
+        g["part_of"] = holders[0]["id"] if holders else None
+    return groups
+
+
 def errors(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [
         dict(r)

@@ -306,6 +306,11 @@ CREATE INDEX statement_members_document ON statement_members (document_id);
 ALTER TABLE articles ADD COLUMN outlet TEXT;
 UPDATE articles SET outlet = (SELECT json_extract(d.reading, '$.publisher') FROM documents d WHERE d.seq = articles.seq);
 
+-- how a document is named for people (Datasette's label): its title and outlet
+ALTER TABLE documents ADD COLUMN label TEXT;
+UPDATE documents SET label = (SELECT coalesce(a.title, '(no title)') || coalesce(' — ' || a.outlet, '') FROM articles a
+                              WHERE a.seq = documents.seq);
+
 -- full-text search declared as Datasette recognises it (content="table"), rebuilt from the tables
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5 (

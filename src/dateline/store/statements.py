@@ -57,19 +57,19 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
     after = int(row[0]) if row else 0
     claims = conn.execute(
         "SELECT c.seq, c.document_id, c.local_id, c.speaker_entity_id, c.speaker_key, c.speaker_text, c.content, "
-        "c.claim_day, c.kind FROM claims c JOIN documents d ON d.id = c.document_id "
+        "c.claim_day, c.kind, c.said_on FROM claims c JOIN documents d ON d.id = c.document_id "
         "WHERE c.seq > ? AND +d.status = 'ok' AND NOT EXISTS (SELECT 1 FROM statement_members m WHERE m.claim_seq = c.seq) "
         "ORDER BY c.seq",
         (after,),
     ).fetchall()
     words_of: dict[int, frozenset[str]] = {}
     touched: set[str] = set()
-    for seq, doc, lid, eid, key, speaker_text, content, day, kind in claims:
+    for seq, doc, lid, eid, key, speaker_text, content, day, kind, said_on in claims:
         words = content_words(content)
         words_of[seq] = words
         sid = None
         if words and (eid is not None or key):
-            sid = _match(conn, doc, eid, key, day, words, words_of, options)
+            sid = _match(conn, doc, eid, key, day, said_on, words, words_of, options)
         if sid is None:
             sid = statement_id(doc, lid)
             conn.execute(
@@ -101,7 +101,7 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
     return len(claims)
 
 
-def _match(conn, doc, eid, key, day, words, words_of, options: StatementOptions) -> str | None:
+def _match(conn, doc, eid, key, day, said_on, words, words_of, options: StatementOptions) -> str | None:
     """The statement this claim is another copy of, among its speaker's within the window."""
     who, args = [], []
     if eid is not None:
@@ -116,7 +116,7 @@ def _match(conn, doc, eid, key, day, words, words_of, options: StatementOptions)
     else:
         when = "s.first_day IS NULL"
     rows = conn.execute(
-        "SELECT s.id, s.speaker_entity_id, m.claim_seq, m.document_id, c.content FROM statements s "
+        "SELECT s.id, s.speaker_entity_id, m.claim_seq, m.document_id, c.content, c.said_on FROM statements s "
         "JOIN statement_members m ON m.statement_id = s.id JOIN claims c ON c.seq = m.claim_seq "
         f"WHERE ({' OR '.join(who)}) AND {when} ORDER BY s.first_day, s.id",
         args,
@@ -125,15 +125,15 @@ def _match(conn, doc, eid, key, day, words, words_of, options: StatementOptions)
         return None
     same_doc = {r[0] for r in rows if r[3] == doc}  # one document carries a statement once
     candidates = []
-    for sid, s_eid, cseq, _doc, content in rows:
+    for sid, s_eid, cseq, _doc, content, other_said in rows:
         if sid in same_doc:
             continue
         other = words_of.get(cseq)
         if other is None:
             other = words_of[cseq] = content_words(content)
         resolved = eid is not None and s_eid == eid
-        candidates.append((sid, other, resolved))
-    return best_match(words, candidates, options)
+        candidates.append((sid, other, resolved, other_said))
+    return best_match(words, candidates, options, said_on)
 
 
 _MEMBER_SQL = (

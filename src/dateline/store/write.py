@@ -153,6 +153,9 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
         ),
     )
     conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, r.title or "", r.text))
+    outlet = outlet_of(r.url or r.source.url, r.publisher)
+    conn.execute("UPDATE documents SET label = ? WHERE seq = ?",
+                 ((r.title or "(no title)") + (f" — {outlet}" if outlet else ""), seq))
     if label and tkey:
         return (
             conn.execute(
@@ -317,6 +320,42 @@ def _timexes(conn: sqlite3.Connection, r: Reading) -> None:
         "VALUES (?,?,?,?,?,?,?,?)",
         rows,
     )
+
+
+def clear_analysis(conn: sqlite3.Connection, document_id: str) -> None:
+    """Remove what analysis found in a document (its entities, claims, events, time
+    expressions and their statements), keeping the document and its article: before re-analysis."""
+    from .statements import forget
+
+    forget(conn, document_id)
+    _clear_found(conn, document_id)
+    for table in ("timexes", "events", "claims", "mentions", "document_entities"):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+
+
+def write_analysis(conn: sqlite3.Connection, reading: Reading) -> None:
+    """Store a document's new analysis (after :func:`clear_analysis`): entities, claims, events, timexes."""
+    local = _entities(conn, reading)
+    _claims(conn, reading, local)
+    _events(conn, reading, local)
+    _timexes(conn, reading)
+    conn.execute("UPDATE articles SET language = ? WHERE document_id = ?", (reading.language, reading.id))
+
+
+def _clear_found(conn: sqlite3.Connection, document_id: str) -> None:
+    for seq, content, speaker in conn.execute(
+        "SELECT seq, content, speaker_text FROM claims WHERE document_id = ?", (document_id,)
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO claims_fts (claims_fts, rowid, content, speaker_text) VALUES ('delete', ?, ?, ?)",
+            (seq, content or "", speaker or ""),
+        )
+    for eid, n in conn.execute(
+        "SELECT de.entity_id, (SELECT count(*) FROM mentions m WHERE m.document_id = de.document_id "
+        "AND m.local_id = de.local_id) FROM document_entities de WHERE de.document_id = ?",
+        (document_id,),
+    ).fetchall():
+        conn.execute("UPDATE entities SET documents = documents - 1, mentions = mentions - ? WHERE id = ?", (n, eid))
 
 
 def delete(conn: sqlite3.Connection, document_id: str) -> None:
