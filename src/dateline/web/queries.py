@@ -60,6 +60,13 @@ class ClaimFilters:
     language: str | None = None
     document: str | None = None
 
+    @property
+    def day_order(self) -> str:
+        """The newest-first key. With a selective filter (words, a speaker, a document) SQLite
+        should start from that filter's index and sort the few rows, not walk the day index
+        backwards past every claim ("+" keeps the day index out of it)."""
+        return "+c.claim_day" if (self.q or self.speaker is not None or self.document) else "c.claim_day"
+
     def where(self) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         args: list[Any] = []
@@ -146,7 +153,7 @@ def list_claims(conn: sqlite3.Connection, filters: ClaimFilters, page: Page, *,
     sql = _CLAIM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     # newest first walks the claims_day index backwards (SQLite sorts NULL days last in DESC);
     # an "IS NULL" term in front would make it sort every claim instead
-    sql += (" ORDER BY c.claim_day DESC, c.seq DESC" if newest_first else
+    sql += (f" ORDER BY {filters.day_order} DESC, c.seq DESC" if newest_first else
             " ORDER BY c.claim_day IS NULL, c.claim_day, c.seq") + " LIMIT ? OFFSET ?"
     rows, more = page.cut(conn.execute(sql, [*args, page.per_page + 1, page.offset]).fetchall())
     items = [claim_row(r) for r in rows]
@@ -181,7 +188,7 @@ def claim_facets(conn: sqlite3.Connection, filters: ClaimFilters) -> dict[str, A
         "a.language FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN articles a ON a.seq = d.seq "
         "LEFT JOIN entities e ON e.id = c.speaker_entity_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY c.claim_day DESC, c.seq DESC LIMIT ?"
+        + f" ORDER BY {filters.day_order} DESC, c.seq DESC LIMIT ?"
     )
     rows = conn.execute(base, [*args, FACET_WINDOW + 1]).fetchall()
     capped = len(rows) > FACET_WINDOW
@@ -524,7 +531,7 @@ def network(conn: sqlite3.Connection, since: str | None = None, until: str | Non
     rows = conn.execute(
         "SELECT c.speaker_entity_id, e.name, c.addressee, c.via FROM claims c JOIN entities e ON e.id = c.speaker_entity_id "
         "LEFT JOIN articles a ON a.document_id = c.document_id WHERE " + " AND ".join(where)
-        + " ORDER BY c.claim_day DESC, c.seq DESC LIMIT ?",
+        + f" ORDER BY {filters.day_order} DESC, c.seq DESC LIMIT ?",
         [*args, NETWORK_WINDOW + 1],
     ).fetchall()
     capped = len(rows) > NETWORK_WINDOW
