@@ -25,7 +25,7 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
         return None
     unit, label = _unit([r["day"] for r in rows])
     chart = (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(alt.Data(values=[]))  # the rows go in after: altair took longer over them than the page
         .mark_bar()
         .encode(
             x=alt.X(f"{unit}(day):T", title=label),
@@ -35,7 +35,9 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
         )
         .properties(width="container", height=220)
     )
-    return chart.to_dict(validate=False)  # the spec is ours; validating it cost more than the page
+    spec = chart.to_dict(validate=False)  # the spec is ours; validating it cost more than the page
+    spec["data"] = {"values": rows}
+    return spec
 
 
 def story_times(docs: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ from ..store.entities import describe
 #: most rows a page of a list may have
 MAX_PER_PAGE = 200
 #: the matches that facets are counted over (the best ones); a facet says when it is capped
-FACET_WINDOW = 2000
+FACET_WINDOW = 1000
 #: claims the network is drawn from (the latest in the date range)
 NETWORK_WINDOW = 3000
 
