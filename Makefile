@@ -14,6 +14,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
+$(VENV)/.web-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[web]'
+	touch $@
+
 $(VENV)/.dev-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
@@ -24,13 +28,15 @@ dev: $(VENV)/.dev-installed
 
 DEMO_DB := examples/demo.db
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.web-installed
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/dateline read examples/pages/courier-harbour-strike.html
 	$(BIN)/dateline ingest examples/pages/ --db $(DEMO_DB)
 	$(BIN)/dateline duplicates --db $(DEMO_DB)
 	$(BIN)/dateline stories --db $(DEMO_DB)
 	$(BIN)/dateline claims --speaker "Elena Marsh" --about "emergency powers" --db $(DEMO_DB)
+	@echo
+	@echo "Open the app on the demo store:  $(BIN)/dateline serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

@@ -863,12 +863,41 @@ def errors(db: Db = "dateline.db", as_json: JsonLines = False) -> None:
         c.print(f"[red]✗[/red] {_esc(where)}: [bold]{_esc(r['stage'] or '')}[/bold]: {_esc(r['message'] or '')}")
 
 
+@app.command()
+def serve(
+    db: Db = "dateline.db",
+    host: Annotated[str, typer.Option("--host", help="The address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """The analyst's desk: a web app and JSON API over a store, opened read-only.
+
+    Search, articles with their claims marked, people's timelines, how a statement spread,
+    stories and the speaker network; the JSON API is described at /api/openapi.json.
+
+    [dim]Example: dateline serve --db news.db[/dim]
+    """
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        raise _fail(f"the web app needs its extra: pip install 'dateline[web]' ({exc.name} is missing)") from None
+    web_app = _corpus_call(lambda: create_app(db))
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(f"dateline: serving {db} (read-only) at http://{shown}:{port}/ (Ctrl+C stops)\n")
+    try:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 #: what a value of each option is, in --help (instead of the Python type)
 _METAVARS = {"db": "FILE", "out": "FILE", "warc": "FILE", "urls_file": "FILE", "feed": "URL", "sitemap": "URL",
              "url": "URL", "published": "DATE", "since": "DATE", "until": "DATE", "limit": "N", "workers": "N",
              "delay": "SECONDS", "timeout": "SECONDS", "retries": "N", "max_mb": "MB", "fmt": "FORMAT",
              "speaker": "NAME", "about": "QUERY", "inputs": "INPUT...", "urls": "URL...", "query": "QUERY",
-             "entity": "NAME", "statement_id": "ID", "table": "TABLE"}
+             "entity": "NAME", "statement_id": "ID", "table": "TABLE", "host": "ADDRESS",
+             "port": "PORT"}
 EXIT_CODES = ("Exit codes: 0 done (some documents may have failed: see the ✗ lines); 1 nothing could be read; "
               "2 a usage error; 3 an internal error; 130 interrupted.")
 
