@@ -89,14 +89,23 @@ def test_cli_says_what_to_install_when_java_is_old(tmp_path):
 # --- one real Spark run, checked every way -------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def inputs() -> list[str]:
-    return [str(FIXTURE), *_warc_files()]
+@pytest.fixture(scope="session")
+def inputs(tmp_path_factory) -> list[str]:
+    """The fixture, the shared WARC files, and inputs that cannot be read (made here)."""
+    import gzip
+
+    bad = tmp_path_factory.mktemp("bad")
+    whole = gzip.compress(FIXTURE.read_bytes())
+    (bad / "cut.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])  # a download that stopped
+    (bad / "fake.warc.gz").write_bytes(b"this is not a web archive")
+    return [str(FIXTURE), *_warc_files(), str(bad / "cut.jsonl.gz"), str(bad / "fake.warc.gz"),
+            str(bad / "missing.jsonl")]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark_out(tmp_path_factory, inputs) -> Path:
-    """`dateline spark --master local[2]` on the fixture and the shared WARC files (the real CLI)."""
+    """The one Spark session of the tests: `dateline spark --master local[2]` (the real CLI) on
+    all the inputs; every Spark test below reads what it wrote."""
     if _spark_missing():
         pytest.skip(_spark_missing())
     out = tmp_path_factory.mktemp("spark") / "out"
@@ -104,6 +113,7 @@ def spark_out(tmp_path_factory, inputs) -> Path:
     assert done.returncode == 0, done.stderr[-3000:]
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["inputs"] == len(inputs)
+    assert (out / spark_run.MANIFEST).is_file() and not (out / "_read").exists()
     return out
 
 
@@ -168,11 +178,20 @@ def test_errors_are_rows_with_stage_and_reason(spark_out):
     import pyarrow.parquet as pq
 
     errors = pq.read_table(spark_out / "errors").to_pylist()
-    not_json = [e for e in errors if e["source_path"].endswith("wire.jsonl") and "not JSON" in e["error_message"]]
+    by_file: dict[str, list[dict]] = {}
+    for e in errors:
+        by_file.setdefault(Path(e["source_path"]).name, []).append(e)
+    not_json = [e for e in by_file["wire.jsonl"] if "not JSON" in e["error_message"]]
     assert len(not_json) == 1 and not_json[0]["error_stage"] == "ingest" and not_json[0]["status"] == "error"
-    assert any("no 'html', 'text' or 'body'" in e["error_message"] for e in errors)
+    assert any("no 'html', 'text' or 'body'" in e["error_message"] for e in by_file["wire.jsonl"])
+    assert "no such file" in by_file["missing.jsonl"][0]["error_message"]
+    assert by_file["fake.warc.gz"][0]["error_stage"] == "ingest"
+    assert any("cut short" in e["error_message"] for e in by_file["cut.jsonl.gz"])
     if any(p.endswith("resiliparse-clipped.warc.gz") for p in _warc_files()):
-        assert any(e["source_path"].endswith("resiliparse-clipped.warc.gz") for e in errors)
+        assert "resiliparse-clipped.warc.gz" in by_file
+    # the lines before the cut were read (and, being copies of the fixture's, kept once)
+    readings = _spark_readings(spark_out)
+    assert not [r for r in readings if r["source"]["path"].endswith("cut.jsonl.gz") and r["text"]]
 
 
 def _store_dump(db: Path) -> dict[str, list]:
@@ -231,50 +250,23 @@ def test_spark_links_and_groups_are_the_stores(spark_out, tmp_path):
     assert links == sorted((a, b, k, round(s, 4)) for a, b, k, s in store["links"])
 
 
-@needs_spark
-def test_out_is_never_deleted_unless_it_is_a_run(spark_out, tmp_path):
+def test_out_is_never_deleted_unless_it_is_a_run(tmp_path):
     keep = tmp_path / "mine"
     keep.mkdir()
     (keep / "notes.txt").write_text("mine")
-    done = _dateline("spark", str(FIXTURE), "--out", str(keep), "--master", "local[1]", timeout=300)
+    done = _dateline("spark", str(FIXTURE), "--out", str(keep), "--master", "local[1]", "--force", timeout=300)
     assert done.returncode == 2 and "not a dateline spark output" in done.stderr
     assert (keep / "notes.txt").read_text() == "mine"
+    earlier = tmp_path / "earlier"
+    (earlier / "readings").mkdir(parents=True)
+    (earlier / spark_run.MANIFEST).write_text("{}")
+    done = _dateline("spark", str(FIXTURE), "--out", str(earlier), timeout=300)
+    assert done.returncode == 2 and "--force" in done.stderr and (earlier / spark_run.MANIFEST).exists()
 
 
-# --- in this process: one session for the whole test session -------------------------------------
-
-
-@pytest.fixture(scope="session")
-def spark():
-    if _spark_missing():
-        pytest.skip(_spark_missing())
-    session = spark_run.session(spark_run.SparkOptions(master="local[2]", shuffle_partitions=2))
-    yield session
-    session.stop()
-
-
-@needs_spark
-def test_bad_inputs_are_rows_and_the_run_goes_on(spark, tmp_path):
-    import gzip
-
-    import pyarrow.parquet as pq
-
-    good = tmp_path / "good.jsonl"
-    good.write_text(FIXTURE.read_text(encoding="utf-8").splitlines()[5] + "\n", encoding="utf-8")
-    cut = tmp_path / "cut.jsonl.gz"
-    whole = gzip.compress(FIXTURE.read_bytes())
-    cut.write_bytes(whole[: len(whole) // 2])
-    fake = tmp_path / "fake.warc.gz"
-    fake.write_bytes(b"this is not a web archive")
-    out = tmp_path / "out"
-    result = spark_run.run(spark, [str(good), str(cut), str(fake), str(tmp_path / "missing.jsonl")], str(out),
-                           analyze=False)
-    assert result.inputs == 4
-    errors = pq.read_table(out / "errors").to_pylist()
-    by_file = {Path(e["source_path"]).name: e for e in errors}
-    assert "missing.jsonl" in by_file and "no such file" in by_file["missing.jsonl"]["error_message"]
-    assert by_file["fake.warc.gz"]["error_stage"] == "ingest"
-    assert any("cut short" in e["error_message"] for e in errors if e["source_path"].endswith("cut.jsonl.gz"))
-    docs = pq.read_table(out / "documents").to_pylist()
-    assert any(d["document_id"] == "budget" and d["status"] == "ok" and d["claims"] == 0 for d in docs)
-    assert (out / spark_run.MANIFEST).is_file()
+def test_ingest_says_an_unfinished_run_is_unfinished(tmp_path):
+    run = tmp_path / "run"
+    (run / "readings").mkdir(parents=True)
+    (run / "_read").mkdir()
+    done = _dateline("ingest", str(run), "--db", str(tmp_path / "x.db"), timeout=120)
+    assert done.returncode == 2 and "did not finish" in done.stderr and "Traceback" not in done.stderr

@@ -436,8 +436,11 @@ def spark(
 
     [dim]Example: dateline spark CC-NEWS-*.warc.gz --out news-parquet/ --master local[2][/dim]
     """
-    from .run.spark import SparkOptions, SparkUnavailable, check_out, run, session
+    from .run.spark import SparkOptions, SparkUnavailable, check_local_out, check_out, run, session
 
+    problem = check_local_out(out, force)
+    if problem:
+        raise _fail(problem)
     try:
         session_ = session(SparkOptions(master=master, analyze=analysis))
     except SparkUnavailable as exc:

@@ -782,6 +782,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-analysis", action="store_true", help="extraction only (no entities or claims)")
     parser.add_argument("--force", action="store_true", help="replace an earlier run's output in --out")
     args = parser.parse_args(argv)
+    problem = check_local_out(args.out, args.force)
+    if problem:
+        sys.stderr.write(f"dateline: {problem}\n")
+        return 2
     try:
         spark = session(SparkOptions(master=args.master, analyze=not args.no_analysis))
     except SparkUnavailable as exc:
@@ -799,6 +803,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0 if result.documents > result.errors or result.seen == 0 else 1
 
 
+def check_local_out(out: str, force: bool) -> str | None:
+    """``check_out`` for a local folder, before Spark starts (a wrong --out costs no JVM)."""
+    if _REMOTE.match(out) and not out.startswith("file://"):
+        return None
+    path = out[len("file://"):] if out.startswith("file://") else out
+    if not os.path.exists(path):
+        return None
+    if not os.path.isdir(path):
+        return f"{out} exists and is not a dateline spark output: choose an empty or new folder"
+    names = set(os.listdir(path))
+    if names and not names & {MANIFEST, "_read", "readings"}:
+        return f"{out} exists and is not a dateline spark output: choose an empty or new folder"
+    if names and not force:
+        return f"{out} holds an earlier run's output: give --force to replace it, or another --out"
+    return None
+
+
 def check_out(spark, out: str, force: bool) -> str | None:
     """Why ``out`` may not be written (None: it may). Only an earlier run's output is replaced,
     and only when asked: a folder of something else is never deleted."""
@@ -813,4 +834,8 @@ def check_out(spark, out: str, force: bool) -> str | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run as a file (spark-submit …/spark.py): the functions Spark ships to the workers are taken
+    # from the installed module, not pickled from this script
+    from dateline.run.spark import main as _main
+
+    sys.exit(_main())
