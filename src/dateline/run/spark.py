@@ -118,6 +118,7 @@ def session(options: SparkOptions = SparkOptions()):
     if local:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # bound here; and Spark does not warn about it
         cores = _local_cores(options.master or "local[*]")
         for key, value in {
             "spark.driver.host": "127.0.0.1",
