@@ -155,11 +155,11 @@ def main() -> None:
     args = ap.parse_args()
     docs = args.limit or args.docs
     load_before = os.getloadavg()
-    systems = {
-        "dateline ingest --workers 1": lambda s, t: run_ingest(s, 1, t),
+    systems = {  # run in this order, interleaved with the repeats
+        "dateline spark --master local[2]": lambda s, t: run_spark(s, 2, t),
         "dateline ingest --workers 2": lambda s, t: run_ingest(s, 2, t),
         "dateline spark --master local[1]": lambda s, t: run_spark(s, 1, t),
-        "dateline spark --master local[2]": lambda s, t: run_spark(s, 2, t),
+        "dateline ingest --workers 1": lambda s, t: run_ingest(s, 1, t),
     }
     results: dict[str, list[dict]] = {k: [] for k in systems}
     with tempfile.TemporaryDirectory(prefix="dateline-bench-spark-") as tmpdir:
@@ -176,7 +176,7 @@ def main() -> None:
         return statistics.median(r[key] for r in results[name])
 
     rows = []
-    for name in systems:
+    for name in sorted(systems, key=lambda n: ("spark" in n, n)):
         rows.append((name, docs / med(name, "cpu"), docs / med(name, "wall"), med(name, "worker_kb") / 1024,
                      med(name, "jvm_kb") / 1024))
     per_cpu = {n: c for n, c, _, _, _ in rows}

@@ -270,3 +270,13 @@ def test_ingest_says_an_unfinished_run_is_unfinished(tmp_path):
     (run / "_read").mkdir()
     done = _dateline("ingest", str(run), "--db", str(tmp_path / "x.db"), timeout=120)
     assert done.returncode == 2 and "did not finish" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_help_says_what_it_needs_without_type_noise():
+    import re
+
+    done = _dateline("spark", "--help", timeout=120)
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "Java 17" in text and "dateline[spark]" in text and "--no-analysis" in text
+    assert not re.search(r"<(?:bool|int|str|list\[str\])>", done.stdout)

@@ -420,8 +420,9 @@ def spark(
     inputs: Annotated[list[str], typer.Argument(
         help="WARC (.warc, .warc.gz), JSON Lines and page files, folders, globs, or URIs Spark reads "
         "(s3a://…, hdfs://…): one task per file.", show_default=False)],
-    out: Annotated[str, typer.Option("--out", "-o", help="The output folder: Parquet datasets, one per table.")],
-    master: Annotated[str, typer.Option(help="The Spark master: local[*] (every core here), local[2], yarn, "
+    out: Annotated[str, typer.Option("--out", "-o", metavar="DIR",
+                                     help="The output folder: Parquet datasets, one per table.")],
+    master: Annotated[str, typer.Option(metavar="URL", help="The Spark master: local[*] (every core here), local[2], yarn, "
                                         "spark://host:7077, k8s://…")] = "local[*]",
     analysis: Annotated[bool, typer.Option("--analysis/--no-analysis", help="Entities, claims, events and time "
                                            "expressions (--no-analysis: extraction only, much faster).")] = True,
@@ -429,7 +430,7 @@ def spark(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read pages on Apache Spark into Parquet: documents, claims, entities, mentions, events, timexes,
-    links and groups, partitioned by published day (needs Java 17 and `pip install 'dateline[spark]'`).
+    links and groups, partitioned by published day (needs Java 17 and `pip install 'dateline\\[spark]'`).
 
     The same reading as `dateline read`, one task per input file; a page that cannot be read is an
     error row. Load the output into a store with `dateline ingest OUT --db news.db`.
