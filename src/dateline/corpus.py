@@ -179,6 +179,14 @@ class Corpus:
         if isinstance(inputs, (str, os.PathLike)):
             inputs = [inputs]
         raw_inputs = [os.fspath(i) if isinstance(i, os.PathLike) else str(i) for i in inputs]
+        from .run.spark_output import NotSparkOutput, spark_outputs
+
+        try:
+            runs = spark_outputs(raw_inputs)
+        except NotSparkOutput as exc:
+            raise StoreError(str(exc)) from None
+        if runs:  # the output of `dateline spark`: its readings, stored as if read here
+            return self._ingest_spark_runs(runs, progress, batch_size, batch_seconds)
         inputs = [path_label(str(i)) for i in raw_inputs]  # as recorded in the runs table
         targets = list(expand_inputs(raw_inputs))
         self._refuse_store_as_input(targets)
@@ -204,6 +212,33 @@ class Corpus:
 
         items = self._processed(fresh_pages(), workers, analyze, options)
         return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds)
+
+    def _ingest_spark_runs(self, runs: list[str], progress, batch_size: int, batch_seconds: float) -> IngestStats:
+        """Store the documents of `dateline spark` output folders: written and linked as a plain
+        ingest of the same inputs would (run/spark_output.py); idempotent like it."""
+        from .ingest.unicode import path_label
+        from .run.spark_output import NotSparkOutput, manifest, processed
+
+        stats = IngestStats(targets=len(runs))
+        started = time.perf_counter()
+        analyze = all(manifest(r).get("analysis", True) for r in runs)
+
+        def items() -> Iterator[Processed]:
+            for run in runs:
+                # the run met its inputs' duplicates already and kept the first
+                skipped = int(manifest(run).get("duplicates") or 0)
+                stats.seen += skipped
+                stats.duplicates += skipped
+                try:
+                    for item in processed(run):
+                        stats.seen += 1
+                        yield item
+                except NotSparkOutput as exc:
+                    raise StoreError(str(exc)) from None
+                stats.targets_done += 1
+
+        return self._store_all(items(), [path_label(r) for r in runs], analyze, stats, started, progress,
+                               batch_size, batch_seconds)
 
     def _refuse_store_as_input(self, targets) -> None:
         """The store is never read as a page, nor a page file made into the store (same inode)."""
