@@ -249,7 +249,7 @@ class Corpus:
         """The writer: batches of processed pages, one transaction each; then the groups."""
         from .store.db import now
         from .store.groups import regroup
-        from .store.linking import link_near
+        from .store.linking import link_near, merge_bands
 
         store = self._writable()
         conn = store.conn
@@ -295,6 +295,7 @@ class Corpus:
                              for m in link_near(conn, written.seq, written.document_id, fp)],
                         )
                 conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
+                merge_bands(conn)  # a full level of the band index into the next
             batch.clear()
             last_flush = time.monotonic()
 
