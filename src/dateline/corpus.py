@@ -472,9 +472,11 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .run.pool import die_with_parent
+    from .run.pool import die_with_parent, preload_pipeline
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    if ctx is not None:
+        preload_pipeline(analyze)  # the workers fork with the pipeline loaded, not each loading it
     parent = os.getpid()
     new_pool = lambda: ProcessPoolExecutor(  # noqa: E731
         max_workers=workers, mp_context=ctx, initializer=die_with_parent, initargs=(parent,)

@@ -82,7 +82,7 @@ def _start(parent: int, analyze: bool, options: ExtractOptions) -> None:
         nlp.load()
 
 
-def _preload(analyze: bool) -> None:
+def preload_pipeline(analyze: bool) -> None:
     """Import the reading code and load the default pipeline in this process, before forking."""
     from .. import extract  # noqa: F401
 
@@ -94,7 +94,10 @@ def _preload(analyze: bool) -> None:
         # one short page through the whole analysis: the pipeline and everything the rules
         # build on first use (matchers, the cue model) are then made once, here
         page = Page("Ana Lind said on Monday that the port would reopen in June.", Source(path="<warm-up>"))
-        list(run_analysis([extract(page, _options)]))
+        try:
+            list(run_analysis([extract(page, _options)]))
+        except Exception:  # noqa: BLE001  (a broken install: each document will say so itself)
+            pass
 
 
 def _read_chunk(pages: list[Page]) -> list[Reading]:
@@ -165,7 +168,7 @@ def read_pooled(
     forking = "fork" in mp.get_all_start_methods()
     context = mp.get_context("fork" if forking else "spawn")
     if forking:
-        _preload(analyze)
+        preload_pipeline(analyze)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
