@@ -15,7 +15,7 @@ from dateline import Corpus
 from dateline.cli import app
 from dateline.model import Reading, Source
 from dateline.store import Store
-from dateline.store.groups import relink
+from dateline.store.groups import relink, story_doc
 
 _SYLLABLES = "ka lo mi ne ru sa ti vo ze ba de fi gu ho ja ke li mo nu pa qui ra se to vu wa xe yo zu".split()
 
@@ -165,6 +165,7 @@ def full_scans(conn: sqlite3.Connection, sql: str) -> list[str]:
     alone read every stored document)."""
     out = []
     virtual = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    stored = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}  # not a CTE's rows
     for row in conn.execute("EXPLAIN QUERY PLAN " + sql):
         detail = row[3]
         if m := _SEARCH.search(detail):
@@ -176,7 +177,7 @@ def full_scans(conn: sqlite3.Connection, sql: str) -> list[str]:
         if not m:
             continue
         table, rest = m.group(1), m.group(2)
-        if table == "CONSTANT" or table in virtual or "INDEX" in rest:
+        if table == "CONSTANT" or table in virtual or table not in stored or "INDEX" in rest:
             continue
         out.append(detail)
     return out
@@ -268,3 +269,43 @@ def test_a_long_ingest_links_as_it_goes_with_the_same_result(tmp_path, monkeypat
         corpus.add(readings, batch_size=5)
     assert real > 10 and len(calls) > 3  # it did link several times along the way
     assert snapshot(as_it_goes) == snapshot(at_end)
+
+
+def test_band_levels_merge_and_find_the_same_near_duplicates(tmp_path, monkeypatch):
+    """New band keys go to a small level 0 and full levels merge into the next (store/linking.py):
+    with levels made tiny here, an ingest in small batches merges many times, and its links,
+    groups and band keys are those of one ingest with no merging at all."""
+    import dateline.store.linking as linking
+
+    readings = corpus_readings()
+    random.Random(7).shuffle(readings)
+    plain = tmp_path / "plain.db"
+    with Corpus(plain) as corpus:
+        corpus.add(readings)
+    monkeypatch.setattr(linking, "BAND_LEVEL_ROWS", 40)  # about one document's keys
+    monkeypatch.setattr(linking, "BAND_FANOUT", 2)
+    merged = tmp_path / "merged.db"
+    with Corpus(merged) as corpus:
+        for i in range(0, len(readings), 7):
+            corpus.add(readings[i : i + 7], batch_size=3)
+    conn = sqlite3.connect(merged)
+    levels = [r[0] for r in conn.execute("SELECT level FROM lsh_bands GROUP BY level")]
+    sizes = dict(conn.execute("SELECT level, count(*) FROM lsh_bands GROUP BY level").fetchall())
+    conn.close()
+    assert len(levels) >= 3 and max(levels) >= 3, levels  # keys did move up several levels
+    assert all(n <= 40 * 2**lv for lv, n in sizes.items()), sizes  # no level over its capacity
+    assert snapshot(merged) == snapshot(plain)
+    assert any(k == "near" for _, _, k, _ in snapshot(plain)["links"])  # near-duplicates were found
+
+
+def test_a_large_day_is_compared_in_slices_with_the_same_pairs(monkeypatch):
+    """Story pairs of one day are counted a slice of articles at a time (bounded memory):
+    slices of 3 give exactly the pairs of the whole day at once."""
+    import dateline.link.stories as stories
+
+    docs = [story_doc((r.id, r.published, r.title, r.text), [e["name"] for e in r.entities])
+            for r in corpus_readings()]
+    whole = sorted(stories.story_pairs(docs))
+    assert len(whole) > 10
+    monkeypatch.setattr(stories, "_ROWS_AT_ONCE", 3)
+    assert sorted(stories.story_pairs(docs)) == whole

@@ -284,7 +284,7 @@ class Corpus:
         """The writer: batches of processed pages, one transaction each; then the groups."""
         from .store.db import now
         from .store.groups import regroup
-        from .store.linking import link_near
+        from .store.linking import link_near, merge_bands
 
         store = self._writable()
         conn = store.conn
@@ -330,6 +330,7 @@ class Corpus:
                              for m in link_near(conn, written.seq, written.document_id, fp)],
                         )
                 conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
+                merge_bands(conn)  # a full level of the band index into the next
             batch.clear()
             last_flush = time.monotonic()
 
@@ -636,9 +637,11 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .run.pool import die_with_parent
+    from .run.pool import die_with_parent, preload_pipeline
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    if ctx is not None:
+        preload_pipeline(analyze)  # the workers fork with the pipeline loaded, not each loading it
     parent = os.getpid()
     new_pool = lambda: ProcessPoolExecutor(  # noqa: E731
         max_workers=workers, mp_context=ctx, initializer=die_with_parent, initargs=(parent,)

@@ -100,16 +100,26 @@ def story_pairs(
     docs = list(docs)
     if not docs:
         return []
-    feats = [features(d) for d in docs]
-    vocab = {f: k for k, f in enumerate(sorted(set().union(*feats)))}
-    if not vocab:
+    # each article's features as numbers as they are met (not a set of strings per article:
+    # that was most of the memory of a large window), then renumbered in sorted order
+    seen: dict[str, int] = {}
+    indptr, parts = [0], []
+    for d in docs:
+        ids = np.fromiter((seen.setdefault(f, len(seen)) for f in features(d)), dtype=np.int64)
+        parts.append(ids)
+        indptr.append(indptr[-1] + len(ids))
+    if not seen:
         return []
-    indptr, indices = [0], []
-    for fs in feats:
-        indices += sorted(vocab[f] for f in fs)
-        indptr.append(len(indices))
+    rank = np.empty(len(seen), dtype=np.int64)
+    rank[np.array([seen[f] for f in sorted(seen)], dtype=np.int64)] = np.arange(len(seen))
+    width = len(seen)
+    del seen
+    indices = rank[np.concatenate(parts)] if parts else np.zeros(0, dtype=np.int64)
+    del parts, rank
+    for k in range(len(docs)):
+        indices[indptr[k] : indptr[k + 1]].sort()
     n_docs = len(docs)
-    binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n_docs, len(vocab)))
+    binary = sparse.csr_matrix((np.ones(len(indices)), indices, np.array(indptr)), shape=(n_docs, width))
 
     # feature counts per day (the undated pool is one more "day"), then over each rarity window
     days = [_day(d.day) for d in docs]
@@ -135,7 +145,7 @@ def story_pairs(
     # each article's features with their count in its window (looked up, not multiplied out:
     # a day's window has tens of thousands of features), rare ones weighted by idf
     win_df = win_df.tocoo()
-    width = np.int64(len(vocab))
+    width = np.int64(width)
     keys = win_df.row.astype(np.int64) * width + win_df.col
     order = np.argsort(keys, kind="stable")
     keys, counts = keys[order], win_df.data[order]
@@ -173,20 +183,37 @@ def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str
             continue
         near = [None] if day is None else range(day - options.window_days, day + options.window_days + 1)
         cols = np.array([j for d in near for j in by_day.get(d, ())])
-        rows_a = np.array(rows)
-        count = (binary[rows_a] @ binary[cols].T).tocoo()
-        keep = count.data >= options.min_shared
-        ri, ci = rows_a[count.row[keep]], cols[count.col[keep]]
-        # each pair once: from the earlier article's side, or from the only side that is wanted
-        once = (ri < ci) | ~in_wanted[ci]
-        ri, ci = ri[once], ci[once]
-        if not len(ri):
-            continue
-        mine = np.asarray(weight[ri].multiply(binary[ci]).sum(axis=1)).ravel()
-        theirs = np.asarray(binary[ri].multiply(weight[ci]).sum(axis=1)).ravel()
-        overlap = (mine + theirs) / 2 / np.maximum(np.minimum(w[ri], w[ci]), 1e-9)
-        for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
-            if o >= options.min_overlap:
-                a, b = (i, j) if i < j else (j, i)
-                pairs.append((docs[a].id, docs[b].id, o))
+        cols_t = binary[cols].T.tocsr()
+        for start in range(0, len(rows), _ROWS_AT_ONCE):
+            pairs += _day_pairs(docs, np.array(rows[start : start + _ROWS_AT_ONCE]), cols, cols_t,
+                                weight, binary, w, in_wanted, options)
+    return pairs
+
+
+#: articles of one day compared with their window at a time: the products hold a row for every
+#: pair that shares a rare feature, so a day of 20,000 articles taken whole held gigabytes; in
+#: slices of this many, memory stays bounded whatever the day's size (same pairs)
+_ROWS_AT_ONCE = 256
+
+
+def _day_pairs(docs, rows_a, cols, cols_t, weight, binary, w, in_wanted, options: StoryOptions) -> list[tuple[str, str, float]]:
+    """The pairs of these articles (of one day) with the articles of their window (``cols``)."""
+    import numpy as np
+
+    pairs = []
+    count = (binary[rows_a] @ cols_t).tocoo()
+    keep = count.data >= options.min_shared
+    ri, ci = rows_a[count.row[keep]], cols[count.col[keep]]
+    # each pair once: from the earlier article's side, or from the only side that is wanted
+    once = (ri < ci) | ~in_wanted[ci]
+    ri, ci = ri[once], ci[once]
+    if not len(ri):
+        return pairs
+    mine = np.asarray(weight[ri].multiply(binary[ci]).sum(axis=1)).ravel()
+    theirs = np.asarray(binary[ri].multiply(weight[ci]).sum(axis=1)).ravel()
+    overlap = (mine + theirs) / 2 / np.maximum(np.minimum(w[ri], w[ci]), 1e-9)
+    for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
+        if o >= options.min_overlap:
+            a, b = (i, j) if i < j else (j, i)
+            pairs.append((docs[a].id, docs[b].id, o))
     return pairs

@@ -1,6 +1,8 @@
 """Reading on every core: long-lived worker processes that load the pipeline once.
 
-The parent reads the inputs into pages and writes the output; the workers extract and analyse
+The parent loads the pipeline (one short page through the whole analysis) and forks the
+workers, which start with it in memory; it reads the inputs into pages and writes the output;
+the workers extract and analyse
 chunks of pages, and the readings come back in input order, with a few chunks per worker in
 flight (bounded memory, whatever the input's size). A worker dies with its parent (Linux:
 ``PR_SET_PDEATHSIG``), so a killed ``dateline read`` leaves no process behind.
@@ -80,6 +82,24 @@ def _start(parent: int, analyze: bool, options: ExtractOptions) -> None:
         nlp.load()
 
 
+def preload_pipeline(analyze: bool) -> None:
+    """Import the reading code and load the default pipeline in this process, before forking."""
+    from .. import extract  # noqa: F401
+
+    if analyze:
+        from ..analyze import analyze as run_analysis
+        from ..extract import extract
+        from ..model import Source
+
+        # one short page through the whole analysis: the pipeline and everything the rules
+        # build on first use (matchers, the cue model) are then made once, here
+        page = Page("Ana Lind said on Monday that the port would reopen in June.", Source(path="<warm-up>"))
+        try:
+            list(run_analysis([extract(page, _options)]))
+        except Exception:  # noqa: BLE001  (a broken install: each document will say so itself)
+            pass
+
+
 def _read_chunk(pages: list[Page]) -> list[Reading]:
     from ..extract import extract
 
@@ -141,10 +161,20 @@ def read_pooled(
                     on_target(t)
         return
 
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_start,
-        initargs=(os.getpid(), analyze, options),
-    )
+    # where fork is there, the pipeline is loaded here once and the workers start from this
+    # process with it already in memory (shared pages): spawned workers each started Python,
+    # imported dateline and spaCy and loaded the model again, which on two cores cost more CPU
+    # than the reading of a few hundred short pages
+    forking = "fork" in mp.get_all_start_methods()
+    context = mp.get_context("fork" if forking else "spawn")
+    if forking:
+        preload_pipeline(analyze)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
+                                   initargs=(os.getpid(), analyze, options))
+
+    pool = new_pool()
     inflight: deque = deque()
     pending = iter(first)
     exhausted = False
@@ -167,10 +197,7 @@ def read_pooled(
                     # a page killed its worker: say so for the chunk, go on with a new pool
                     yield from (_lost(p, "the worker process reading this document died (out of memory?)") for p in pages)
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(
-                        max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_start,
-                        initargs=(os.getpid(), analyze, options),
-                    )
+                    pool = new_pool()
                     redo = [(p, d, None) for p, d, _ in inflight]
                     inflight.clear()
                     for p, d, _ in redo:

@@ -96,6 +96,10 @@ class Store:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # checkpoint every ~40 MB of WAL rather than every 4 MB: a page written by several
+            # batches is copied back once, not once per batch (on a large store a batch's random
+            # index inserts dirty thousands of pages, and each batch forced a checkpoint)
+            conn.execute("PRAGMA wal_autocheckpoint = 10000")
         else:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)

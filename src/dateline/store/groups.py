@@ -135,6 +135,8 @@ def relink(
     def ordered(a: str, b: str) -> tuple[str, str]:
         return (a, b) if seq[a] < seq[b] else (b, a)
 
+    from .linking import BASE_LEVEL
+
     conn.execute("DELETE FROM links")
     conn.execute("DELETE FROM lsh_bands")
     # near-duplicates: every signature against the earlier ones, as ingest found them
@@ -155,8 +157,8 @@ def relink(
         near += [(m.other, doc) for m in found]
         if fp.shingles >= dedupe.min_shingles:
             conn.executemany(
-                "INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(k, dseq) for k in band_keys(fp.signature, dedupe)],
+                "INSERT INTO lsh_bands (level, band_key, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(BASE_LEVEL, k, dseq) for k in band_keys(fp.signature, dedupe)],
             )
 
     vpairs = sorted({ordered(a, b) for a, b, _ in version_pairs(

@@ -1,8 +1,9 @@
 """New documents linked against the store through its indexes, never by loading all of it.
 
 - near-duplicates: at write time, each new signature's LSH band keys are looked up in
-  ``lsh_bands`` (one indexed lookup for all bands), the candidates' signatures read by id and
-  verified, then its own band keys added (:func:`link_near`);
+  ``lsh_bands`` (one indexed lookup for all bands and levels), the candidates' signatures read by
+  id and verified, then its own band keys added to level 0 (:func:`link_near`); full levels are
+  merged into the next after each batch (:func:`merge_bands`);
 - versions: the new document's address and headline, through their indexes;
 - stories: only the articles whose rarity or pairing window reaches a new one's date are
   loaded and compared (a few weeks of news around the new dates, whatever the store's size);
@@ -44,6 +45,29 @@ _CHUNK = 500  # ids per IN (...) list
 # ANALYZE statistics SQLite would take it, and read every stored document for each lookup)
 
 
+#: the band index is kept in levels, as a log-structured merge tree is: new keys go to level 0
+#: (small, so a batch's inserts dirty few pages, whatever the store's size); a level holding more
+#: than BAND_LEVEL_ROWS * BAND_FANOUT ** level keys is merged into the next, in key order. One
+#: B-tree of random 64-bit keys instead made every new key dirty a page of its own once the store
+#: was large (37 a document, written to the WAL and back at every commit)
+BAND_LEVEL_ROWS = 40_000
+BAND_FANOUT = 8
+#: where the keys of a full rebuild (and of a store from before the levels) go: one level above
+#: any that merging reaches
+BASE_LEVEL = 30
+
+_LEVELS = (
+    "WITH RECURSIVE lv (level) AS (SELECT min(level) FROM lsh_bands UNION ALL "
+    "SELECT (SELECT min(level) FROM lsh_bands WHERE level > lv.level) FROM lv WHERE lv.level IS NOT NULL) "
+    "SELECT level FROM lv WHERE level IS NOT NULL"
+)
+
+
+def band_levels(conn: sqlite3.Connection) -> list[int]:
+    """The levels of the band index that hold keys, and always level 0 (where new keys go)."""
+    return sorted({0, *(r[0] for r in conn.execute(_LEVELS))})
+
+
 def link_near(
     conn: sqlite3.Connection, seq: int, document_id: str, fp: Fingerprint, dedupe: DedupeOptions = DEFAULT_DEDUPE
 ) -> list[Match]:
@@ -51,12 +75,14 @@ def link_near(
     if fp.shingles < dedupe.min_shingles:
         return []
     keys = band_keys(fp.signature, dedupe)
+    levels = band_levels(conn)
     marks = ",".join("?" * len(keys))
     found = []
     for other, shingles, sig in conn.execute(
         "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
-        f"WHERE d.seq IN (SELECT DISTINCT seq FROM lsh_bands WHERE band_key IN ({marks})) AND +d.status = 'ok'",
-        keys,
+        f"WHERE d.seq IN (SELECT DISTINCT seq FROM lsh_bands WHERE level IN ({','.join('?' * len(levels))}) "
+        f"AND band_key IN ({marks})) AND +d.status = 'ok'",
+        (*levels, *keys),
     ).fetchall():
         if other == document_id:
             continue
@@ -64,9 +90,31 @@ def link_near(
         if hit is not None:
             found.append(Match(other, *hit))
     conn.executemany(
-        "INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, seq) for k in keys]
+        "INSERT INTO lsh_bands (level, band_key, seq) VALUES (0, ?, ?) ON CONFLICT DO NOTHING", [(k, seq) for k in keys]
     )
     return found
+
+
+def merge_bands(conn: sqlite3.Connection) -> int:
+    """Merge each full level of the band index into the next (the caller holds the transaction;
+    the corpus calls this after each batch). Returns the keys moved."""
+    moved, level = 0, 0
+    while level < BASE_LEVEL - 1:
+        cap = BAND_LEVEL_ROWS * BAND_FANOUT**level
+        # count no further than the level's capacity: a level is never counted whole
+        n = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM lsh_bands WHERE level = ? LIMIT ?)", (level, cap + 1)
+        ).fetchone()[0]
+        if n <= cap:
+            break
+        conn.execute(
+            "INSERT INTO lsh_bands (level, band_key, seq) SELECT ?, band_key, seq FROM lsh_bands WHERE level = ? "
+            "ORDER BY band_key, seq ON CONFLICT DO NOTHING",
+            (level + 1, level),
+        )
+        moved += conn.execute("DELETE FROM lsh_bands WHERE level = ?", (level,)).rowcount
+        level += 1
+    return moved
 
 
 def unlink_near(conn: sqlite3.Connection, document_id: str, dedupe: DedupeOptions = DEFAULT_DEDUPE) -> None:
@@ -78,7 +126,11 @@ def unlink_near(conn: sqlite3.Connection, document_id: str, dedupe: DedupeOption
     ).fetchone()
     if row:
         keys = band_keys(Fingerprint.signature_from(row[1]), dedupe)
-        conn.executemany("DELETE FROM lsh_bands WHERE band_key = ? AND seq = ?", [(k, row[0]) for k in keys])
+        levels = band_levels(conn)
+        conn.executemany(
+            f"DELETE FROM lsh_bands WHERE level IN ({','.join('?' * len(levels))}) AND band_key = ? AND seq = ?",
+            [(*levels, k, row[0]) for k in keys],
+        )
 
 
 def link_new(

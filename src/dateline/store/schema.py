@@ -326,6 +326,22 @@ CREATE VIRTUAL TABLE claims_fts USING fts5 (
 INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
 """,
     ),
+    (
+        7,
+        "the LSH band index in levels, so that new keys go to a small level instead of dirtying pages all over one big tree",
+        """
+CREATE TABLE lsh_bands_levelled (
+    level     INTEGER NOT NULL,         -- 0: new keys; full levels merge into the next (store/linking.py)
+    band_key  INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,
+    PRIMARY KEY (level, band_key, seq)
+) WITHOUT ROWID;
+-- the keys stored so far form the base level (store/linking.py BASE_LEVEL)
+INSERT INTO lsh_bands_levelled (level, band_key, seq) SELECT 30, band_key, seq FROM lsh_bands ORDER BY band_key, seq;
+DROP TABLE lsh_bands;
+ALTER TABLE lsh_bands_levelled RENAME TO lsh_bands;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
