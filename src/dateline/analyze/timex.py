@@ -61,7 +61,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
-        rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
+        rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}(?!\.?\s*\d)|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
     ("modperiod", re.compile(
         r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
         r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
@@ -837,15 +837,20 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
             return 1
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
-            return 1
+            # "had been due to expire Friday", "had planned to vote Monday": a plan told in the
+            # past perfect is one whose day has come
+            return -1 if _past_perfect(verb.head) else 1
         if verb.lower_ in R.SCHEDULING_VERBS:
-            return 1  # "planned a rally on Saturday": what is planned is ahead
+            # "planned a rally on Saturday": what is planned is ahead, unless "had been scheduled"
+            return -1 if _past_perfect(verb) else 1
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
         if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
+        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES:
+            return 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
         if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
@@ -856,6 +861,16 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             continue
         break
     return -1 if owned else 0
+
+
+def _past_perfect(word: Any) -> bool:
+    """"had" among the auxiliaries of a word or of the copula it hangs on ("had been due")."""
+    for w in (word, word.head):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") and c.tag_ == "VBD" for c in w.children):
+            return True
+        if w.dep_ != "acomp" or w is w.head:
+            break
+    return False
 
 
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
@@ -906,8 +921,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
                 tense = 1
-        if tense == 0 and forced is None and _UNTIL.search(text[max(0, c.start - 12):c.start]):
-            tense = 1
+            elif _SINCE_LEAD.search(text, max(0, c.start - 40), c.start):
+                tense = PAST  # "since Oct. 23", "since shortly after the Oct. 23 slaying"
+        if forced is None and tense in (0, -1) and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+            # "until mid-November", "run through June": a limit is mostly ahead; after a past
+            # verb ("gave them until November") it is the nearest such month, ahead when close
+            tense = 1 if tense == 0 else 0
         try:
             if c.kind == "sameday":
                 resolved = _same_period(c, last_day, day)
@@ -918,16 +937,20 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
-        if last_quarter and c.kind == "ago" and re.fullmatch(r"\d{4}", value) and _YEAR_BACK.search(text, c.start, c.end):
+        if last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+                and re.fullmatch(r"\d{4}", value):
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
             # "exports in October rose from the same period a year earlier": October, a year before
             value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
-        if re.fullmatch(r"\d{4}-Q[1-4]", value) and c.kind not in ("sameperiod",):
+        # the year-back twins ("a year ago" → 1988-Q3) are not the quarter the story is about:
+        # they never become it, or the next "a year earlier" would step back a second year
+        twin = c.kind in _TWINS
+        if re.fullmatch(r"\d{4}-Q[1-4]", value) and not twin:
             last_quarter = value
-        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and c.kind not in ("sameperiod",):
+        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and not twin:
             last_period = value
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
@@ -951,10 +974,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     return out
 
 
+_TWINS = frozenset({"sameperiod", "ago", "yearadj"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
                      "theweek", "holiday"})
+_SINCE_LEAD = re.compile(r"(?i)\bsince\s+(?:(?:shortly|just|soon|right|immediately)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$")
 _FUTURE_LEAD = re.compile(rf"(?i)\b(?:{_alt(R.FUTURE_LEADS)})\s+$")
 _APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
 _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")

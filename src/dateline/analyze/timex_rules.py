@@ -165,6 +165,8 @@ HOLIDAYS: dict[str, tuple] = {
 #: ("planned a rally on Saturday", "scheduled a vote for Dec. 15")
 SCHEDULING_VERBS = frozenset({"scheduled", "planned", "slated", "rescheduled", "planning", "scheduling",
                               "postponed", "delayed", "schedules", "plans"})
+#: participles that, hung on a noun, put its date ahead ("a summit set for April")
+SCHEDULED_PARTICIPLES = frozenset({"set", "scheduled", "slated", "planned", "due", "expected", "timed"})
 #: present-tense verbs that are not about what is ahead ("says Friday", "reports")
 PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "show", "writes", "notes",
                                 "adds", "believes", "thinks", "knows", "has", "have", "'s"})
