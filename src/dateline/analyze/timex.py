@@ -384,6 +384,10 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
     if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
         return anchor.year + (month < anchor.month)  # no tense: the nearest, ahead when it is close
+    if tense == -1 and (month - anchor.month) % 12 == 1:
+        # the coming month after a past verb ("warned of a cutback in September" in August) is
+        # that month, not eleven months back: news of a year-old month names its year
+        return anchor.year + (month < anchor.month)
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -840,6 +844,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             # "had been due to expire Friday", "had planned to vote Monday": a plan told in the
             # past perfect is one whose day has come
             return -1 if _past_perfect(verb.head) else 1
+        if verb.dep_ == "xcomp" and verb.head.lower_ in R.DECISION_GOVERNORS:
+            return 0
         if verb.lower_ in R.SCHEDULING_VERBS:
             # "planned a rally on Saturday": what is planned is ahead, unless "had been scheduled"
             return -1 if _past_perfect(verb) else 1

@@ -192,5 +192,8 @@ FUTURE_GOVERNORS = frozenset({
     "scheduled", "due", "set", "intend", "intends", "intended", "aim", "aims", "aiming", "hope",
     "hopes", "hoping", "want", "wants", "preparing", "likely", "poised", "ready", "slated",
 })
+#: verbs whose to-infinitive comes after the decision, not necessarily after the story ("agreed
+#: in May to sell in October"): the nearest reading, ahead only when it is close
+DECISION_GOVERNORS = frozenset({"agreed", "decided", "voted", "promised", "pledged", "vowed", "chose", "offered"})
 #: words that put a clause in the past when no parse is at hand
 PAST_WORDS = frozenset({"was", "were", "had", "did", "said", "told", "met", "held", "signed"})
