@@ -58,6 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("monthday", re.compile(
         rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
         rf"(?:\s*,?\s+(?P<y>{YEAR}))?")),
+    # "in January this year", "June last year": one expression, the year said in words
+    ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
     ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
@@ -128,7 +130,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 _GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
     "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
-    "monthday": _MON_GATE, "monthyear": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
+    "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
     "periodrel": r"(?i:decade|centur|millenn|generation)",
@@ -502,6 +504,12 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return "DATE", date(year, month, day).isoformat()
         except ValueError:
             return None
+    if kind == "monthrel":
+        month = _month_token(m.group("m"))
+        if month is None or anchor is None:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        return "DATE", f"{anchor.year + shift:04d}-{month:02d}"
     if kind == "monthyear":
         month = _month_token(m.group("m"))
         return ("DATE", f"{int(m.group('y')):04d}-{month:02d}") if month else None
@@ -985,6 +993,8 @@ _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
                      "theweek", "holiday"})
+_PLAIN_UNITS = re.compile(r"(?i)[\w.]+\s+(?:years|months|weeks|days|hours|quarters|decades|minutes)")
+_THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s+$")
 _SINCE_LEAD = re.compile(r"(?i)\bsince\s+(?:(?:shortly|just|soon|right|immediately)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$")
 _FUTURE_LEAD = re.compile(rf"(?i)\b(?:{_alt(R.FUTURE_LEADS)})\s+$")
 _APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
@@ -1008,6 +1018,12 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
+    if c.kind == "duration" and start == c.start and _PLAIN_UNITS.fullmatch(text, start, end):
+        # "for the nine months", "in the 90 years since": TIMEX3 keeps the article of a
+        # definite stretch of time (the pattern leaves it out)
+        lead = _THE_BEFORE.search(text, max(0, start - 5), start)
+        if lead:
+            start = lead.start()
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:
