@@ -564,6 +564,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return None
         if what in ("decade", "century"):
             return "DATE", f"{anchor.year // 10:03d}" if what == "decade" else f"{anchor.year // 100:02d}"
+        if tense < 0 and re.search(r"(?i)\bend\b", surface) and (
+                what == "year" and anchor.month <= 9 or what == "month" and anchor.day <= 20):
+            # "prices peaked by the end of the year" in a March story: the end that has come
+            return _shift_value(what, anchor, -1)
         return _shift_value(what, anchor, 0)
     if kind == "periodrel":
         u = m.group("u").lower()
@@ -937,7 +941,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 tense = 1
             elif _SINCE_LEAD.search(text, max(0, c.start - 40), c.start):
                 tense = PAST  # "since Oct. 23", "since shortly after the Oct. 23 slaying"
-        if forced is None and tense in (0, -1) and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+        if forced is None and (tense == 0 or tense == -1 and c.kind in ("month", "modmonth", "monthday")) \
+                and _UNTIL.search(text[max(0, c.start - 12):c.start]):
             # "until mid-November", "run through June": a limit is mostly ahead; after a past
             # verb ("gave them until November") it is the nearest such month, ahead when close
             tense = 1 if tense == 0 else 0
@@ -991,7 +996,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
 _TWINS = frozenset({"sameperiod", "ago", "yearadj"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
+_TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
                      "theweek", "holiday"})
 _PLAIN_UNITS = re.compile(r"(?i)[\w.]+\s+(?:years|months|weeks|days|hours|quarters|decades|minutes)")
 _THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s+$")
