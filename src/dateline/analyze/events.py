@@ -245,6 +245,8 @@ class _Finder:
                                         or any(c.lower_ in bound for c in o.children if c.dep_ in ("compound", "amod"))
                                         for o in nouns_of):
                     return None
+            if lemma in L.HELPING_VERBS and any(verb_lemma.get(x.lower_) in verb_type for x in _children(tok, "xcomp")):
+                return None  # "helped (to) negotiate a truce": the deed helped is the event
             if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
                 return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
@@ -701,6 +703,14 @@ def _condition(tok: Any) -> bool:
     return False
 
 
+def _purpose(tok: Any) -> bool:
+    """Whether ``tok`` heads a clause of purpose: "so that …", "in order that/to …"."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if "so" in marks and ("that" in marks or tok.dep_ == "advcl"):
+        return True
+    return tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in"
+
+
 def _depth(tok: Any, root: Any) -> int:
     steps, t = 0, tok
     while t != root and t.head != t and steps < 20:
@@ -767,6 +777,8 @@ def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[s
             continue
         if _condition(anchor):
             continue
+        if e["actor_text"] is None and _purpose(anchor):
+            continue  # "… so that such marriages are banned": an aim, not a deed
         keep.append(e)
     root = _effective_root(sent)
     for e in keep:

@@ -386,10 +386,6 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
     if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
         return anchor.year + (month < anchor.month)  # no tense: the nearest, ahead when it is close
-    if tense == -1 and (month - anchor.month) % 12 == 1:
-        # the coming month after a past verb ("warned of a cutback in September" in August) is
-        # that month, not eleven months back: news of a year-old month names its year
-        return anchor.year + (month < anchor.month)
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -881,6 +877,16 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
     return -1 if owned else 0
 
 
+def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
+    """Whether the expression at ``start`` hangs on a noun through its preposition."""
+    tok = next((tok_index[p] for p in range(start, start + 12) if p in tok_index), None)
+    while tok is not None and tok.dep_ in ("amod", "compound", "npadvmod") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.head.dep_ != "prep":
+        return False
+    return tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
 def _past_perfect(word: Any) -> bool:
     """"had" among the auxiliaries of a word or of the copula it hangs on ("had been due")."""
     for w in (word, word.head):
@@ -935,6 +941,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 if tok_index is None:
                     tok_index = {t.idx: t for t in doc}
                 tense = _tense_from_doc(doc, tok_index, c.start)
+                if tense == -1 and c.kind in ("month", "modmonth") and day is not None \
+                        and (_month_token(c.match.group("m")) - day.month) % 12 == 1 and _on_noun(tok_index, c.start):
+                    # the coming month of a deed named by a noun, after a past verb ("warned of a
+                    # cutback in September" in August) is that month, not eleven months back;
+                    # "the rules changed in December" (on the verb) stays past
+                    tense = 0
             else:
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
