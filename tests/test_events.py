@@ -254,3 +254,26 @@ def test_a_show_of_force_needs_forces(nlp) -> None:
     assert types("The army mobilized 5,000 reservists on the border.") == ["MOBILIZE"]
     assert "MOBILIZE" not in types("The party mobilized pressure groups abroad.")
     assert "MOBILIZE" not in types("The editor stationed a reporter in the capital.")
+
+
+def test_a_ban_on_political_life_is_repression_a_ban_on_goods_a_sanction(nlp) -> None:
+    r = read(nlp, "The president banned opposition parties from the coming election.")
+    assert event(r, "COERCE")["trigger"] == "banned"
+    r = read(nlp, "The government banned imports of beef from the neighbouring country.")
+    assert event(r, "SANCTION")["trigger"] == "banned"
+    assert not [e for e in r.events if e["type"] == "COERCE"]
+
+
+def test_the_deed_helped_is_the_event(nlp) -> None:
+    r = read(nlp, "The envoy helped negotiate a truce between the two militias.")
+    assert [e["type"] for e in r.events if e["type"] == "AID"] == []
+    assert r.events and r.events[0]["type"] in ("CONSULT", "AGREE")
+    r = read(nlp, "The agency helped the refugees with food and blankets.")
+    assert event(r, "AID")["trigger"] == "helped"
+
+
+def test_an_aim_with_no_one_doing_it_is_not_an_event(nlp) -> None:
+    r = read(nlp, "Activists collected signatures for weeks so that the practice is banned.")
+    assert not [e for e in r.events if e["trigger"] == "banned"]
+    r = read(nlp, "The army banned the rally so that the square stayed empty.")
+    assert event(r, "COERCE")["trigger"] == "banned"
