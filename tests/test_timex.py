@@ -328,3 +328,8 @@ def test_a_definite_stretch_keeps_its_article(nlp) -> None:
     text = "For the nine months, the company earned $6 million; it took six months to build."
     got = {t["text"]: t["value"] for t in find_timexes(text, "2024-10-30", nlp(text))}
     assert got["the nine months"] == "P9M" and got["six months"] == "P6M"
+
+
+def test_a_capitalised_season_after_a_preposition_is_a_season() -> None:
+    got = values("Sales rose in Autumn, the Arab Spring long over and the Summer Olympics ahead.", "2024-10-15")
+    assert got == {"Autumn": ("DATE", "2024-FA")}

@@ -294,8 +294,10 @@ def _plausible(text: str, c: _Cand) -> bool:
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
     if c.kind == "season" and m.group("s")[0].isupper() and not m.group("y") and c.start == m.start("s"):
-        if not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
-            return False  # "British Summer Time", "Arab Spring": a name, not a season
+        framed = re.search(r"(?i)\b(?:in|during|since|until|till|through|by|this|last|next|early|late|mid|of|the)\s+$", before) \
+            and not re.match(r"\s+[A-Z]", text[c.end:c.end + 2])
+        if not framed and not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
+            return False  # "British Summer Time", "Arab Spring": a name, not a season ("in Autumn" is one)
     if c.kind == "weekday" and re.search(r"(?i)\b(?:good|black|cyber|holy|ash|palm|easter|super)\s+$", before):
         return False
     return True
