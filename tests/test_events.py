@@ -277,3 +277,20 @@ def test_an_aim_with_no_one_doing_it_is_not_an_event(nlp) -> None:
     assert not [e for e in r.events if e["trigger"] == "banned"]
     r = read(nlp, "The army banned the rally so that the square stayed empty.")
     assert event(r, "COERCE")["trigger"] == "banned"
+
+
+def test_a_hyphened_event_noun_is_one_word(nlp) -> None:
+    r = read(nlp, "The rebels declared a cease-fire on Monday.")
+    e = event(r, "RETREAT")
+    assert r.text[e["trigger_span"][0]:e["trigger_span"][1]] == "cease-fire"
+    assert e["actor_text"] == "The rebels"
+    r = read(nlp, "Students staged a sit-in at the university.")
+    assert r.text[slice(*event(r, "PROTEST")["trigger_span"])] == "sit-in"
+    # the later part of a hyphened word is not an event of its own
+    r = read(nlp, "The envoy met the king at a pro-government gathering.")
+    assert [e["type"] for e in r.events] == ["CONSULT"]
+
+
+def test_forces_counted_by_the_thousand_are_forces(nlp) -> None:
+    assert event(read(nlp, "The army deployed thousands of troops along the border."), "MOBILIZE")["trigger"] == "deployed"
+    assert not read(nlp, "The agency deployed hundreds of reporters to the region.").events

@@ -186,6 +186,32 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
     return None, False
 
 
+def _hyphened(tok: Any) -> tuple[str, Any] | None:
+    """("cease-fire", the part the sentence hangs on) when ``tok`` starts a hyphened word."""
+    doc, i = tok.doc, tok.i
+    if tok.whitespace_ or i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 1].whitespace_ \
+            or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+        return None
+    j = i + 2
+    while j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text == "-" and not doc[j + 1].whitespace_:
+        j += 2
+    part = doc[i:j + 1]
+    head = next((t for t in part if not (part.start <= t.head.i < part.end) or t.head is t), part[-1])
+    return part.text.lower(), head
+
+
+def _word_span(tok: Any) -> tuple[int, int]:
+    """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
+    doc, i, j = tok.doc, tok.i, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and not doc[i - 2].is_punct:
+        i -= 2
+    while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+            and not doc[j + 2].is_punct:
+        j += 2
+    return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+
 def _trailing_root(tok: Any) -> bool:
     """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested")."""
     return tok.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
@@ -241,6 +267,9 @@ class _Finder:
             if lemma in L.OBJECT_BOUND_VERBS:
                 bound = set(L.OBJECT_BOUND_VERBS[lemma])
                 nouns_of = [o for o in _children(tok, "dobj") if o.pos_ == "NOUN"]
+                # "deployed thousands of troops", "a battalion of marines": the troops count
+                nouns_of += [g for o in nouns_of for p in _children(o, "prep") if p.lower_ == "of"
+                             for g in _children(p, "pobj") if g.pos_ == "NOUN"]
                 if nouns_of and not any({singular.get(o.lower_, o.lower_), _singular(o.lower_)} & bound
                                         or any(c.lower_ in bound for c in o.children if c.dep_ in ("compound", "amod"))
                                         for o in nouns_of):
@@ -255,8 +284,15 @@ class _Finder:
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS \
-                and tok.dep_ != "compound":
+        joined = _hyphened(tok)
+        if joined is not None and joined[0] in nouns:
+            # "a cease-fire", "staged a sit-in": the tokenizer splits the word at its hyphen;
+            # the part the rest of the sentence hangs on stands for it
+            low, tok = joined
+        elif _word_span(tok)[0] != tok.idx:
+            return None  # a later part of a hyphened word is looked up from its first part
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
+                and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
             head = singular.get(low, low)
             if head in L.NOUN_MODIFIER_TYPES:
@@ -866,14 +902,14 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             t = f.when(trig, light, sent)
             where, where_text = f.where(trig, light)
             negated, hypothetical = f.modality(trig, light)
-            tstart, tend = trig.idx, trig.idx + len(trig.text)
+            tstart, tend = _word_span(trig)
             lo = min([tstart] + [sp[0] for sp in (actor_span, recipient_span) if sp])
             hi = max([tend] + [sp[1] for sp in (actor_span, recipient_span) if sp])
             lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
             cands.append({
                 "id": "",
                 "type": typ,
-                "trigger": trig.text if light is None else f"{light.text} … {trig.text}",
+                "trigger": doc.text[tstart:tend] if light is None else f"{light.text} … {doc.text[tstart:tend]}",
                 "trigger_span": [tstart, tend],
                 "actor": actor,
                 "actor_text": actor_text,
