@@ -266,7 +266,8 @@ def test_gated_scan_finds_what_a_full_scan_finds() -> None:
             "and nearly two decades ago, the board met for about 18 months every other week in "
             "the same period a year earlier; in early spring 1999, the 1990s, the 20th century, "
             "the weekend, Christmas Day, 2019-20, 3/14/2023, 2023-03-03T10:00, annually, recently, "
-            "in June last year, since the Oct. 23 vote, last Oct. 23, for the nine months.")
+            "in June last year, since the Oct. 23 vote, last Oct. 23, for the nine months, in mid-1996, "
+            "in the latest period.")
     gated = {(k, m.span()) for k, _, m in T._matches(text)}
     full = {(k, m.span()) for k, rx in T.PATTERNS for m in rx.finditer(text)}
     assert gated == full
@@ -333,3 +334,15 @@ def test_a_definite_stretch_keeps_its_article(nlp) -> None:
 def test_a_capitalised_season_after_a_preposition_is_a_season() -> None:
     got = values("Sales rose in Autumn, the Arab Spring long over and the Summer Olympics ahead.", "2024-10-15")
     assert got == {"Autumn": ("DATE", "2024-FA")}
+
+
+def test_fall_the_verb_and_future_the_adjective_are_not_times() -> None:
+    got = values("Prices will fall and the alliance began to fall apart last fall, before the fall of "
+                 "the wall; future earnings may rise in the future.", "2024-10-15")
+    assert got == {"last fall": ("DATE", "2023-FA"), "the future": ("DATE", "FUTURE_REF")}
+
+
+def test_mid_year_and_the_latest_period() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("Profit in the latest period fell; in mid-1996 it rose.", "2024-10-30")}
+    assert got == {"the latest period": ("2024-Q3", None), "mid-1996": ("1996", "MID")}

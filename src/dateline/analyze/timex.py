@@ -91,7 +91,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:the\s+)?(?P<cw>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]century)")),
     ("decade", re.compile(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?)(?:(?P<dc>1[0-9]\d0|20\d0)|['’](?P<ds>\d0))['’]?s\b")),
     ("year", re.compile(
-        rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?<![\w$£€#.,/:-])(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
+        rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?:(?<=[Mm]id-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
     ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
     ("sameperiod", re.compile(
         r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
@@ -99,7 +99,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
-        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-))")),
+        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
+        r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
     ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
@@ -139,7 +140,7 @@ _GATE_SOURCES: dict[str, str] = {
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
-    "thequarter": r"(?i:quarter|three\s+months)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
@@ -278,6 +279,9 @@ def _plausible(text: str, c: _Cand) -> bool:
         after = re.match(r"\s*(\w+)", text[c.end:])
         if after and after.group(1).lower() in R.REFERENCE_NOT_BEFORE.get(w, ()):
             return False
+        if w == "future" and after and after.group(1).islower() and not re.match(
+                r"(?:years?|months?|weeks?|days?|quarters?|decades?|generations?)$", after.group(1)):
+            return False  # "future earnings", "future payments": a description, not a time
         if w == "soon" and re.search(r"(?i)\bas\s+$", before):
             return False  # "as soon as they boarded": a conjunction
         if w == "once" and not re.search(r"(?i)\b(?:was|were|is|are|had|has)\s*$", before):
@@ -293,6 +297,11 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
+    if c.kind == "season" and m.group("s") == "fall" and not m.group("y") and c.start == m.start("s") \
+            and not re.search(r"(?i)\b(?:this|last|next|early|late|mid|the|that|in|during|by|until|since|of)[\s-]+$", before):
+        return False  # "prices will fall", "to fall apart": the verb
+    if c.kind == "season" and m.group("s").lower() == "fall" and not m.group("y") and re.match(r"\s+of\b", text[c.end:]):
+        return False  # "the fall of the wall": an event
     if c.kind == "season" and m.group("s")[0].isupper() and not m.group("y") and c.start == m.start("s"):
         framed = re.search(r"(?i)\b(?:in|during|since|until|till|through|by|this|last|next|early|late|mid|of|the)\s+$", before) \
             and not re.match(r"\s+[A-Z]", text[c.end:c.end + 2])
@@ -652,7 +661,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
     if kind == "thequarter":
-        w = (m.group("w") or "").lower()
+        w = (m.group("w") or m.group("w2") or "").lower()
         if w == "current":
             return "DATE", f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
         ry, q = _reported_quarter(anchor)

@@ -89,7 +89,7 @@ REFERENCES: dict[str, str] = {
     "right now": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
     "at this time": "PRESENT_REF",
     "the past": "PAST_REF", "at the time": "PAST_REF", "formerly": "PAST_REF",
-    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF", "previously": "PAST_REF",
+    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF",
     "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
