@@ -346,3 +346,8 @@ def test_mid_year_and_the_latest_period() -> None:
     got = {t["text"]: (t["value"], t.get("mod")) for t in
            find_timexes("Profit in the latest period fell; in mid-1996 it rose.", "2024-10-30")}
     assert got == {"the latest period": ("2024-Q3", None), "mid-1996": ("1996", "MID")}
+
+
+def test_noon_is_not_inside_afternoon() -> None:
+    got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
+    assert got == {"noon": ("TIME", "2024-03-06T12:00")}

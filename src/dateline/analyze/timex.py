@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
         rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
-        rf"|(?i:noon|midnight|midday))"
+        rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
         rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
