@@ -294,3 +294,9 @@ def test_a_hyphened_event_noun_is_one_word(nlp) -> None:
 def test_forces_counted_by_the_thousand_are_forces(nlp) -> None:
     assert event(read(nlp, "The army deployed thousands of troops along the border."), "MOBILIZE")["trigger"] == "deployed"
     assert not read(nlp, "The agency deployed hundreds of reporters to the region.").events
+
+
+def test_lifting_an_emergency_and_exchanging_fire(nlp) -> None:
+    assert event(read(nlp, "The government lifted the state of emergency."), "CONCEDE")["trigger"] == "lifted"
+    assert event(read(nlp, "The two armies exchanged fire across the border overnight."), "ASSAULT")["trigger"] == "exchanged"
+    assert not read(nlp, "The two firms exchanged documents on Monday.").events

@@ -68,7 +68,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("team", "up"): "COOPERATE", ("work", "with"): "COOPERATE", ("side", "with"): "SUPPORT",
     ("stand", "by"): "SUPPORT", ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT",
     ("talk", "to"): "CONSULT", ("sit", "down"): "CONSULT", ("open", "fire"): "ASSAULT",
-    ("fire", "on"): "ASSAULT", ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
+    ("fire", "on"): "ASSAULT", ("exchange", "fire"): "ASSAULT", ("trade", "fire"): "ASSAULT", ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
     ("blow", "up"): "ASSAULT", ("move", "against"): "COERCE", ("rise", "up"): "PROTEST",
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
@@ -228,7 +228,7 @@ _AID_GOODS = ("aid", "assistance", "help", "supply", "loan", "weapon", "arm", "f
               "tent", "blanket", "fuel", "grain", "material")
 _TIES = ("tie", "relation", "link", "contact")
 _RESTRICTIONS = ("sanction", "ban", "embargo", "restriction", "curfew", "blockade", "siege",
-                 "tariff", "measure", "control", "rule", "blackout")
+                 "tariff", "measure", "control", "rule", "blackout", "emergency", "lockdown", "closure")
 
 #: who or what a ban on political life falls on: banning parties, politicians, rallies or the
 #: press is repression (PLOVER COERCE, CAMEO 1721/1722), banning goods or aid a sanction
