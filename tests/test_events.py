@@ -300,3 +300,10 @@ def test_lifting_an_emergency_and_exchanging_fire(nlp) -> None:
     assert event(read(nlp, "The government lifted the state of emergency."), "CONCEDE")["trigger"] == "lifted"
     assert event(read(nlp, "The two armies exchanged fire across the border overnight."), "ASSAULT")["trigger"] == "exchanged"
     assert not read(nlp, "The two firms exchanged documents on Monday.").events
+
+
+def test_actors_of_raised_and_adverbial_clauses(nlp) -> None:
+    r = read(nlp, "The leaders are expected to sign an agreement in Rome.")
+    assert event(r, "AGREE")["actor_text"] == "The leaders"
+    r = read(nlp, "After meeting the king, the envoy flew to Cairo.")
+    assert event(r, "CONSULT")["actor_text"] == "the envoy"

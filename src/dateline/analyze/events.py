@@ -174,7 +174,12 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
         objs = _children(v.head, "dobj")
         if objs and v.head.lower_ not in ("promised", "promise", "promises", "pledged"):
             return objs[0], True
+        if _is_passive(v.head) and _children(v.head, "nsubjpass"):
+            # "the leaders are expected to sign", "he was asked to resign": the one said to
+            return _children(v.head, "nsubjpass")[0], False
         return _subject(v.head, depth + 1)
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.tag_ == "VBG":
+        return _subject(v.head.head, depth + 1)  # "after meeting the king, the envoy flew …"
     if v.dep_ == "conj" and _is_passive(v.head):
         if v.tag_ == "VBN" and not _children(v, "aux"):
             return _subject(v.head, depth + 1)  # "were killed or wounded (by …)"
