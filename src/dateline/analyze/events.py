@@ -289,12 +289,12 @@ class _Finder:
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
-        joined = _hyphened(tok)
+        joined = None if tok.whitespace_ or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != "-" else _hyphened(tok)
         if joined is not None and joined[0] in nouns:
             # "a cease-fire", "staged a sit-in": the tokenizer splits the word at its hyphen;
             # the part the rest of the sentence hangs on stands for it
             low, tok = joined
-        elif _word_span(tok)[0] != tok.idx:
+        elif tok.i > 1 and tok.doc[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
