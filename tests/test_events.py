@@ -254,3 +254,56 @@ def test_a_show_of_force_needs_forces(nlp) -> None:
     assert types("The army mobilized 5,000 reservists on the border.") == ["MOBILIZE"]
     assert "MOBILIZE" not in types("The party mobilized pressure groups abroad.")
     assert "MOBILIZE" not in types("The editor stationed a reporter in the capital.")
+
+
+def test_a_ban_on_political_life_is_repression_a_ban_on_goods_a_sanction(nlp) -> None:
+    r = read(nlp, "The president banned opposition parties from the coming election.")
+    assert event(r, "COERCE")["trigger"] == "banned"
+    r = read(nlp, "The government banned imports of beef from the neighbouring country.")
+    assert event(r, "SANCTION")["trigger"] == "banned"
+    assert not [e for e in r.events if e["type"] == "COERCE"]
+
+
+def test_the_deed_helped_is_the_event(nlp) -> None:
+    r = read(nlp, "The envoy helped negotiate a truce between the two militias.")
+    assert [e["type"] for e in r.events if e["type"] == "AID"] == []
+    assert r.events and r.events[0]["type"] in ("CONSULT", "AGREE")
+    r = read(nlp, "The agency helped the refugees with food and blankets.")
+    assert event(r, "AID")["trigger"] == "helped"
+
+
+def test_an_aim_with_no_one_doing_it_is_not_an_event(nlp) -> None:
+    r = read(nlp, "Activists collected signatures for weeks so that the practice is banned.")
+    assert not [e for e in r.events if e["trigger"] == "banned"]
+    r = read(nlp, "The army banned the rally so that the square stayed empty.")
+    assert event(r, "COERCE")["trigger"] == "banned"
+
+
+def test_a_hyphened_event_noun_is_one_word(nlp) -> None:
+    r = read(nlp, "The rebels declared a cease-fire on Monday.")
+    e = event(r, "RETREAT")
+    assert r.text[e["trigger_span"][0]:e["trigger_span"][1]] == "cease-fire"
+    assert e["actor_text"] == "The rebels"
+    r = read(nlp, "Students staged a sit-in at the university.")
+    assert r.text[slice(*event(r, "PROTEST")["trigger_span"])] == "sit-in"
+    # the later part of a hyphened word is not an event of its own
+    r = read(nlp, "The envoy met the king at a pro-government gathering.")
+    assert [e["type"] for e in r.events] == ["CONSULT"]
+
+
+def test_forces_counted_by_the_thousand_are_forces(nlp) -> None:
+    assert event(read(nlp, "The army deployed thousands of troops along the border."), "MOBILIZE")["trigger"] == "deployed"
+    assert not read(nlp, "The agency deployed hundreds of reporters to the region.").events
+
+
+def test_lifting_an_emergency_and_exchanging_fire(nlp) -> None:
+    assert event(read(nlp, "The government lifted the state of emergency."), "CONCEDE")["trigger"] == "lifted"
+    assert event(read(nlp, "The two armies exchanged fire across the border overnight."), "ASSAULT")["trigger"] == "exchanged"
+    assert not read(nlp, "The two firms exchanged documents on Monday.").events
+
+
+def test_actors_of_raised_and_adverbial_clauses(nlp) -> None:
+    r = read(nlp, "The leaders are expected to sign an agreement in Rome.")
+    assert event(r, "AGREE")["actor_text"] == "The leaders"
+    r = read(nlp, "After meeting the king, the envoy flew to Cairo.")
+    assert event(r, "CONSULT")["actor_text"] == "the envoy"

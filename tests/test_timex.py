@@ -265,7 +265,9 @@ def test_gated_scan_finds_what_a_full_scan_finds() -> None:
     text = ("On Monday , Oct. 6 , 2008 at 9:30 a.m. EST, some three straight days after the Q3 report "
             "and nearly two decades ago, the board met for about 18 months every other week in "
             "the same period a year earlier; in early spring 1999, the 1990s, the 20th century, "
-            "the weekend, Christmas Day, 2019-20, 3/14/2023, 2023-03-03T10:00, annually, recently.")
+            "the weekend, Christmas Day, 2019-20, 3/14/2023, 2023-03-03T10:00, annually, recently, "
+            "in June last year, since the Oct. 23 vote, last Oct. 23, for the nine months, in mid-1996, "
+            "in the latest period.")
     gated = {(k, m.span()) for k, _, m in T._matches(text)}
     full = {(k, m.span()) for k, rx in T.PATTERNS for m in rx.finditer(text)}
     assert gated == full
@@ -281,3 +283,71 @@ def test_this_week_ahead_in_a_sunday_story(nlp) -> None:
     assert values(text, "2024-12-01", nlp(text))["this week"] == ("DATE", "2024-W49")  # a Sunday
     past = "The ministers met earlier this week."
     assert values(past, "2024-12-01", nlp(past))["earlier this week"] == ("DATE", "2024-W48")
+
+
+def test_every_year_back_twin_of_a_quarter_is_the_same_quarter(nlp) -> None:
+    # results news: "a year ago" and "year-earlier" are the reported quarter a year back, every
+    # time, not a year further back with each mention
+    text = ("Net income in the third quarter rose to $5 million from $4 million a year ago. "
+            "Sales rose 8% from a year earlier, and the year-earlier loss was restated.")
+    got = [(t["text"], t["value"]) for t in find_timexes(text, "2024-10-25", nlp(text))]
+    assert ("the third quarter", "2024-Q3") in got or ("third quarter", "2024-Q3") in got
+    assert ("a year ago", "2023-Q3") in got and ("a year earlier", "2023-Q3") in got
+    assert ("year-earlier", "2023-Q3") in got
+
+
+@pytest.mark.parametrize("text,anchor,surface,value", [
+    # a limit after a past verb: the nearest such month, ahead when it is close
+    ("Regulators gave the company until mid-November to reply.", "2024-10-28", "mid-November", "2024-11"),
+    ("The board chose three firms for a program to run through June.", "2024-03-18", "June", "2024-06"),
+    # a plan told in the past perfect is one whose day has come
+    ("The offer had been scheduled to expire at midnight Friday.", "2024-11-25", "midnight Friday", "2024-11-22T24:00"),
+    ("The offer is scheduled to expire at midnight Friday.", "2024-11-25", "midnight Friday", "2024-11-29T24:00"),
+    # "since" looks back
+    ("Police have searched for him since the Oct. 23 shooting.", "2024-05-06", "Oct. 23", "2023-10-23"),
+    ("He was shot last Oct. 23 at his home.", "2024-04-19", "Oct. 23", "2023-10-23"),
+    # a decision's infinitive is after the decision, not after the story
+    ("The group agreed to sell its stake in October.", "2024-03-22", "October", "2023-10"),
+    ("The alliance decided to admit three members in early March.", "2024-02-10", "early March", "2024-03"),
+    # the coming month after a past verb
+    ("The firm warned buyers of a cutback in September.", "2024-08-16", "September", "2024-09"),
+    # a summit set for a month: ahead
+    ("The issue will dominate a summit set for April.", "2024-03-12", "April", "2024-04"),
+    # one expression for a month and its year in words
+    ("In January this year, the officers left.", "2024-03-01", "January this year", "2024-01"),
+    ("He was arrested in June last year.", "2024-03-01", "June last year", "2023-06"),
+    # the end of the year that has come
+    ("Cases peaked by the end of the year.", "2024-03-22", "the end of the year", "2023"),
+    ("Talks will be over by the end of the year.", "2024-03-22", "the end of the year", "2024"),
+])
+def test_past_or_future_by_the_clause(nlp, text, anchor, surface, value) -> None:
+    got = {t["text"]: t["value"] for t in find_timexes(text, anchor, nlp(text))}
+    assert got.get(surface) == value, got
+
+
+def test_a_definite_stretch_keeps_its_article(nlp) -> None:
+    text = "For the nine months, the company earned $6 million; it took six months to build."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-10-30", nlp(text))}
+    assert got["the nine months"] == "P9M" and got["six months"] == "P6M"
+
+
+def test_a_capitalised_season_after_a_preposition_is_a_season() -> None:
+    got = values("Sales rose in Autumn, the Arab Spring long over and the Summer Olympics ahead.", "2024-10-15")
+    assert got == {"Autumn": ("DATE", "2024-FA")}
+
+
+def test_fall_the_verb_and_future_the_adjective_are_not_times() -> None:
+    got = values("Prices will fall and the alliance began to fall apart last fall, before the fall of "
+                 "the wall; future earnings may rise in the future.", "2024-10-15")
+    assert got == {"last fall": ("DATE", "2023-FA"), "the future": ("DATE", "FUTURE_REF")}
+
+
+def test_mid_year_and_the_latest_period() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("Profit in the latest period fell; in mid-1996 it rose.", "2024-10-30")}
+    assert got == {"the latest period": ("2024-Q3", None), "mid-1996": ("1996", "MID")}
+
+
+def test_noon_is_not_inside_afternoon() -> None:
+    got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
+    assert got == {"noon": ("TIME", "2024-03-06T12:00")}

@@ -68,7 +68,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("team", "up"): "COOPERATE", ("work", "with"): "COOPERATE", ("side", "with"): "SUPPORT",
     ("stand", "by"): "SUPPORT", ("speak", "with"): "CONSULT", ("talk", "with"): "CONSULT",
     ("talk", "to"): "CONSULT", ("sit", "down"): "CONSULT", ("open", "fire"): "ASSAULT",
-    ("fire", "on"): "ASSAULT", ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
+    ("fire", "on"): "ASSAULT", ("exchange", "fire"): "ASSAULT", ("trade", "fire"): "ASSAULT", ("fire", "at"): "ASSAULT", ("fire", "into"): "ASSAULT",
     ("blow", "up"): "ASSAULT", ("move", "against"): "COERCE", ("rise", "up"): "PROTEST",
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
@@ -203,6 +203,9 @@ ATTRIBUTION_VERBS = frozenset({"say", "report", "tell", "add", "state", "quote",
 SPOKEN_TYPES = {"PROTEST": "ACCUSE"}
 #: verbs that are an attempt, not an event, before an infinitive ("tried to calm the dispute")
 ATTEMPT_VERBS = frozenset({"seek"})
+#: verbs that lend a hand to another deed ("help support", "helped to broker"): that deed is
+#: the event, of its own type
+HELPING_VERBS = frozenset({"help", "assist"})
 #: speech acts: a participle of one beside a protest or another speech act ("rallied, demanding
 #: his release"; "complained, saying …") is what that act says, not an event of its own
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -225,10 +228,22 @@ _AID_GOODS = ("aid", "assistance", "help", "supply", "loan", "weapon", "arm", "f
               "tent", "blanket", "fuel", "grain", "material")
 _TIES = ("tie", "relation", "link", "contact")
 _RESTRICTIONS = ("sanction", "ban", "embargo", "restriction", "curfew", "blockade", "siege",
-                 "tariff", "measure", "control", "rule", "blackout")
+                 "tariff", "measure", "control", "rule", "blackout", "emergency", "lockdown", "closure")
 
-#: objects that make these verbs an event (else they are ordinary verbs): "release prisoners"
+#: who or what a ban on political life falls on: banning parties, politicians, rallies or the
+#: press is repression (PLOVER COERCE, CAMEO 1721/1722), banning goods or aid a sanction
+_POLITICAL_LIFE = ("party", "candidate", "politician", "opposition", "leader", "activist", "dissident",
+                   "journalist", "newspaper", "paper", "broadcaster", "station", "media", "press",
+                   "website", "protest", "demonstration", "rally", "march", "gathering", "meeting",
+                   "strike", "union", "movement", "group", "organization", "organisation", "association",
+                   "publication", "book", "film", "speech", "election", "campaign", "member", "supporter")
+
+#: objects that make these verbs an event (else they are ordinary verbs): "release prisoners";
+#: for a verb that is an event on its own (VERBS) they only change its type
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "ban": (("COERCE", _POLITICAL_LIFE),),
+    "prohibit": (("COERCE", _POLITICAL_LIFE),),
+    "forbid": (("COERCE", _POLITICAL_LIFE),),
     "release": (("CONCEDE", _PEOPLE_HELD),),
     "free": (("CONCEDE", _PEOPLE_HELD),),
     "send": (("MOBILIZE", _FORCES), ("AID", _AID_GOODS)),

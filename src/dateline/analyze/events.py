@@ -174,7 +174,12 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
         objs = _children(v.head, "dobj")
         if objs and v.head.lower_ not in ("promised", "promise", "promises", "pledged"):
             return objs[0], True
+        if _is_passive(v.head) and _children(v.head, "nsubjpass"):
+            # "the leaders are expected to sign", "he was asked to resign": the one said to
+            return _children(v.head, "nsubjpass")[0], False
         return _subject(v.head, depth + 1)
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.tag_ == "VBG":
+        return _subject(v.head.head, depth + 1)  # "after meeting the king, the envoy flew …"
     if v.dep_ == "conj" and _is_passive(v.head):
         if v.tag_ == "VBN" and not _children(v, "aux"):
             return _subject(v.head, depth + 1)  # "were killed or wounded (by …)"
@@ -184,6 +189,32 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if v.dep_ in ("conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
         return _subject(v.head, depth + 1)
     return None, False
+
+
+def _hyphened(tok: Any) -> tuple[str, Any] | None:
+    """("cease-fire", the part the sentence hangs on) when ``tok`` starts a hyphened word."""
+    doc, i = tok.doc, tok.i
+    if tok.whitespace_ or i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 1].whitespace_ \
+            or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+        return None
+    j = i + 2
+    while j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text == "-" and not doc[j + 1].whitespace_:
+        j += 2
+    part = doc[i:j + 1]
+    head = next((t for t in part if not (part.start <= t.head.i < part.end) or t.head is t), part[-1])
+    return part.text.lower(), head
+
+
+def _word_span(tok: Any) -> tuple[int, int]:
+    """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
+    doc, i, j = tok.doc, tok.i, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and not doc[i - 2].is_punct:
+        i -= 2
+    while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+            and not doc[j + 2].is_punct:
+        j += 2
+    return doc[i].idx, doc[j].idx + len(doc[j].text)
 
 
 def _trailing_root(tok: Any) -> bool:
@@ -241,10 +272,15 @@ class _Finder:
             if lemma in L.OBJECT_BOUND_VERBS:
                 bound = set(L.OBJECT_BOUND_VERBS[lemma])
                 nouns_of = [o for o in _children(tok, "dobj") if o.pos_ == "NOUN"]
+                # "deployed thousands of troops", "a battalion of marines": the troops count
+                nouns_of += [g for o in nouns_of for p in _children(o, "prep") if p.lower_ == "of"
+                             for g in _children(p, "pobj") if g.pos_ == "NOUN"]
                 if nouns_of and not any({singular.get(o.lower_, o.lower_), _singular(o.lower_)} & bound
                                         or any(c.lower_ in bound for c in o.children if c.dep_ in ("compound", "amod"))
                                         for o in nouns_of):
                     return None
+            if lemma in L.HELPING_VERBS and any(verb_lemma.get(x.lower_) in verb_type for x in _children(tok, "xcomp")):
+                return None  # "helped (to) negotiate a truce": the deed helped is the event
             if lemma in L.ATTEMPT_VERBS and _children(tok, "xcomp") and not _children(tok, "dobj"):
                 return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
@@ -253,8 +289,15 @@ class _Finder:
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS \
-                and tok.dep_ != "compound":
+        joined = None if tok.whitespace_ or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != "-" else _hyphened(tok)
+        if joined is not None and joined[0] in nouns:
+            # "a cease-fire", "staged a sit-in": the tokenizer splits the word at its hyphen;
+            # the part the rest of the sentence hangs on stands for it
+            low, tok = joined
+        elif tok.i > 1 and tok.doc[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
+            return None  # a later part of a hyphened word is looked up from its first part
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
+                and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
             head = singular.get(low, low)
             if head in L.NOUN_MODIFIER_TYPES:
@@ -701,6 +744,14 @@ def _condition(tok: Any) -> bool:
     return False
 
 
+def _purpose(tok: Any) -> bool:
+    """Whether ``tok`` heads a clause of purpose: "so that …", "in order that/to …"."""
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if "so" in marks and ("that" in marks or tok.dep_ == "advcl"):
+        return True
+    return tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in"
+
+
 def _depth(tok: Any, root: Any) -> int:
     steps, t = 0, tok
     while t != root and t.head != t and steps < 20:
@@ -767,6 +818,8 @@ def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[s
             continue
         if _condition(anchor):
             continue
+        if e["actor_text"] is None and _purpose(anchor):
+            continue  # "… so that such marriages are banned": an aim, not a deed
         keep.append(e)
     root = _effective_root(sent)
     for e in keep:
@@ -854,14 +907,14 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             t = f.when(trig, light, sent)
             where, where_text = f.where(trig, light)
             negated, hypothetical = f.modality(trig, light)
-            tstart, tend = trig.idx, trig.idx + len(trig.text)
+            tstart, tend = _word_span(trig)
             lo = min([tstart] + [sp[0] for sp in (actor_span, recipient_span) if sp])
             hi = max([tend] + [sp[1] for sp in (actor_span, recipient_span) if sp])
             lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
             cands.append({
                 "id": "",
                 "type": typ,
-                "trigger": trig.text if light is None else f"{light.text} … {trig.text}",
+                "trigger": doc.text[tstart:tend] if light is None else f"{light.text} … {doc.text[tstart:tend]}",
                 "trigger_span": [tstart, tend],
                 "actor": actor,
                 "actor_text": actor_text,

@@ -53,15 +53,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
         rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
-        rf"|(?i:noon|midnight|midday))"
+        rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
         rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
         rf"(?:\s*,?\s+(?P<y>{YEAR}))?")),
+    # "in January this year", "June last year": one expression, the year said in words
+    ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
     ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
-        rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
+        rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}(?!\.?\s*\d)|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
     ("modperiod", re.compile(
         r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
         r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
@@ -89,7 +91,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:the\s+)?(?P<cw>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]century)")),
     ("decade", re.compile(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?)(?:(?P<dc>1[0-9]\d0|20\d0)|['’](?P<ds>\d0))['’]?s\b")),
     ("year", re.compile(
-        rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?<![\w$£€#.,/:-])(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
+        rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?:(?<=[Mm]id-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
     ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
     ("sameperiod", re.compile(
         r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
@@ -97,7 +99,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
-        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-))")),
+        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
+        r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
     ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
@@ -128,7 +131,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 _GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
     "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
-    "monthday": _MON_GATE, "monthyear": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
+    "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
     "periodrel": r"(?i:decade|centur|millenn|generation)",
@@ -137,7 +140,7 @@ _GATE_SOURCES: dict[str, str] = {
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
-    "thequarter": r"(?i:quarter|three\s+months)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
@@ -276,6 +279,9 @@ def _plausible(text: str, c: _Cand) -> bool:
         after = re.match(r"\s*(\w+)", text[c.end:])
         if after and after.group(1).lower() in R.REFERENCE_NOT_BEFORE.get(w, ()):
             return False
+        if w == "future" and after and after.group(1).islower() and not re.match(
+                r"(?:years?|months?|weeks?|days?|quarters?|decades?|generations?)$", after.group(1)):
+            return False  # "future earnings", "future payments": a description, not a time
         if w == "soon" and re.search(r"(?i)\bas\s+$", before):
             return False  # "as soon as they boarded": a conjunction
         if w == "once" and not re.search(r"(?i)\b(?:was|were|is|are|had|has)\s*$", before):
@@ -291,9 +297,16 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
+    if c.kind == "season" and m.group("s") == "fall" and not m.group("y") and c.start == m.start("s") \
+            and not re.search(r"(?i)\b(?:this|last|next|early|late|mid|the|that|in|during|by|until|since|of)[\s-]+$", before):
+        return False  # "prices will fall", "to fall apart": the verb
+    if c.kind == "season" and m.group("s").lower() == "fall" and not m.group("y") and re.match(r"\s+of\b", text[c.end:]):
+        return False  # "the fall of the wall": an event
     if c.kind == "season" and m.group("s")[0].isupper() and not m.group("y") and c.start == m.start("s"):
-        if not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
-            return False  # "British Summer Time", "Arab Spring": a name, not a season
+        framed = re.search(r"(?i)\b(?:in|during|since|until|till|through|by|this|last|next|early|late|mid|of|the)\s+$", before) \
+            and not re.match(r"\s+[A-Z]", text[c.end:c.end + 2])
+        if not framed and not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
+            return False  # "British Summer Time", "Arab Spring": a name, not a season ("in Autumn" is one)
     if c.kind == "weekday" and re.search(r"(?i)\b(?:good|black|cyber|holy|ash|palm|easter|super)\s+$", before):
         return False
     return True
@@ -498,6 +511,12 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return "DATE", date(year, month, day).isoformat()
         except ValueError:
             return None
+    if kind == "monthrel":
+        month = _month_token(m.group("m"))
+        if month is None or anchor is None:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        return "DATE", f"{anchor.year + shift:04d}-{month:02d}"
     if kind == "monthyear":
         month = _month_token(m.group("m"))
         return ("DATE", f"{int(m.group('y')):04d}-{month:02d}") if month else None
@@ -552,6 +571,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return None
         if what in ("decade", "century"):
             return "DATE", f"{anchor.year // 10:03d}" if what == "decade" else f"{anchor.year // 100:02d}"
+        if tense < 0 and re.search(r"(?i)\bend\b", surface) and (
+                what == "year" and anchor.month <= 9 or what == "month" and anchor.day <= 20):
+            # "prices peaked by the end of the year" in a March story: the end that has come
+            return _shift_value(what, anchor, -1)
         return _shift_value(what, anchor, 0)
     if kind == "periodrel":
         u = m.group("u").lower()
@@ -638,7 +661,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
     if kind == "thequarter":
-        w = (m.group("w") or "").lower()
+        w = (m.group("w") or m.group("w2") or "").lower()
         if w == "current":
             return "DATE", f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
         ry, q = _reported_quarter(anchor)
@@ -837,15 +860,22 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
             return 1
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
-            return 1
+            # "had been due to expire Friday", "had planned to vote Monday": a plan told in the
+            # past perfect is one whose day has come
+            return -1 if _past_perfect(verb.head) else 1
+        if verb.dep_ == "xcomp" and verb.head.lower_ in R.DECISION_GOVERNORS:
+            return 0
         if verb.lower_ in R.SCHEDULING_VERBS:
-            return 1  # "planned a rally on Saturday": what is planned is ahead
+            # "planned a rally on Saturday": what is planned is ahead, unless "had been scheduled"
+            return -1 if _past_perfect(verb) else 1
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
         if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
+        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES:
+            return 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
         if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
@@ -856,6 +886,26 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             continue
         break
     return -1 if owned else 0
+
+
+def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
+    """Whether the expression at ``start`` hangs on a noun through its preposition."""
+    tok = next((tok_index[p] for p in range(start, start + 12) if p in tok_index), None)
+    while tok is not None and tok.dep_ in ("amod", "compound", "npadvmod") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.head.dep_ != "prep":
+        return False
+    return tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _past_perfect(word: Any) -> bool:
+    """"had" among the auxiliaries of a word or of the copula it hangs on ("had been due")."""
+    for w in (word, word.head):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") and c.tag_ == "VBD" for c in w.children):
+            return True
+        if w.dep_ != "acomp" or w is w.head:
+            break
+    return False
 
 
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
@@ -902,12 +952,23 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 if tok_index is None:
                     tok_index = {t.idx: t for t in doc}
                 tense = _tense_from_doc(doc, tok_index, c.start)
+                if tense == -1 and c.kind in ("month", "modmonth") and day is not None \
+                        and (_month_token(c.match.group("m")) - day.month) % 12 == 1 and _on_noun(tok_index, c.start):
+                    # the coming month of a deed named by a noun, after a past verb ("warned of a
+                    # cutback in September" in August) is that month, not eleven months back;
+                    # "the rules changed in December" (on the verb) stays past
+                    tense = 0
             else:
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
                 tense = 1
-        if tense == 0 and forced is None and _UNTIL.search(text[max(0, c.start - 12):c.start]):
-            tense = 1
+            elif _SINCE_LEAD.search(text, max(0, c.start - 40), c.start):
+                tense = PAST  # "since Oct. 23", "since shortly after the Oct. 23 slaying"
+        if forced is None and (tense == 0 or tense == -1 and c.kind in ("month", "modmonth", "monthday")) \
+                and _UNTIL.search(text[max(0, c.start - 12):c.start]):
+            # "until mid-November", "run through June": a limit is mostly ahead; after a past
+            # verb ("gave them until November") it is the nearest such month, ahead when close
+            tense = 1 if tense == 0 else 0
         try:
             if c.kind == "sameday":
                 resolved = _same_period(c, last_day, day)
@@ -918,16 +979,20 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
-        if last_quarter and c.kind == "ago" and re.fullmatch(r"\d{4}", value) and _YEAR_BACK.search(text, c.start, c.end):
+        if last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+                and re.fullmatch(r"\d{4}", value):
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
             # "exports in October rose from the same period a year earlier": October, a year before
             value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
-        if re.fullmatch(r"\d{4}-Q[1-4]", value) and c.kind not in ("sameperiod",):
+        # the year-back twins ("a year ago" → 1988-Q3) are not the quarter the story is about:
+        # they never become it, or the next "a year earlier" would step back a second year
+        twin = c.kind in _TWINS
+        if re.fullmatch(r"\d{4}-Q[1-4]", value) and not twin:
             last_quarter = value
-        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and c.kind not in ("sameperiod",):
+        if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and not twin:
             last_period = value
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
@@ -951,10 +1016,14 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     return out
 
 
+_TWINS = frozenset({"sameperiod", "ago", "yearadj"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
-_TENSED = frozenset({"weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
+_TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
                      "theweek", "holiday"})
+_PLAIN_UNITS = re.compile(r"(?i)[\w.]+\s+(?:years|months|weeks|days|hours|quarters|decades|minutes)")
+_THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s+$")
+_SINCE_LEAD = re.compile(r"(?i)\bsince\s+(?:(?:shortly|just|soon|right|immediately)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$")
 _FUTURE_LEAD = re.compile(rf"(?i)\b(?:{_alt(R.FUTURE_LEADS)})\s+$")
 _APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
 _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
@@ -977,6 +1046,12 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
+    if c.kind == "duration" and start == c.start and _PLAIN_UNITS.fullmatch(text, start, end):
+        # "for the nine months", "in the 90 years since": TIMEX3 keeps the article of a
+        # definite stretch of time (the pattern leaves it out)
+        lead = _THE_BEFORE.search(text, max(0, start - 5), start)
+        if lead:
+            start = lead.start()
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:

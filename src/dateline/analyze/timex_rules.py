@@ -89,7 +89,7 @@ REFERENCES: dict[str, str] = {
     "right now": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
     "at this time": "PRESENT_REF",
     "the past": "PAST_REF", "at the time": "PAST_REF", "formerly": "PAST_REF",
-    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF", "previously": "PAST_REF",
+    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF",
     "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
@@ -165,6 +165,8 @@ HOLIDAYS: dict[str, tuple] = {
 #: ("planned a rally on Saturday", "scheduled a vote for Dec. 15")
 SCHEDULING_VERBS = frozenset({"scheduled", "planned", "slated", "rescheduled", "planning", "scheduling",
                               "postponed", "delayed", "schedules", "plans"})
+#: participles that, hung on a noun, put its date ahead ("a summit set for April")
+SCHEDULED_PARTICIPLES = frozenset({"set", "scheduled", "slated", "planned", "due", "expected", "timed"})
 #: present-tense verbs that are not about what is ahead ("says Friday", "reports")
 PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "show", "writes", "notes",
                                 "adds", "believes", "thinks", "knows", "has", "have", "'s"})
@@ -190,5 +192,8 @@ FUTURE_GOVERNORS = frozenset({
     "scheduled", "due", "set", "intend", "intends", "intended", "aim", "aims", "aiming", "hope",
     "hopes", "hoping", "want", "wants", "preparing", "likely", "poised", "ready", "slated",
 })
+#: verbs whose to-infinitive comes after the decision, not necessarily after the story ("agreed
+#: in May to sell in October"): the nearest reading, ahead only when it is close
+DECISION_GOVERNORS = frozenset({"agreed", "decided", "voted", "promised", "pledged", "vowed", "chose", "offered"})
 #: words that put a clause in the past when no parse is at hand
 PAST_WORDS = frozenset({"was", "were", "had", "did", "said", "told", "met", "held", "signed"})
