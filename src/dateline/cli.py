@@ -597,6 +597,11 @@ def _clock(published: str | None) -> str:
     return published[:16].replace("T", " ")
 
 
+def _carrier(x: dict) -> str:
+    """A carrier as people name it: its outlet, else a page with no outlet named, by its id."""
+    return x.get("outlet") or f"a page with no outlet ({x['document_id'][:8]})"
+
+
 def _show_statement(c, s: dict) -> None:
     via = f" [dim]via {_esc(' → '.join(s['via']))}[/dim]" if s["via"] else ""
     c.print(f"[cyan]{s['said_on'] or '????-??-??'}[/cyan] [bold]{_esc(s['speaker']['name'] or '?')}[/bold]"
@@ -604,15 +609,15 @@ def _show_statement(c, s: dict) -> None:
     carriers = s["carriers"]
     first = carriers[0]
     n = s["carried_by"]
-    line = (f"  [dim]carried by {n} outlet{'s' if n != 1 else ''}: first {_esc(first['outlet'] or first['document_id'])} "
+    line = (f"  [dim]carried by {n} outlet{'s' if n != 1 else ''}: first {_esc(_carrier(first))} "
             f"{_clock(first['published'])}")
     if len(carriers) > 1:
-        line += ", then " + ", ".join(f"{_esc(x['outlet'] or x['document_id'])} {_clock(x['published'])}"
+        line += ", then " + ", ".join(f"{_esc(_carrier(x))} {_clock(x['published'])}"
                                       for x in carriers[1:6])
         if len(carriers) > 6:
             line += f" and {len(carriers) - 6} more"
     c.print(line + f" · {s['id']}[/dim]")
-    outlet = {x["document_id"]: x["outlet"] or x["document_id"] for x in carriers}
+    outlet = {x["document_id"]: _carrier(x) for x in carriers}
     for v in s["variants"][:4]:
         who = ", ".join(_esc(outlet.get(d, d)) for d in v["documents"][:3])
         what = "; ".join(_change(ch) for ch in v["changes"][:3]) or "other wording"
