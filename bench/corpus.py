@@ -64,7 +64,7 @@ def variants(text: str, rng: random.Random) -> dict[str, str]:
     words = text.split()
     n = len(words)
     line = f"{rng.choice(PLACES)}, {rng.choice(MONTHS)} {rng.randint(1, 28)} ({rng.choice(AGENCIES)}) - "
-    credit = f"\n\n(Reporting by Ana Example; Editing by Tom Sample)"
+    credit = "\n\n(Reporting by Ana Example; Editing by Tom Sample)"
     dropped = list(paras)
     if len(dropped) > 2:
         del dropped[rng.randrange(1, len(dropped))]

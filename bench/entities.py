@@ -163,8 +163,8 @@ def main() -> None:
         fx_people, fx_split, fx_wrong = _same_surnames(fx_db)
 
     print(f"AEB html pages: {n_docs} documents, ingest {cpu:.1f} CPU-s (one worker)\n")
-    print(f"| measure | bare spaCy tagger | dateline |")
-    print(f"|---|---|---|")
+    print("| measure | bare spaCy tagger | dateline |")
+    print("|---|---|---|")
     print(f"| entities per document | {bn / max(1, len(texts)):.1f} | {n / max(1, n_docs):.1f} |")
     print(f"| junk share (bench/entity_junk.py) | {sum(bjunk.values()) / max(1, bn):.1%} ({sum(bjunk.values())}/{bn}) "
           f"| {sum(junk.values()) / max(1, n):.1%} ({sum(junk.values())}/{n}) |")

@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ import pytest
 
 from dateline.analyze import analyze
 from dateline.analyze.entities import EntityIndex, find_entities
-from dateline.model import Byline, Dateline, Reading, Source
+from dateline.model import Byline, Reading, Source
 
 
 def reading(text: str, **kw) -> Reading:

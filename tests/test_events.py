@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from dateline.analyze import analyze, analyze_one
 from dateline.model import Reading, Source

@@ -8,7 +8,6 @@ import re
 import shutil
 import sqlite3
 
-import pytest
 from typer.testing import CliRunner
 
 from dateline import Corpus

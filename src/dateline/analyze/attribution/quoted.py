@@ -5,11 +5,12 @@ speaker's words, quotes no cue introduces, and "said 'A' and B" split in two."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex
-from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of
+from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
 from .quotes import Quote, _quote_starting
 
 
@@ -107,7 +108,6 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
     out = []
     covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
     starts = [t.idx for t in doc]
-    from bisect import bisect_left
     for q in quotes:
         if not q.closed or any(s < q.span[1] and q.span[0] < e for s, e in covered):
             continue
@@ -205,7 +205,6 @@ def _transcript_lines(text, paras, cands, index: EntityIndex) -> list[_Cand]:
 def _block_quotes(doc, text, sents, paras, quotes, cands) -> list[_Cand]:
     """A paragraph that ends in a cue and a colon ("In the post, Wallen wrote:") introduces the
     next paragraph as the speaker's own words, set apart as a block quotation with no marks."""
-    from .parse import _subject
     out = []
     for k in range(len(paras) - 1):
         ps, pe = paras[k]
