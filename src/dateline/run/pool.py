@@ -178,6 +178,7 @@ def read_pooled(
     inflight: deque = deque()
     pending = iter(first)
     exhausted = False
+    finished = False
     try:
         while True:
             while not exhausted and len(inflight) < workers * 3:
@@ -206,5 +207,9 @@ def read_pooled(
             for t in done:
                 if on_target:
                     on_target(t)
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # every future done: wait for the pool, so that no wake-up of it is left for the
+        # interpreter's exit (CPython then writes to its closed pipe and prints a traceback);
+        # a consumer that stopped early cancels what is left instead
+        pool.shutdown(wait=finished, cancel_futures=not finished)

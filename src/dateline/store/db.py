@@ -94,7 +94,7 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         if self.write:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             # checkpoint every ~40 MB of WAL rather than every 4 MB: a page written by several
             # batches is copied back once, not once per batch (on a large store a batch's random
@@ -169,3 +169,18 @@ def _is_sqlite(path: Path) -> bool:
             return fh.read(16) == b"SQLite format 3\x00"
     except OSError:
         return True  # let SQLite say what is wrong
+
+
+def _wal(conn: sqlite3.Connection, tries: int = 60) -> None:
+    """Switch to WAL. On a new file opened by several processes at once, SQLite may answer
+    "locked" at once instead of waiting its busy timeout: try again a little later."""
+    import time
+
+    for attempt in range(tries):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if attempt == tries - 1 or not any(w in str(exc) for w in ("locked", "busy")):
+                raise
+            time.sleep(0.02 + 0.01 * attempt)
