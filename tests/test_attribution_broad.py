@@ -5,7 +5,6 @@ written for these tests."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -259,29 +258,36 @@ def test_a_sentence_of_five_thousand_words(nlp) -> None:
     assert r.error is None and r.claims
 
 
-def test_attribution_time_is_linear_in_the_text(nlp) -> None:
-    """Attribution alone (parse made before), on n and 4n paragraphs: CPU time grows no faster
-    than the text (a generous bound: quadratic work would be 16x)."""
-    from dateline.analyze.attribution import attribute
-    from dateline.analyze.entities import find_entities
+def test_lookups_by_position_agree_with_a_scan() -> None:
+    """Quotes, paragraphs and claimed spans are looked up by bisection (a long article must
+    cost no more per paragraph than a short one: bench/long_text.py measures it); each look-up
+    gives what a scan of the whole list gives."""
+    import random
 
-    para = ('The council met on Monday and the mayor said that the harbour wall would be rebuilt. '
-            '"We will not wait for the state," she said. ')
+    from dateline.analyze.attribution.parse import _para_of
+    from dateline.analyze.attribution.quotes import (Covered, _quote_around, _quote_before, _quote_ending,
+                                                     _quote_starting, _quotes_in)
 
-    def cost(n: int) -> float:
-        text = "\n\n".join([para * 3] * n)
-        reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None))
-        doc = nlp(text)
-        ents = find_entities(doc, reading)
-        best = float("inf")
-        for _ in range(3):  # the least of three: a busy machine only ever adds time
-            t0 = time.process_time()
-            attribute(doc, reading, ents)
-            best = min(best, time.process_time() - t0)
-        return best
-
-    small, big = cost(15), cost(60)
-    assert big < 8 * small, (small, big)
+    rnd = random.Random(5)
+    words = ["said", "the", "minister", "“We", "will", "go,”", '"No"', "'maybe'", "plan.", "\n\n", "he"]
+    for _ in range(40):
+        text = " ".join(rnd.choice(words) for _ in range(120))
+        paras = paragraph_spans(text, None)
+        quotes = find_quotes(text, paras)
+        plain = list(quotes)
+        assert [q.span for q in quotes] == sorted(q.span for q in quotes)
+        for pos in range(0, len(text), 7):
+            assert _quote_around(quotes, pos) is _quote_around(plain, pos)
+            assert _quote_starting(quotes, pos) is _quote_starting(plain, pos)
+            assert _quote_before(quotes, text, pos) is _quote_before(plain, text, pos)
+            assert _quote_ending(quotes, pos, pos + 3) is _quote_ending(plain, pos, pos + 3)
+            assert _quotes_in(quotes, (pos, pos + 40)) == _quotes_in(plain, (pos, pos + 40))
+            assert _para_of(paras, pos) == _para_of(list(paras), pos)
+        spans = [(a, a + rnd.randint(1, 60)) for a in (rnd.randrange(len(text)) for _ in range(30))]
+        covered = Covered(spans)
+        for pos in range(0, len(text), 5):
+            near = covered.near(pos, pos + 10)
+            assert {sp for sp in spans if sp[0] < pos + 10 and sp[1] > pos} <= set(near)
 
 
 def test_two_copies_of_a_wire_story_date_a_statement_alike(nlp) -> None:

@@ -23,13 +23,15 @@ mentions unless the body names them). Clustering rules:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..extract.lexicon import AGENCIES
 from ..model import Reading
-from . import countries, cues, entity_rules as rules
+from . import countries, cues
+from . import entity_rules as rules
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 #: other pipelines' labels in the English scheme (the French one tags PER, ORG, LOC, MISC);
@@ -163,6 +165,9 @@ class EntityIndex:
         self._mentions = sorted(
             ((s, e, ent["id"]) for ent in entities for s, e in ent["mentions"]), key=lambda m: m[0]
         )
+        self._starts = [m[0] for m in self._mentions]
+        self._org_nouns: dict[str, list[tuple[int, str]]] = {}
+        self._around: list[tuple[int, int, int, str]] | None = None
         self._surface: dict[str, str] = {}
         for ent in entities:
             for form in [ent["name"], *ent["aliases"]]:
@@ -175,7 +180,7 @@ class EntityIndex:
     def at(self, start: int, end: int, prefer: tuple[str, ...] = ("PERSON", "ORG")) -> str | None:
         """The entity with a mention inside ``[start, end)``, the rightmost preferred type first."""
         best: tuple[int, int, str] | None = None
-        for s, e, eid in self._mentions:
+        for s, e, eid in self._mentions[bisect_left(self._starts, start):]:
             if s >= end:
                 break
             if e <= start or s < start or e > end:
@@ -228,26 +233,38 @@ class EntityIndex:
         return best
 
     def recent(self, before: int, types: tuple[str, ...], exclude_roles: bool = True) -> str | None:
-        best = None
-        for s, e, eid in self._mentions:
-            if s >= before:
-                break
-            ent = self.by_id[eid]
+        for i in range(bisect_left(self._starts, before) - 1, -1, -1):  # the latest first
+            ent = self.by_id[self._mentions[i][2]]
             if ent["type"] in types and not (exclude_roles and ent.get("role")):
-                best = eid
-        return best
+                return ent["id"]
+        return None
 
     def org_with(self, noun: str, before: int) -> str | None:
         """The organisation named with this noun ("the ministry" → "Defence Ministry")."""
         noun = noun.lower()
-        best = None
-        for s, e, eid in self._mentions:
-            ent = self.by_id[eid]
-            if ent["type"] != "ORG":
-                continue
-            if noun in ent["name"].lower().split() and (best is None or s < before):
-                best = eid
-        return best
+        found = self._org_nouns.get(noun)
+        if found is None:  # the mentions of organisations with this noun in their name, in order
+            found = self._org_nouns[noun] = [
+                (s, eid) for s, _, eid in self._mentions
+                if self.by_id[eid]["type"] == "ORG" and noun in self.by_id[eid]["name"].lower().split()]
+        if not found:
+            return None
+        k = bisect_left(found, (before, ""))
+        return found[k - 1][1] if k else found[0][1]  # the latest before, else the first after
+
+    def person_or_org_around(self, pos: int) -> str | None:
+        """The person or organisation with a mention holding ``pos``, the first in the entity
+        list when several do."""
+        if self._around is None:
+            order = {e["id"]: i for i, e in enumerate(self.entities)}
+            self._around = sorted((a, b, order[eid], eid) for a, b, eid in self._mentions
+                                  if self.by_id[eid]["type"] in ("PERSON", "ORG"))
+            self._around_starts = [m[0] for m in self._around]
+            self._around_longest = max((b - a for a, b, _, _ in self._around), default=0)
+        lo = bisect_left(self._around_starts, pos - self._around_longest)
+        hi = bisect_right(self._around_starts, pos)
+        held = [(rank, eid) for a, b, rank, eid in self._around[lo:hi] if a <= pos < b]
+        return min(held)[1] if held else None
 
     def agency_ids(self) -> list[str]:
         return [e["id"] for e in self.entities if e.get("agency")]

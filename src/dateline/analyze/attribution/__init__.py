@@ -27,12 +27,19 @@ from typing import Any
 
 from ...model import Reading
 from ..entities import EntityIndex
+from ..timex import story_anchor
 from .chains import _headline, _to_dict
 from .learned import _learned_cues
 from .parse import _Cand, _char_end, _sentences
-from .quoted import (_block_quotes, _continuations, _orphan_quotes, _quote_cues, _split_coordinated,
-                     _trailing_verbs, _transcript_lines)
-from ..timex import story_anchor
+from .quoted import (
+    _block_quotes,
+    _continuations,
+    _orphan_quotes,
+    _quote_cues,
+    _split_coordinated,
+    _trailing_verbs,
+    _transcript_lines,
+)
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
 from .verbs import _according, _cue_verbs, _in_documents, _omissions

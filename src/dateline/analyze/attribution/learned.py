@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import cues
 from .parse import _animate, _Cand, _char_end, _date_of, _first_person, _negated, _text
-from .quotes import _quote_around
+from .quotes import Covered, _quote_around
 
 
 def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
@@ -18,7 +18,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
 
     threshold = cue_model.model()["threshold"]
     used = {c.cue_span[0] for c in cands}
-    held = [c.content for c in cands]
+    held = Covered(c.content for c in cands)
     out: list[_Cand] = []
     text = _text(doc)
     for ss, se in sents:
@@ -47,7 +47,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
             if cues.ANONYMITY_FORMULA.search(text[tok.idx:ce]):
                 continue  # "who asked not to be named" describes a source; it claims nothing
-            if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held):
+            if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held.near(cs, ce)):
                 continue
             cue_span = (tok.idx, tok.idx + len(tok.text))
             c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,

@@ -3,7 +3,7 @@ the candidate attribution every stage fills in, and the token helpers every stag
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +46,20 @@ class _Cand:
 
 
 
+class Sentences(list):
+    """Token ranges of sentences in text order, with their character starts for bisection."""
+
+    def at(self, doc: Any, pos: int) -> Span | None:
+        """The sentence that holds character ``pos``."""
+        starts = getattr(self, "_starts", None)
+        if starts is None or len(starts) != len(self):
+            starts = self._starts = [doc[s].idx for s, _ in self]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < _char_end(doc, self[i][1]):
+            return self[i]
+        return None
+
+
 def _sentences(doc: Any, paras: list[Span]) -> list[Span]:
     """Token ranges of sentences, cut again at paragraph ends, without space tokens."""
     ends = sorted(e for _, e in paras)
@@ -66,7 +80,7 @@ def _sentences(doc: Any, paras: list[Span]) -> list[Span]:
                 end -= 1
             out.append((start, end))
     spans = [(s, _strip_space(doc, s, e)) for s, e in out if e > s]
-    return [piece for s, e in spans for piece in _cut_long(doc, s, e)]
+    return Sentences(piece for s, e in spans for piece in _cut_long(doc, s, e))
 
 
 
@@ -86,7 +100,9 @@ def _cut_long(doc: Any, s: int, e: int) -> list[Span]:
 
 
 def _crosses(tok: Any, ends: list[int]) -> bool:
-    return any(tok.idx <= pe <= tok.idx + len(tok.text) for pe in ends) or "\n\n" in tok.text
+    """Whether a paragraph end (``ends`` sorted) falls inside the token."""
+    i = bisect_left(ends, tok.idx)
+    return i < len(ends) and ends[i] <= tok.idx + len(tok.text) or "\n\n" in tok.text
 
 
 
@@ -236,6 +252,13 @@ def _claim_end(c: _Cand) -> int:
 
 
 def _para_of(paras: list[Span], pos: int) -> int:
+    """The index of the paragraph that holds ``pos`` (its end included), or -1."""
+    starts = getattr(paras, "starts", None)
+    if starts is not None:
+        i = bisect_right(starts, pos) - 1
+        while i > 0 and paras[i - 1][1] >= pos:
+            i -= 1  # touching paragraphs: the first that holds pos, as the scan below gives
+        return i if i >= 0 and paras[i][0] <= pos <= paras[i][1] else -1
     for i, (s, e) in enumerate(paras):
         if s <= pos <= e:
             return i

@@ -5,13 +5,14 @@ speaker's words, quotes no cue introduces, and "said 'A' and B" split in two."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
 from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex
 from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
-from .quotes import Quote, _quote_starting
+from .quotes import Covered, Quote, _quote_starting
 
 
 def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
@@ -42,13 +43,13 @@ _SIGNED = re.compile(r"[ \t.]*\n\s*(?P<dash>—|–|--|-|―)[ \t]*(?P<name>[A-Z
 def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
     """Quotes cued by a colon ("X on tariffs: '…'") or a dash ("'…' — X")."""
     out = []
-    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
     for q in quotes:
         if q.words(text) < cues.MIN_QUOTE_WORDS:
             continue
-        if any(s <= q.span[0] < e or s < q.span[1] <= e for s, e in covered):
+        if any(s <= q.span[0] < e or s < q.span[1] <= e for s, e in covered.near(q.span[0], q.span[1])):
             continue
-        sent = next(((s, e) for s, e in sents if doc[s].idx <= q.span[0] < _char_end(doc, e)), None)
+        sent = sents.at(doc, q.span[0])
         if sent is None:
             continue
         ss, se = sent
@@ -57,7 +58,7 @@ def _quote_cues(doc, text, sents, quotes, cands, index) -> list[_Cand]:
         if not before and lead.endswith(":"):
             # the paragraph before ends with a colon: 'He told the crowd: / "…"'
             colon = len(lead) - 1
-            prev = next(((s, e) for s, e in sents if doc[s].idx <= colon < _char_end(doc, e)), None)
+            prev = sents.at(doc, colon)
             k = next((t.i for t in doc[prev[0]:prev[1]] if t.idx == colon), None) if prev else None
             span = _colon_speaker(doc, prev[0], k) if k is not None else None
             if span is not None:
@@ -106,10 +107,10 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
     makes any verb in that place a verb of saying. The verb must not take a clause of its own
     ('"…," he said he would …' is for the speech-verb rules)."""
     out = []
-    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
     starts = [t.idx for t in doc]
     for q in quotes:
-        if not q.closed or any(s < q.span[1] and q.span[0] < e for s, e in covered):
+        if not q.closed or any(s < q.span[1] and q.span[0] < e for s, e in covered.near(q.span[0], q.span[1])):
             continue
         inner = text[q.inner[0]:q.inner[1]].rstrip()
         after = text[q.span[1]:q.span[1] + 3]
@@ -145,7 +146,7 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
             sp = _np_span(doc, subj, verb.i + 1, min(len(doc), subj.right_edge.i + 1))
         if subj.pos_ == "PRON" and subj.lower_ not in cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS:
             continue  # "it", "I", "we": no speaker to name
-        sent = next(((s, e) for s, e in sents if doc[s].idx <= q.span[0] < _char_end(doc, e)), None)
+        sent = sents.at(doc, q.span[0])
         cs = q.span[0]
         if sent is not None:
             lead = text[doc[sent[0]].idx:q.span[0]]
@@ -216,7 +217,7 @@ def _block_quotes(doc, text, sents, paras, quotes, cands) -> list[_Cand]:
         body = text[ns:ne].strip()
         if not body or body[0] in "\"“‘'«" or len(body.split()) < 6:
             continue  # a quotation after the colon is the colon cue's (quote_cues)
-        sent = next(((s, e) for s, e in sents if doc[s].idx <= colon < _char_end(doc, e)), None)
+        sent = sents.at(doc, colon)
         if sent is None:
             continue
         verb = next((t for t in reversed(doc[sent[0]:sent[1]]) if t.idx < colon and t.tag_.startswith("VB")
@@ -280,21 +281,22 @@ def _same_sentence_gap(gap: str) -> bool:
 def _continuations(text, sents, paras, quotes, cands) -> None:
     """A quote that opens the sentence or paragraph after a quoted claim and has no cue of its
     own carries on that claim ('"A," he said. "B."')."""
-    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
     live = sorted((c for c in cands if not c.conduit and c.speaker_span), key=lambda c: c.content[0])
+    live_starts = [c.content[0] for c in live]
     for q in quotes:
-        if any(s <= q.span[0] < e for s, e in covered):
+        if any(s <= q.span[0] < e for s, e in covered.near(q.span[0], q.span[0])):
             continue
         if q.words(text) < cues.MIN_QUOTE_WORDS and not _short_sentence(text, q):
             continue
-        prev = [c for c in live if _claim_end(c) <= q.span[0]]
-        if not prev:
+        prev = _ended_before(live, live_starts, q.span[0])  # the latest first
+        p = next(prev, None)
+        if p is None:
             continue
-        p = prev[-1]
         para_q = _para_of(paras, q.span[0])
         # a quoted claim, then the rest of its sentence holding claims of no quotes of their own
         # ('"A," said X, who focuses on ethics. "B."'): the quote carries on the quoted claim
-        for c in reversed(prev):
+        for c in _chain_first(p, prev):
             if _para_of(paras, c.content[0]) != para_q or c.quotes or c.more:
                 if _para_of(paras, c.content[0]) == para_q and (c.quotes or c.more) \
                         and _same_sentence_gap(text[_claim_end(c):q.span[0]]):
@@ -314,7 +316,7 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
             tail = text[_claim_end(p):paras[para_p][1]]
             if not p.quotes and not (whole and len(tail) < 40 and p.mode in ("lead", "trail")):
                 continue
-            if any(_para_of(paras, c.content[0]) == para_p and c.content[0] > p.content[0] for c in live):
+            if _opens_later_in(live, live_starts, p, paras, para_p):
                 continue
         else:
             continue
@@ -332,18 +334,20 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
     """A quotation no claim holds and no cue introduces is the words of the last speaker of its
     paragraph or of the one before (news style: a speaker is named once, the quotes go on);
     without such a speaker, of the only person named in its paragraph."""
-    covered = [c.content for c in cands] + [q.span for c in cands for q in c.more]
+    covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
     live = sorted((c for c in cands if not c.conduit and c.speaker_span and c.mode != "omission"),
                   key=lambda c: c.content[0])
+    live_starts = [c.content[0] for c in live]
+    people = _people_by_paragraph(index, paras)
     for q in quotes:
-        if any(s < q.span[1] and q.span[0] < e for s, e in covered):
+        if any(s < q.span[1] and q.span[0] < e for s, e in covered.near(q.span[0], q.span[1])):
             continue
         if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q):
             continue
         pq = _para_of(paras, q.span[0])
-        prev = [c for c in live if _claim_end(c) <= q.span[0] and _para_of(paras, c.content[0]) in (pq, pq - 1)]
-        if prev:
-            p = prev[-1]
+        p = next((c for c in _ended_before(live, live_starts, q.span[0])
+                  if _para_of(paras, c.content[0]) in (pq, pq - 1)), None)
+        if p is not None:
             span = _nearest_mention(text, index, p.speaker, q.span, paras[pq] if pq >= 0 else q.span) or p.speaker_span
             cands.append(_Cand("continued", p.cue, p.cue_span, span, q.span, head=p.head,
                                quotes=[q], speaker=p.speaker, addressee=p.addressee,
@@ -352,15 +356,49 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
             continue
         if pq < 0:
             continue
-        ps, pe = paras[pq]
-        people = {e["id"] for e in index.entities if e["type"] == "PERSON"
-                  and any(ps <= a < pe and not (q.span[0] <= a < q.span[1]) for a, _ in e["mentions"])}
-        if len(people) == 1:
-            eid = people.pop()
-            a, b = next((a, b) for a, b in index.by_id[eid]["mentions"] if ps <= a < pe and not (q.span[0] <= a < q.span[1]))
+        outside = [(eid, a, b) for eid, a, b in people.get(pq, ()) if not (q.span[0] <= a < q.span[1])]
+        if len({eid for eid, _, _ in outside}) == 1:
+            eid, a, b = outside[0]
             cands.append(_Cand("continued", "", (q.span[0], q.span[0]), (a, b), q.span, quotes=[q], speaker=eid))
             covered.append(q.span)
 
+
+
+def _ended_before(live: list[_Cand], starts: list[int], pos: int):
+    """The claims of ``live`` (sorted by where their content opens) that end by ``pos``, the
+    latest opening first: only those opening before ``pos`` are looked at."""
+    for i in range(bisect_right(starts, pos) - 1, -1, -1):
+        if _claim_end(live[i]) <= pos:
+            yield live[i]
+
+
+def _opens_later_in(live: list[_Cand], starts: list[int], p: _Cand, paras: list[Span], para: int) -> bool:
+    """Whether a claim of ``live`` opens after ``p`` in paragraph ``para``."""
+    later = live[bisect_right(starts, p.content[0]):]
+    if para < 0:
+        return any(_para_of(paras, c.content[0]) == para for c in later)
+    end = paras[para][1]
+    return any(_para_of(paras, c.content[0]) == para for c in takewhile(lambda c: c.content[0] <= end, later))
+
+
+def _chain_first(first: _Cand, rest):
+    yield first
+    yield from rest
+
+
+def _people_by_paragraph(index: EntityIndex, paras: list[Span]) -> dict[int, list[tuple[str, int, int]]]:
+    """The mentions of people in each paragraph, in the order the entity list gives them."""
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    for e in index.entities:
+        if e["type"] != "PERSON":
+            continue
+        for a, b in e["mentions"]:
+            pi = _para_of(paras, a)
+            if 0 <= pi + 1 < len(paras) and not a < paras[pi][1] and paras[pi + 1][0] <= a:
+                pi += 1  # at the end of one paragraph and the start of the next: the next
+            if pi >= 0 and paras[pi][0] <= a < paras[pi][1]:
+                out.setdefault(pi, []).append((e["id"], a, b))
+    return out
 
 
 def _nearest_mention(text: str, index: EntityIndex, eid: str | None, near: Span, para: Span) -> Span | None:

@@ -11,6 +11,7 @@ here raises on odd text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -41,15 +42,24 @@ class Quote:
         return sum(len(text[s:e].split()) for s, e in self.parts)
 
 
+class Paragraphs(list):
+    """Paragraph spans in text order, with their starts kept for bisection."""
+
+    def __init__(self, spans=()) -> None:
+        super().__init__(spans)
+        self.starts = [s for s, _ in self]
+
+
 def paragraph_spans(text: str, paragraphs: list[Span] | None) -> list[Span]:
     if paragraphs:
-        return [tuple(p) for p in paragraphs]  # type: ignore[misc]
+        spans = [tuple(p) for p in paragraphs]
+        return Paragraphs(spans) if spans == sorted(spans) else spans  # type: ignore[arg-type]
     out, start = [], 0
     for m in re.finditer(r"\n\s*\n", text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
-    return [p for p in out if p[1] > p[0]]
+    return Paragraphs(p for p in out if p[1] > p[0])
 
 
 def _is_word(ch: str) -> bool:
@@ -126,7 +136,7 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
             open_q.closed = False
             if open_q.parts:
                 quotes.append(open_q)
-    return [q for q in quotes if q.parts]
+    return Quotes(sorted((q for q in quotes if q.parts), key=lambda q: q.span[0]))
 
 
 def _class_of(mark: str) -> str:
@@ -148,17 +158,33 @@ def _close(q: Quote | None, part_start: int, part_end: int, *, closed: bool, end
     q.closed = closed
 
 
+class Quotes(list):
+    """The quotes of one text, in order of their opening mark and never overlapping (as
+    :func:`find_quotes` gives them), looked up by position in log time: an article with a
+    thousand quotes must not cost a million comparisons per rule."""
+
+    def _index(self) -> tuple[list[int], list[int]]:
+        cached = getattr(self, "_cache", None)
+        if cached is None or cached[0] != len(self):
+            cached = (len(self), [q.span[0] for q in self], [q.span[1] for q in self])
+            self._cache = cached
+        return cached[1], cached[2]
+
+
 def quote_at(quotes: list[Quote], start: int, end: int) -> list[Quote]:
     """The quotes that overlap ``[start, end)``."""
     return [q for q in quotes if q.span[0] < end and q.span[1] > start]
 
 
 def _quote_around(quotes: list[Quote], pos: int) -> Quote | None:
+    if isinstance(quotes, Quotes):
+        starts, _ = quotes._index()
+        i = bisect_left(starts, pos) - 1  # the last quote opening before pos
+        return quotes[i] if i >= 0 and pos < quotes[i].span[1] else None
     for q in quotes:
         if q.span[0] < pos < q.span[1]:
             return q
     return None
-
 
 
 def _quote_after(quotes: list[Quote], text: str, pos: int) -> Quote | None:
@@ -168,24 +194,33 @@ def _quote_after(quotes: list[Quote], text: str, pos: int) -> Quote | None:
     return _quote_starting(quotes, pos)
 
 
-
 def _quote_before(quotes: list[Quote], text: str, pos: int) -> Quote | None:
     """The closed quote that ends right before ``pos`` (past spaces, not past a line end)."""
     while pos > 0 and text[pos - 1] in " \t":
         pos -= 1
-    for q in quotes:
-        if q.closed and q.span[1] == pos:
+    for q in _ending_between(quotes, pos, pos):
+        if q.closed:
             return q
     return None
 
 
-
 def _quote_starting(quotes: list[Quote], pos: int) -> Quote | None:
+    if isinstance(quotes, Quotes):
+        starts, _ = quotes._index()
+        i = bisect_left(starts, pos)
+        return quotes[i] if i < len(starts) and starts[i] == pos else None
     for q in quotes:
         if q.span[0] == pos:
             return q
     return None
 
+
+def _ending_between(quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
+    """The quotes whose span ends in ``[lo, hi]``, in order."""
+    if isinstance(quotes, Quotes):
+        _, ends = quotes._index()
+        return quotes[bisect_left(ends, lo):bisect_right(ends, hi)]
+    return [q for q in quotes if lo <= q.span[1] <= hi]
 
 
 def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
@@ -193,12 +228,11 @@ def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
     marks after the comma (`,”`, `,’ ”`) may sit a few characters past ``hi``. The quote may
     open sentences before the cue's own ('"A. B. C," she said' is one claim)."""
     best = None
-    for q in quotes:
-        if q.closed and lo - 2 <= q.span[1] <= hi + 4:
+    for q in _ending_between(quotes, lo - 2, hi + 4):
+        if q.closed:
             if best is None or abs(q.span[1] - hi) < abs(best.span[1] - hi):
                 best = q
     return best
-
 
 
 def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
@@ -206,8 +240,42 @@ def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
     ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks)."""
     s, e = content
     inside = []
+    if isinstance(quotes, Quotes):
+        starts, _ = quotes._index()
+        for q in quotes[bisect_left(starts, s - 1):]:
+            if q.span[0] >= e:
+                break  # in order of opening: no later quote opens inside
+            if q.span[1] <= e + 3:
+                inside.append(q)
+                e = max(e, q.span[1])
+        return inside, (s, e)
     for q in quotes:
         if s - 1 <= q.span[0] < e and q.span[1] <= e + 3:
             inside.append(q)
             e = max(e, q.span[1])
     return inside, (s, e)
+
+
+class Covered:
+    """Spans already claimed (contents, quotes taken in), kept sorted by start so that "does
+    this quote overlap a claimed span" looks only at the spans near it."""
+
+    def __init__(self, spans=()) -> None:
+        self._spans: list[Span] = []
+        self._longest = 0
+        for sp in spans:
+            self.append(sp)
+
+    def append(self, span: Span) -> None:
+        insort(self._spans, (span[0], span[1]))
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def near(self, start: int, end: int) -> list[Span]:
+        """Every span that may touch ``[start, end]``: those opening no earlier than the longest
+        span before ``start`` and no later than ``end``."""
+        lo = bisect_left(self._spans, (start - self._longest, -1))
+        hi = bisect_right(self._spans, (end, 1 << 62))
+        return self._spans[lo:hi]
+
+    def __iter__(self):
+        return iter(self._spans)

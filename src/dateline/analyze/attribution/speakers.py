@@ -5,7 +5,7 @@ never the addressee or a person named in the content), titles and roles to names
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ...model import Reading
 from .. import cues
@@ -47,11 +47,17 @@ def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
 
 def _nest(cands: list[_Cand]) -> None:
     """Mark attributions whose content holds another attribution as conduits of it."""
+    place = {id(o): i for i, o in enumerate(cands)}
+    order = sorted(cands, key=lambda o: o.content[0])
+    starts = [o.content[0] for o in order]
+    longest = max((o.content[1] - o.content[0] for o in cands), default=0)
     for inner in cands:
-        outers = [o for o in cands if o is not inner
+        # only contents opening by the cue and no longer ago than the longest content can hold it
+        near = order[bisect_left(starts, inner.cue_span[0] - longest):bisect_right(starts, inner.cue_span[0])]
+        outers = [o for o in near if o is not inner
                   and o.content[0] <= inner.cue_span[0] and inner.cue_span[1] <= o.content[1]
                   and (inner.speaker_span is None or o.content[0] <= inner.speaker_span[0])]
-        outers.sort(key=lambda o: o.content[1] - o.content[0])
+        outers.sort(key=lambda o: (o.content[1] - o.content[0], place[id(o)]))
         inner.outer = outers
         for o in outers:
             o.conduit = True
@@ -228,16 +234,17 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
 def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | None:
     """The person last named as the subject of a clause before ``before`` ("She" after
     "Governor Marsh met Mayor Hale" is Marsh)."""
-    ents = _ents(doc)
-    starts = doc.user_data.get("dateline_ent_starts")
-    if starts is None:
-        starts = doc.user_data["dateline_ent_starts"] = [e.start_char for e in ents]
+    subjects = doc.user_data.get("dateline_person_subjects")
+    if subjects is None:  # the people named as subjects, once per document
+        subjects = doc.user_data["dateline_person_subjects"] = [
+            e for e in _ents(doc) if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+        doc.user_data["dateline_person_subject_starts"] = [e.start_char for e in subjects]
+    starts = doc.user_data["dateline_person_subject_starts"]
     for k in range(bisect_left(starts, before) - 1, -1, -1):  # the nearest first
-        ent = ents[k]
-        if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
-            found = index.at(ent.start_char, ent.end_char, ("PERSON",))
-            if found and (accept is None or accept(found)):
-                return found
+        ent = subjects[k]
+        found = index.at(ent.start_char, ent.end_char, ("PERSON",))
+        if found and (accept is None or accept(found)):
+            return found
     return None
 
 
@@ -245,7 +252,8 @@ def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | 
 def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | None:
     positions = _person_positions(text, index)
     k = bisect_left(positions, (before, ""))
-    for a, eid in reversed(positions[:k]):  # the nearest first
+    for i in range(k - 1, -1, -1):  # the nearest first
+        eid = positions[i][1]
         if not index.by_id[eid].get("role") and accept(eid):
             return eid
     return None
@@ -253,7 +261,4 @@ def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | 
 
 
 def _mention_around(index: EntityIndex, pos: int) -> str | None:
-    for ent in index.entities:
-        if ent["type"] in ("PERSON", "ORG") and any(a <= pos < b for a, b in ent["mentions"]):
-            return ent["id"]
-    return None
+    return index.person_or_org_around(pos)
