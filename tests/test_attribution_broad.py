@@ -317,3 +317,27 @@ def test_the_store_keeps_source_kind_and_channel(nlp, tmp_path) -> None:
     rows = corpus.claims(speaker="Tom Hale")
     assert rows and rows[0]["source_kind"] == "person"
     assert rows[0]["channel"] == {"kind": "statement", "outlet": None, "platform": None}
+
+
+# participles after a first cue --------------------------------------------------------------------
+
+def test_a_participle_after_a_trailing_cue_takes_the_quote_after_it(nlp) -> None:
+    text = ('"The pumps failed twice," Director Ana Ruiz said on Friday, adding, '
+            '"We will replace every one of them before the rains."')
+    claims = read_text(text).claims
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["said"].content.startswith("The pumps failed twice")
+    assert by_cue["adding"].content.startswith("We will replace every one")
+    assert "pumps" not in by_cue["adding"].content
+    assert by_cue["adding"].speaker_text == by_cue["said"].speaker_text
+
+
+def test_a_gerund_after_by_speaks_for_the_subject_of_its_verb(nlp) -> None:
+    r = read_text('The treasurer defended the levy by saying, "Nobody else has offered to pay for the '
+                  'bridge."')
+    c = next(c for c in r.claims if c.cue == "saying")
+    assert c.speaker_text == "The treasurer" and c.kind == "direct"
+    assert c.content.startswith("Nobody else has offered")
+    # "without saying" reports no words
+    r = read_text("The treasurer left the hall without saying whether the levy would stay.")
+    assert not any(c.cue == "saying" for c in r.claims)

@@ -360,6 +360,11 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 #: subjects of a relative clause that stand for the noun before them ("Hill, who said …")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
+#: prepositions before a gerund cue whose speaker is the subject of the verb they modify
+#: ("defended the plan by saying …", "after telling reporters …"); not "without" ("left
+#: without saying whether …" reports no words)
+GERUND_CUE_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when"})
+
 #: words that make a cue verb's clause a relative one without content of its own
 #: ("what the minister said", "whatever he says")
 FREE_RELATIVES = frozenset({"what", "whatever"})

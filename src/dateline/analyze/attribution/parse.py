@@ -143,6 +143,11 @@ def _subject(tok: Any, depth: int = 0) -> Any:
             # that cue ("X said Y had agreed, adding …", "X said it viewed … and said …")
             return _subject(h.head, depth + 1)
         return _subject(h, depth + 1)  # "the ministry issued a statement, saying …"
+    if depth and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head, depth + 1)  # "… appeared to defend it by saying": who appeared
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in cues.GERUND_CUE_PREPOSITIONS \
+            and tok.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head.head, depth + 1)  # "X defended the plan by saying …": X
     if tok.dep_ == "xcomp" and tok.head.lower_ in ("quoted",):
         for c in tok.head.children:
             if c.dep_ == "nsubjpass":

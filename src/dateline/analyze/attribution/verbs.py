@@ -173,6 +173,16 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
+        if mark is not None and tok.tag_ == "VBG" and mark < tok.head.i < tok.i and tok.head.tag_.startswith("VB"):
+            # '"A," X said, adding, "B."': the participle's content is the quote after it; the
+            # quote before is the first verb's
+            pos = tok.idx + len(tok.text)
+            while pos < len(_text(doc)) and _text(doc)[pos] in " \t,:":
+                pos += 1
+            q = _quote_starting(quotes, pos)
+            if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
+                pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
+                continue
         # a quote that closes right before the attribution is its content; what follows the
         # cue is a setting ('"…," Kim tweeted soon after the vote'), unless "that" or ":" opens more
         quoted_before = mark is not None and (
