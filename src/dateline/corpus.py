@@ -472,16 +472,9 @@ class Corpus:
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Who said what: by a speaker, about a query, dated within [since, until] (YYYY-MM-DD)."""
-        from .store.filters import checked_name, checked_query
         from .store.queries import claims
 
-        for name, value in (("since", since), ("until", until)):
-            if value is not None:
-                _check_date(name, value)
-        if speaker is not None:
-            speaker = checked_name("--speaker", speaker)
-        if about is not None:
-            about = checked_query("--about", about)
+        speaker, about = _checked_filters(speaker, about, since, until)
         return claims(self._readable().conn, speaker, about, since, until, limit)
 
     def statements(
@@ -495,16 +488,9 @@ class Corpus:
         """Statements (a claim counted once however many documents carry it), filtered as
         :meth:`claims`: {id, speaker {entity_id, name}, kind, content, said_on, carriers, first_seen,
         variants, …} (store/statements.py), oldest first."""
-        from .store.filters import checked_name, checked_query
         from .store.statements import statements
 
-        for name, value in (("since", since), ("until", until)):
-            if value is not None:
-                _check_date(name, value)
-        if speaker is not None:
-            speaker = checked_name("--speaker", speaker)
-        if about is not None:
-            about = checked_query("--about", about)
+        speaker, about = _checked_filters(speaker, about, since, until)
         return statements(self._readable().conn, speaker, about, since, until, limit)
 
     def statement(self, statement_id: str) -> dict[str, Any] | None:
@@ -616,6 +602,18 @@ def _write_one(conn, item: Processed, run_id: int, stamp: str):
         written = write(conn, Processed(failed, item.content_hash, None), run_id, stamp)
     conn.execute("RELEASE one_document")
     return written
+
+
+def _checked_filters(speaker: str | None, about: str | None, since: str | None,
+                     until: str | None) -> tuple[str | None, str | None]:
+    """The filters of a claims or statements question, checked (a clear error for a bad one)."""
+    from .store.filters import checked_name, checked_query
+
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            _check_date(name, value)
+    return (checked_name("--speaker", speaker) if speaker is not None else None,
+            checked_query("--about", about) if about is not None else None)
 
 
 def _check_date(name: str, value: str) -> None:

@@ -345,7 +345,7 @@ def _row(reading, chash: str | None, fp, index: int, position: int, cpu: float) 
     from dateline.model import Page
     from dateline.store.entities import name_key
     from dateline.store.groups import NOT_STORY_TYPES, _lead
-    from dateline.store.write import day_of
+    from dateline.store.tables import day_of
 
     if chash is None:
         chash = content_hash(Page(content="", source=reading.source))
@@ -650,7 +650,7 @@ def _version_links(members: Iterable[tuple], window: int, *, url: bool) -> list[
 
 
 def _story_windows(r, reach: int) -> Iterator[tuple]:
-    from dateline.store.write import day_of
+    from dateline.store.tables import day_of
 
     item = (r["order"], r["id"], r[PARTITION], r["group_title"], r["lead"], tuple(r["entity_keys"] or ()))
     day = day_of(r[PARTITION])

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,9 +12,8 @@ from ..link.dedupe import Fingerprint
 from ..link.versions import split_title, title_key, url_key
 from ..model import Reading
 from .entities import name_key, resolve
-from .tables import outlet_of
+from .tables import day_of, outlet_of
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 Outcome = Literal["added", "duplicate", "error"]
 
@@ -37,15 +34,6 @@ class Written:
     new_version: bool = False
     seq: int | None = None
 
-
-def day_of(value: Any) -> str | None:
-    """The YYYY-MM-DD a value starts with, when it is a real day."""
-    if isinstance(value, str) and _DAY.match(value):
-        try:
-            return dt.date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            return None
-    return None
 
 
 def known(conn: sqlite3.Connection, content_hash: str) -> bool:
@@ -343,6 +331,7 @@ def write_analysis(conn: sqlite3.Connection, reading: Reading) -> None:
 
 
 def _clear_found(conn: sqlite3.Connection, document_id: str) -> None:
+    """Take a document's claims out of the full-text index and its mentions out of the entity counts."""
     for seq, content, speaker in conn.execute(
         "SELECT seq, content, speaker_text FROM claims WHERE document_id = ?", (document_id,)
     ).fetchall():
@@ -371,19 +360,7 @@ def delete(conn: sqlite3.Connection, document_id: str) -> None:
             "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
             (art[0], art[1] or "", art[2]),
         )
-    for seq, content, speaker in conn.execute(
-        "SELECT seq, content, speaker_text FROM claims WHERE document_id = ?", (document_id,)
-    ).fetchall():
-        conn.execute(
-            "INSERT INTO claims_fts (claims_fts, rowid, content, speaker_text) VALUES ('delete', ?, ?, ?)",
-            (seq, content or "", speaker or ""),
-        )
-    for eid, n in conn.execute(
-        "SELECT de.entity_id, (SELECT count(*) FROM mentions m WHERE m.document_id = de.document_id "
-        "AND m.local_id = de.local_id) FROM document_entities de WHERE de.document_id = ?",
-        (document_id,),
-    ).fetchall():
-        conn.execute("UPDATE entities SET documents = documents - 1, mentions = mentions - ? WHERE id = ?", (n, eid))
+    _clear_found(conn, document_id)
     for table in ("group_members", "fingerprints", "timexes", "events", "claims", "mentions", "document_entities", "articles"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM links WHERE a = ? OR b = ?", (document_id, document_id))
