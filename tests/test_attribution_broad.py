@@ -341,3 +341,25 @@ def test_a_gerund_after_by_speaks_for_the_subject_of_its_verb(nlp) -> None:
     # "without saying" reports no words
     r = read_text("The treasurer left the hall without saying whether the levy would stay.")
     assert not any(c.cue == "saying" for c in r.claims)
+
+
+def test_a_participle_after_a_quote_and_its_cue_reports_what_follows_it(nlp) -> None:
+    r = read_text('The levy is "a disgrace," Councillor Omar Haddad said on Tuesday, noting the plan '
+                  '"would shut three libraries."')
+    noting = next(c for c in r.claims if c.cue == "noting")
+    assert noting.content.startswith("the plan") and "disgrace" not in noting.content
+    assert noting.speaker_text == "Councillor Omar Haddad"
+    r = read_text('"The tunnel is safe," Haddad told reporters, before insisting he had "full support" '
+                  'from the engineers.')
+    insisting = next(c for c in r.claims if c.cue == "insisting")
+    assert insisting.content.startswith("he had") and insisting.speaker_text == "Haddad"
+
+
+def test_an_omission_ends_where_the_next_verb_of_its_subject_begins(nlp) -> None:
+    r = read_text('Haddad did not mention the tunnel by name, but told his voters, "we will finish what '
+                  'we started this year."')
+    omission = next(c for c in r.claims if c.kind == "omission")
+    assert omission.content == "the tunnel by name"
+    told = next(c for c in r.claims if c.cue == "told")
+    assert told.kind == "direct" and told.content.startswith("we will finish")
+    assert told.addressee_text == "his voters"

@@ -79,9 +79,23 @@ def _speaker_after_quote(doc: Any, ss: int, tok: Any) -> tuple[int, int, Any] | 
 
 
 
+def _participle_anchor(tok: Any) -> Any:
+    """The earlier verb a participle cue hangs from ("said, adding …", "told them, before
+    insisting …"), or None."""
+    if tok.tag_ != "VBG":
+        return None
+    if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i < tok.i and tok.head.tag_.startswith("VB"):
+        return tok.head
+    if tok.dep_ == "pcomp" and tok.head.lower_ in cues.GERUND_CUE_PREPOSITIONS \
+            and tok.head.head.i < tok.i and tok.head.head.tag_.startswith("VB"):
+        return tok.head.head
+    return None
+
+
 def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
     infos = []
     rel_of: dict[int, Any] = {}  # cue token → its relative pronoun subject
+    chosen: dict[int, tuple[Any, Span]] = {}  # cue token → its speaker (head token, span)
     for tok in doc[ss:se]:
         entry = cues.CUE_FORMS.get(tok.lower_)
         if entry is None or tok.i in taken or not tok.tag_.startswith("VB"):
@@ -100,6 +114,10 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             forced = (forced[0], forced[1], subj)
         else:
             forced = None
+        anchor = _participle_anchor(tok)
+        inherited = chosen.get(anchor.i) if anchor is not None and forced is None else None
+        if inherited is not None:
+            subj = inherited[0]  # "X told them, saying …": whoever the first cue's speaker is
         if subj is None or subj.i in taken or not (ss <= subj.i < se):
             continue
         if subj.lower_ == "that" and subj.i == tok.i - 1 and tok.i + 1 < se and doc[tok.i + 1].text == ",":
@@ -122,7 +140,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if any(c.dep_ == "dobj" and c.lower_ in cues.FREE_RELATIVES and c.i < tok.i for c in tok.children) \
                 or (subj.i < tok.i and first > ss and doc[first - 1].lower_ in cues.FREE_RELATIVES):
             continue  # "what the minister said": no content of its own
-        if forced is not None:
+        if inherited is not None:
+            sp = inherited[1]
+        elif forced is not None:
             sp = (forced[0], forced[1])
         elif relative:
             sp = (max(subj.left_edge.i, ss), subj.i + 1)
@@ -134,6 +154,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             sp = _np_span(doc, subj, tok.i + 1, se)
             sp = _inverted_name(doc, tok, sp, se)
         infos.append((tok, shape, subj, sp))
+        chosen[tok.i] = (subj, sp)
 
     out: list[_Cand] = []
     trail_marks: list[int] = []  # token index where a trailing attribution begins
@@ -173,16 +194,19 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
                 continue
-        if mark is not None and tok.tag_ == "VBG" and mark < tok.head.i < tok.i and tok.head.tag_.startswith("VB"):
-            # '"A," X said, adding, "B."': the participle's content is the quote after it; the
-            # quote before is the first verb's
+        anchor = _participle_anchor(tok)
+        if mark is not None and anchor is not None and mark < anchor.i:
+            # '"A," X said, adding, "B."', '"A," X told them, before insisting B': the quote
+            # before is the first verb's; the participle's content is what follows it
             pos = tok.idx + len(tok.text)
             while pos < len(_text(doc)) and _text(doc)[pos] in " \t,:":
                 pos += 1
             q = _quote_starting(quotes, pos)
             if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
-                continue
+            elif rest_words and _content_fits(doc, tok, shape, i, se):
+                pending.append(("lead", tok, shape, subj, sp, i, addr, date_text, None))
+            continue
         # a quote that closes right before the attribution is its content; what follows the
         # cue is a setting ('"…," Kim tweeted soon after the vote'), unless "that" or ":" opens more
         quoted_before = mark is not None and (
@@ -380,7 +404,8 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
                 nxt = doc[j]
                 to_verb = nxt.lower_ == "to" and j + 1 < se and doc[j + 1].tag_ == "VB"
                 preps = cues.CUE_PREPOSITIONS.get(cues.CUE_FORMS.get(tok.lower_, ("", ""))[0], ())
-                if (nxt.lower_ in ("that", ":") or nxt.text in _OPEN_MARKS or to_verb and shape == "urge"
+                comma_quote = nxt.text == "," and j + 1 < se and doc[j + 1].text in _OPEN_MARKS  # 'told them, "…"'
+                if (nxt.lower_ in ("that", ":") or nxt.text in _OPEN_MARKS or comma_quote or to_verb and shape == "urge"
                         or nxt.lower_ in preps and nxt.lower_ == "of"
                         or shape == "tell" and nxt.dep_ == "nsubj" and nxt.pos_ in ("PRON", "PROPN", "NOUN", "DET")) \
                         and not any(x.text in _OPEN_MARKS or x.text in _CLOSE_MARKS for x in doc[i:j]):
@@ -651,7 +676,16 @@ def _omissions(doc, ss, se, taken) -> list[_Cand]:
             sp = _np_span(doc, subj, ss, i)
             e = i + len(pat)
             cs = doc[e].idx if e < se else _char_end(doc, se)
-            content = _trim(_text(doc), cs, _char_end(doc, se)) if e < se else (cs, cs)
+            end = se
+            main = next((v for v in (doc[e - 1], verb, verb.head) if v.pos_ == "VERB"), verb)
+            conj = next((c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and e < c.i < se),
+                        None)
+            if conj is not None:
+                # "X did not mention Y, but told them …": the omission ends where the next verb's
+                # clause begins
+                cc = [c for c in main.children if c.dep_ == "cc" and e < c.i < conj.i]
+                end = cc[-1].i if cc else conj.left_edge.i
+            content = _trim(_text(doc), cs, _char_end(doc, end)) if e < end else (cs, cs)
             taken.update(range(i, e))
             out.append(_Cand("omission", doc[i:e].text, (doc[i].idx, _char_end(doc, e)),
                              (doc[sp[0]].idx, _char_end(doc, sp[1])), content, head=subj,
