@@ -129,6 +129,19 @@ def test_odd_closing_marks_close_a_quote(nlp, text: str) -> None:
     assert [c.kind for c in claims] == ["direct"]
 
 
+def test_two_apostrophes_open_a_quote_as_well_as_close_it(nlp) -> None:
+    text = ("''The ferry will not run this winter,'' recalled Ines Moreau, the harbour master. "
+            "''We had no crew and no fuel.''\n\n''And the bridge?'' a reporter asked.")
+    quotes = find_quotes(text)
+    assert [text[q.inner[0]:q.inner[1]] for q in quotes] == [
+        "The ferry will not run this winter,", "We had no crew and no fuel.", "And the bridge?"]
+    first = read_text(text).claims[0]
+    assert first.kind == "direct" and first.speaker_text == "Ines Moreau"
+    assert len(first.quotes) == 2  # the split quote carries on past the attribution
+    # a closing pair after a curly opening mark is still a closing mark
+    assert len(find_quotes("She said “the ferry is late'' and left.")) == 1
+
+
 def test_a_quote_after_a_cue_that_ends_its_sentence(nlp) -> None:
     r = read_text('Emphasizing the cost, the mayor said, "We cannot pay for another bridge. The city '
                   'is out of money and the state will not help."')

@@ -1,7 +1,8 @@
 """Quoted stretches of an article text, paragraph-aware and tolerant of broken marks.
 
 Double marks (curly “”, straight ", `` '', ‘‘ ’’, «», „“; an opening mark where a closing
-one belongs closes) and single marks (‘’ and ') are paired
+one belongs closes, and '' where nothing is open and a word follows opens) and single marks
+(‘’ and ') are paired
 within a paragraph. A quote still open at the end of a paragraph continues when the next
 paragraph opens with a mark of the same class (the news convention for quotes that run over
 paragraphs); otherwise it is closed at the paragraph end and flagged ``closed=False``. Nothing
@@ -78,7 +79,7 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
         if carried is not None:
             q, cls = carried
             carried = None
-            m = re.match(r"\s*(``|[“„«\"‘'])", text[ps:pe])
+            m = re.match(r"\s*(``|''|[“„«\"‘'])", text[ps:pe])
             if m and _class_of(m.group(1)) == cls:
                 open_q, open_cls, part_start = q, cls, ps + m.end()
         for m in _MARKS.finditer(text, ps, pe):
@@ -93,7 +94,11 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
                 quotes.append(open_q)
                 open_q, open_cls = None, ""
                 continue
-            if mark in _DOUBLE_OPEN or mark == '"' and open_cls != "d":
+            # two apostrophes open a quote too where nothing is open and a word follows (the
+            # style of some archives: ''A,'' she said)
+            opens_like = mark in ("''", "’’") and open_cls == "" and not after.isspace() \
+                and (before.isspace() or before in "([{—–-/:;,")
+            if mark in _DOUBLE_OPEN or opens_like or mark == '"' and open_cls != "d":
                 if open_cls == "d" and mark != '"':
                     # a second opening mark: the first quote was never closed
                     _close(open_q, part_start, _rstrip(text, i), closed=False)
@@ -126,8 +131,8 @@ def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
             if end > part_start:
                 open_q.parts.append((part_start, end))
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt is not None and re.match(r"\s*(``|[“„«\"‘'])", text[nxt[0]:nxt[1]]):
-                m = re.match(r"\s*(``|[“„«\"‘'])", text[nxt[0]:nxt[1]])
+            if nxt is not None and re.match(r"\s*(``|''|[“„«\"‘'])", text[nxt[0]:nxt[1]]):
+                m = re.match(r"\s*(``|''|[“„«\"‘'])", text[nxt[0]:nxt[1]])
                 if m and _class_of(m.group(1)) == open_cls:
                     open_q.span = (open_q.span[0], end)
                     carried = (open_q, open_cls)

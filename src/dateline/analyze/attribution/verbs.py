@@ -274,7 +274,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             more: list[Quote] = []
             # split quote: "A," he said, "B."; "A," he said of the plan on Monday, "B."
             if i < se and doc[i - 1].text == "," and i < len(doc):
-                q2 = _quote_starting(quotes, doc[i].idx)
+                q2 = _quote_after(quotes, text, doc[i - 1].idx + 1)  # past the comma, however tokenised
                 if q2 is not None:
                     more = [q2]
             if not more and q is not None:
