@@ -21,6 +21,7 @@ as a ratio to the anchor measured in the same rounds: a static file served by th
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import sys
@@ -135,16 +136,19 @@ def samples(conn, k: int, seed: int = 3) -> dict[str, list[str]]:
     rnd = random.Random(seed)
     one = lambda sql, *a: [r[0] for r in conn.execute(sql, a).fetchall()]  # noqa: E731
     n_docs = conn.execute("SELECT max(seq) FROM articles").fetchone()[0]
-    docs = one("SELECT document_id FROM articles WHERE seq IN (%s)" % ",".join(
+    docs = one("SELECT document_id FROM articles WHERE seq IN (%s) ORDER BY seq" % ",".join(
         str(rnd.randint(1, n_docs)) for _ in range(k)))
     busy = one("SELECT speaker_entity_id FROM claims WHERE speaker_entity_id IS NOT NULL GROUP BY 1 "
-               "ORDER BY count(*) DESC LIMIT ?", k // 2)
-    some = one("SELECT id FROM entities ORDER BY random() LIMIT ?", k - len(busy))
-    statements = one("SELECT id FROM statements ORDER BY carriers DESC LIMIT ?", k // 2) + one(
-        "SELECT id FROM statements ORDER BY random() LIMIT ?", k - k // 2)
-    stories = one("SELECT id FROM groups ORDER BY size DESC LIMIT ?", k // 2) + one(
-        "SELECT id FROM groups ORDER BY random() LIMIT ?", k - k // 2)
-    words = [w for t in one("SELECT title FROM articles ORDER BY random() LIMIT ?", k) for w in t.split()[:1]]
+               "ORDER BY count(*) DESC, 1 LIMIT ?", k // 2)
+    # drawn by the seeded generator, not SQLite's random(): every run asks for the same ones
+    some = rnd.sample(one("SELECT id FROM entities ORDER BY id"), k - len(busy))
+    statements = one("SELECT id FROM statements ORDER BY carriers DESC, id LIMIT ?", k // 2) + rnd.sample(
+        one("SELECT id FROM statements ORDER BY id"), k - k // 2)
+    stories = one("SELECT id FROM groups ORDER BY size DESC, id LIMIT ?", k // 2) + rnd.sample(
+        one("SELECT id FROM groups ORDER BY id"), k - k // 2)
+    titles = one("SELECT title FROM articles WHERE seq IN (%s) ORDER BY seq" % ",".join(
+        str(rnd.randint(1, n_docs)) for _ in range(k)))
+    words = [w for t in titles for w in t.split()[:1]]
     queries = [f"q={w}" for w in words[: k // 2]] + [f"q={a}+{b}" for a, b in zip(words[k // 2:], words[1:])]
     facets = [f"speaker={s}" for s in busy[:3]] + ["channel=interview", "kind=direct&since=2021-09-01",
                                                    f"q={words[0]}&speaker={busy[0]}", "source_kind=person"]
@@ -199,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     for _, _, urls in endpoints:  # warm: first use of each statement, template and page cache
         for u in urls[:2]:
             client.get(u)
+    gc.freeze()  # as `dateline serve` does once the app is made
     wall: dict[str, list[float]] = {name: [] for name, _, _ in endpoints}
     cpu: dict[str, list[float]] = {name: [] for name, _, _ in endpoints}
     for _ in range(args.repeats):

@@ -342,6 +342,35 @@ DROP TABLE lsh_bands;
 ALTER TABLE lsh_bands_levelled RENAME TO lsh_bands;
 """,
     ),
+    (
+        8,
+        "claims keep their channel's kind and their publisher (the last hop of via) as columns, indexed with the day",
+        """
+ALTER TABLE claims ADD COLUMN channel_kind TEXT;    -- channel's kind (interview, statement, …), NULL without one
+ALTER TABLE claims ADD COLUMN outlet TEXT;          -- the last hop of via: who published the claim
+UPDATE claims SET
+    channel_kind = CASE WHEN json_valid(channel) THEN
+                   CASE WHEN json_type(channel, '$.kind') = 'text' THEN json_extract(channel, '$.kind') END END,
+    outlet = CASE WHEN json_valid(via) THEN
+             CASE WHEN json_type(via, '$[#-1]') = 'text' THEN json_extract(via, '$[#-1]') END END
+WHERE channel IS NOT NULL OR via != '[]';
+
+-- each filter of a list of claims with the day after it: a filtered list, newest first, is
+-- read from its index in order (no sort of every claim of a busy speaker or a common kind)
+DROP INDEX claims_speaker;
+-- a speaker's claims newest first, and all that a speaker's page counts (the documents they
+-- are in, their days, channels, addressees and chains) read from the index alone
+CREATE INDEX claims_speaker_day ON claims (speaker_entity_id, claim_day, seq, document_id, channel_kind, addressee, via);
+DROP INDEX claims_source_kind;
+CREATE INDEX claims_source_kind_day ON claims (source_kind, claim_day);
+CREATE INDEX claims_kind_day ON claims (kind, claim_day);
+CREATE INDEX claims_channel_day ON claims (channel_kind, claim_day);
+CREATE INDEX claims_outlet_day ON claims (outlet, claim_day);
+-- and articles by outlet or language, newest first
+CREATE INDEX articles_outlet_day ON articles (outlet, published_day);
+CREATE INDEX articles_language_day ON articles (language, published_day);
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

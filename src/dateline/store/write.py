@@ -212,7 +212,7 @@ def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
         cur = conn.execute(
             "INSERT INTO claims (document_id, local_id, kind, speaker_local_id, speaker_entity_id, speaker_text, "
             "speaker_key, cue, addressee, content, span_start, span_end, quotes, via, said_on, reported_on, claim_day, "
-            "source_kind, channel) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "source_kind, channel, channel_kind, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 r.id,
                 lid,
@@ -233,12 +233,22 @@ def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
                 day,
                 c.get("source_kind"),
                 json.dumps(c["channel"], ensure_ascii=False) if c.get("channel") else None,
+                *_channel_and_outlet(c),
             ),
         )
         conn.execute(
             "INSERT INTO claims_fts (rowid, content, speaker_text) VALUES (?, ?, ?)",
             (cur.lastrowid, c.get("content") or "", c.get("speaker_text") or ""),
         )
+
+
+def _channel_and_outlet(c: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A claim's channel kind and its publisher (the last hop of ``via``), as text or None:
+    the columns lists and facets filter on (migration 8 fills them the same way)."""
+    channel, via = c.get("channel"), c.get("via")
+    kind = channel.get("kind") if isinstance(channel, dict) else None
+    last = via[-1] if isinstance(via, (list, tuple)) and via else None
+    return (kind if isinstance(kind, str) else None), (last if isinstance(last, str) else None)
 
 
 def _text(value: Any) -> str | None:

@@ -13,17 +13,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 import queue
 import sqlite3
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -38,6 +41,8 @@ from . import statements as stmts
 
 HERE = Path(__file__).resolve().parent
 API = "/api"
+#: how much of the store each connection reads through a memory map (SQLite caps it at its build's limit)
+MMAP_BYTES = 1 << 34
 
 
 class NotFound(HTTPException):
@@ -63,6 +68,11 @@ class ReadOnlyPool:
     def _open(self) -> sqlite3.Connection:
         conn = Store(self.path, write=False).conn
         conn.execute("PRAGMA query_only = ON")
+        # pages read through a memory map (shared by every connection, no copy per read), a
+        # larger page cache for what is not mapped, and sorts kept in memory, not temp files
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        conn.execute("PRAGMA cache_size = -32768")
+        conn.execute("PRAGMA temp_store = MEMORY")
         return conn
 
     @contextmanager
@@ -85,6 +95,42 @@ class ReadOnlyPool:
                 self._idle.get_nowait().close()
             except queue.Empty:
                 return
+
+
+class StoreCache:
+    """Answers over the whole store (counts, top speakers and outlets) kept while the store's
+    files are unchanged: the app only reads, so they change only when another process writes
+    to the store, and that changes the file or its write-ahead log (size or time)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.paths = (Path(path), Path(f"{path}-wal"))
+        self._stamp: tuple | None = None
+        self._values: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def stamp(self) -> tuple:
+        out = []
+        for p in self.paths:
+            try:
+                st = p.stat()
+            except OSError:
+                out.append(None)
+            else:
+                out.append((st.st_mtime_ns, st.st_size))
+        return tuple(out)
+
+    def get(self, name: str, compute: Callable[[], Any]) -> Any:
+        stamp = self.stamp()
+        with self._lock:
+            if stamp != self._stamp:
+                self._stamp, self._values = stamp, {}
+            if name in self._values:
+                return self._values[name]
+        value = compute()
+        with self._lock:
+            if self._stamp == stamp:
+                self._values[name] = value
+        return value
 
 
 # --- templates -----------------------------------------------------------------------------
@@ -201,6 +247,20 @@ class SearchParams:
                                               "site", "since", "until")}
 
 
+class _JSON(JSONResponse):
+    """The API's answers are plain dicts and lists from the queries: written by ``json.dumps``
+    straight away (FastAPI's encoder walked every value first, ten times the cost on a big
+    answer); anything else is handed to that encoder."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=jsonable_encoder).encode("utf-8")
+
+
+def _json(data: Any) -> Response:
+    return _JSON(data)
+
+
 def _csv(rows: list[dict[str, Any]], name: str) -> Response:
     buf = io.StringIO()
     if rows:
@@ -217,23 +277,29 @@ def _csv(rows: list[dict[str, Any]], name: str) -> Response:
 # --- what each view shows (the page and its JSON twin share these) ---------------------------
 
 
-def home_data(conn: sqlite3.Connection) -> dict[str, Any]:
+def home_data(conn: sqlite3.Connection, cache: StoreCache | None = None) -> dict[str, Any]:
+    """Counts, top speakers and outlets (aggregates over the whole store: from ``cache`` while
+    the store is unchanged), the latest statements."""
+    def kept(name: str, compute: Callable[[], Any]) -> Any:
+        return compute() if cache is None else cache.get(name, compute)
+
     return {
-        "counts": queries.counts(conn),
-        "top_speakers": queries.top_speakers(conn),
-        "top_outlets": queries.top_outlets(conn),
+        "counts": kept("counts", lambda: queries.counts(conn)),
+        "top_speakers": kept("top_speakers", lambda: queries.top_speakers(conn)),
+        "top_outlets": kept("top_outlets", lambda: queries.top_outlets(conn)),
         "latest_statements": stmts.latest(conn),
     }
 
 
 def search_data(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
     try:
+        articles = queries.with_speaker_articles(conn, p.articles())
         return {
             "query": p.as_dict(),
-            "articles": queries.search_articles(conn, p.articles(), p.page),
+            "articles": queries.search_articles(conn, articles, p.page),
             "statements": queries.list_claims(conn, p.claims(), p.page, collapse=True),
             "facets": {"statements": queries.claim_facets(conn, p.claims()),
-                       "articles": queries.article_facets(conn, p.articles())},
+                       "articles": queries.article_facets(conn, articles)},
         }
     except QueryTooComplex as exc:
         raise BadRequest(str(exc)) from None
@@ -250,12 +316,13 @@ def entity_data(conn: sqlite3.Connection, entity_id: int, page: queries.Page) ->
     e = queries.entity(conn, entity_id)
     if e is None:
         raise NotFound("entity")
-    periods = queries.entity_periods(conn, entity_id)
+    said = queries.speaker_profile(conn, entity_id)
+    periods = queries.entity_periods(conn, entity_id, said["periods"])
     return {
         "entity": e,
         "timeline": {"data": periods, "spec": charts.timeline(periods)},
-        "addressees": queries.entity_addressees(conn, entity_id),
-        "relays": queries.entity_relays(conn, entity_id),
+        "addressees": said["addressees"],
+        "relays": said["relays"],
         "co_mentioned": queries.co_mentioned(conn, entity_id),
         "statements": queries.list_claims(conn, queries.ClaimFilters(speaker=entity_id), page),
         "events": queries.entity_events(conn, entity_id, queries.page_of(1, 20)),
@@ -325,6 +392,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
         redoc_url=None,
     )
     app.state.pool = pool
+    app.state.cache = cache = StoreCache(db)
     app.state.db = str(db)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -369,7 +437,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, c: sqlite3.Connection = Depends(conn)):
-        return page(request, "home.html", **home_data(c))
+        return page(request, "home.html", **home_data(c, cache))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, p: SearchParams = Depends(), c: sqlite3.Connection = Depends(conn)):
@@ -412,12 +480,12 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
     @app.get(f"{API}/summary", tags=["home"])
     def api_summary(c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         """Counts, top speakers and outlets, the latest statements."""
-        return home_data(c)
+        return _json(home_data(c, cache))
 
     @app.get(f"{API}/search", tags=["search"])
     def api_search(p: SearchParams = Depends(), c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         """Articles and statements matching a query and facets, with the facets' counts; paginated."""
-        return search_data(c, p)
+        return _json(search_data(c, p))
 
     @app.get(f"{API}/articles", tags=["search"], responses={200: {"content": {"text/csv": {}}}})
     def api_articles(p: SearchParams = Depends(), format: str = Query("json", pattern="^(json|csv)$"),
@@ -427,7 +495,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
             data = queries.search_articles(c, p.articles(), p.page)
         except QueryTooComplex as exc:
             raise BadRequest(str(exc)) from None
-        return _csv(data["items"], "articles") if format == "csv" else data
+        return _csv(data["items"], "articles") if format == "csv" else _json(data)
 
     @app.get(f"{API}/claims", tags=["search"], responses={200: {"content": {"text/csv": {}}}})
     def api_claims(p: SearchParams = Depends(), format: str = Query("json", pattern="^(json|csv)$"),
@@ -437,12 +505,12 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
             data = queries.list_claims(c, p.claims(), p.page)
         except QueryTooComplex as exc:
             raise BadRequest(str(exc)) from None
-        return _csv(data["items"], "claims") if format == "csv" else data
+        return _csv(data["items"], "claims") if format == "csv" else _json(data)
 
     @app.get(f"{API}/articles/{{document_id}}", tags=["articles"])
     def api_article(document_id: str, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         """The article's reading (the JSON contract), its corpus entity ids and its groups."""
-        return article_data(c, document_id)
+        return _json(article_data(c, document_id))
 
     @app.get(f"{API}/entities/{{entity_id}}", tags=["entities"])
     def api_entity(entity_id: str, page: int = Query(1, ge=1, le=10000),
@@ -450,7 +518,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
                    c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         """A person or organisation: timeline (data and Vega-Lite spec), addressees, relays,
         co-mentioned entities, a page of their statements and events."""
-        return entity_data(c, _entity_id(entity_id), queries.page_of(page, per_page))
+        return _json(entity_data(c, _entity_id(entity_id), queries.page_of(page, per_page)))
 
     @app.get(f"{API}/entities/{{entity_id}}/claims", tags=["entities"],
              responses={200: {"content": {"text/csv": {}}}})
@@ -462,7 +530,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
         if queries.entity(c, eid) is None:
             raise NotFound("entity")
         data = queries.list_claims(c, queries.ClaimFilters(speaker=eid), queries.page_of(page, per_page))
-        return _csv(data["items"], f"claims-{eid}") if format == "csv" else data
+        return _csv(data["items"], f"claims-{eid}") if format == "csv" else _json(data)
 
     @app.get(f"{API}/statements/{{statement_id}}", tags=["statements"])
     def api_statement(statement_id: str, c: sqlite3.Connection = Depends(conn)):
@@ -471,12 +539,12 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
         sid = _statement_or_redirect(c, statement_id, API)
         if isinstance(sid, RedirectResponse):
             return sid
-        return statement_data(c, sid)
+        return _json(statement_data(c, sid))
 
     @app.get(f"{API}/stories/{{group_id}}", tags=["stories"])
     def api_story(group_id: str, c: sqlite3.Connection = Depends(conn)) -> dict[str, Any]:
         """A story (or any group): its articles by outlet and time, its versions with their diffs."""
-        return story_data(c, group_id)
+        return _json(story_data(c, group_id))
 
     @app.get(f"{API}/network", tags=["network"], responses={200: {"content": {"text/csv": {}}}})
     def api_network(since: str | None = None, until: str | None = None, about: str | None = None,
@@ -487,7 +555,7 @@ def create_app(db: str | os.PathLike[str]) -> FastAPI:
             labels = {n["id"]: n["label"] for n in data["nodes"]}
             return _csv([{"source": labels[e["source"]], "target": labels[e["target"]], "relation": e["relation"],
                           "claims": e["claims"]} for e in data["edges"]], "network")
-        return data
+        return _json(data)
 
     return app
 

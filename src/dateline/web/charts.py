@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -18,14 +19,12 @@ def _unit(days: list[str]) -> tuple[str, str]:
     return ("yearweek", "week") if (last - first).days <= 180 else ("yearmonth", "month")
 
 
-def timeline(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Statements and events per week or month, coloured by channel ("event" for events)."""
-    rows = [r for r in rows if r.get("day")]
-    if not rows:
-        return None
-    unit, label = _unit([r["day"] for r in rows])
+@functools.lru_cache(maxsize=None)
+def _timeline_spec(unit: str, label: str) -> str:
+    """The timeline's spec without its rows, as JSON: altair builds it once per unit (building it
+    cost more than the rest of the page)."""
     chart = (
-        alt.Chart(alt.Data(values=[]))  # the rows go in after: altair took longer over them than the page
+        alt.Chart(alt.Data(values=[]))
         .mark_bar()
         .encode(
             x=alt.X(f"{unit}(day):T", title=label),
@@ -35,9 +34,33 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
         )
         .properties(width="container", height=220)
     )
-    spec = chart.to_dict(validate=False)  # the spec is ours; validating it cost more than the page
+    return json.dumps(chart.to_dict(validate=False))  # the spec is ours; validating it cost more than the page
+
+
+def timeline(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Statements and events per week or month, coloured by channel ("event" for events)."""
+    rows = [r for r in rows if r.get("day")]
+    if not rows:
+        return None
+    spec = json.loads(_timeline_spec(*_unit([r["day"] for r in rows])))
     spec["data"] = {"values": rows}
     return spec
+
+
+@functools.lru_cache(maxsize=None)
+def _story_spec() -> str:
+    """The story chart's spec without its rows or height, as JSON (altair builds it once)."""
+    chart = (
+        alt.Chart(alt.Data(values=[]))
+        .mark_point(filled=True, size=80)
+        .encode(
+            x=alt.X("published:T", title="published"),
+            y=alt.Y("outlet:N", title=None),
+            tooltip=["title:N", "outlet:N", "published:T"],
+        )
+        .properties(width="container", height=80)
+    )
+    return json.dumps(chart.to_dict(validate=False))
 
 
 def story_times(docs: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -46,17 +69,10 @@ def story_times(docs: list[dict[str, Any]]) -> dict[str, Any] | None:
               for d in docs if d.get("published")]
     if not values:
         return None
-    chart = (
-        alt.Chart(alt.Data(values=values))
-        .mark_point(filled=True, size=80)
-        .encode(
-            x=alt.X("published:T", title="published"),
-            y=alt.Y("outlet:N", title=None),
-            tooltip=["title:N", "outlet:N", "published:T"],
-        )
-        .properties(width="container", height=max(80, 28 * len({v["outlet"] for v in values})))
-    )
-    return chart.to_dict(validate=False)  # the spec is ours; validating it cost more than the page
+    spec = json.loads(_story_spec())
+    spec["data"] = {"values": values}
+    spec["height"] = max(80, 28 * len({v["outlet"] for v in values}))
+    return spec
 
 
 def embed(spec: dict[str, Any] | None) -> str | None:
