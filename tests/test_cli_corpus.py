@@ -191,3 +191,26 @@ def test_a_truncated_warc_keeps_what_was_read(tmp_path):
     assert any("cut short" in e["message"] or "damaged" in e["message"] for e in errors)
     hits = lines(dateline("search", "ferry islands", "--db", db, "--json").stdout)
     assert hits[0]["url"] == "https://radio.example/a"
+
+
+def test_a_store_from_an_older_dateline_is_upgraded_by_its_own_command(tmp_path):
+    from dateline.store import schema
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    saved = schema.MIGRATIONS
+    try:
+        schema.MIGRATIONS = [m for m in saved if m[0] < saved[-1][0]]  # the schema before the latest
+        schema.migrate(conn, "2026-01-01T00:00:00+00:00")
+    finally:
+        schema.MIGRATIONS = saved
+    conn.close()
+    # questions open the store read-only: they say what to run, with no traceback
+    p = dateline("search", "harbour", "--db", str(db), check=False)
+    assert p.returncode != 0 and f"dateline upgrade --db {db}" in p.stderr
+    p = dateline("upgrade", "--db", str(db))
+    assert f"schema {schema.LATEST}" in p.stdout
+    assert sqlite3.connect(db).execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == schema.LATEST
+    assert dateline("search", "harbour", "--db", str(db), "--json").stdout == ""
+    p = dateline("upgrade", "--db", str(tmp_path / "none.db"), check=False)
+    assert p.returncode != 0 and "no store at" in p.stderr and not (tmp_path / "none.db").exists()

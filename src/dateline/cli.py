@@ -838,6 +838,27 @@ def reanalyze(
 
 
 @app.command()
+def upgrade(db: Db = "dateline.db") -> None:
+    """Bring a store written by an older dateline to this one's schema (nothing is re-read).
+
+    `serve` and the questions open a store read-only, so a store from an older version is
+    upgraded once, by any command that writes to it (an ingest) or by this one.
+
+    [dim]Example: dateline upgrade --db news.db ; dateline serve --db news.db[/dim]
+    """
+    from .corpus import Corpus
+    from .store import schema
+
+    from pathlib import Path
+
+    if not Path(db).is_file():
+        raise _fail(f"no store at {db}")
+    with Corpus(db) as corpus:
+        _corpus_call(corpus._writable)
+    _stdout().print(f"{db} is at schema {schema.LATEST}")
+
+
+@app.command()
 def relink(db: Db = "dateline.db") -> None:
     """Rebuild every link and group of a store from scratch (near-duplicates, versions, stories).
 

@@ -131,7 +131,7 @@ class Store:
             if not self.write:
                 if version == 0:
                     raise StoreError(f"{self.path} is not a dateline store")
-                raise StoreError(f"{self.path} needs an upgrade of its schema: run `dateline ingest` on it once")
+                raise StoreError(f"{self.path} was written by an older dateline: run `dateline upgrade --db {self.path}` once")
             schema.migrate(conn, now())
 
     # --- use -------------------------------------------------------------------------------
