@@ -109,7 +109,8 @@ def test_duration_values() -> None:
     assert duration_value(2, "quarters") == "P2Q"
     assert duration_value(3, "hours") == "PT3H"
     assert duration_value(None, "centuries") == "PXCE"
-    assert duration_value(1.5, "years") == "P18M"
+    assert duration_value(1.5, "years") == "P1Y6M"  # the fraction in months, as TempEval-3 writes it
+    assert duration_value(5.5, "hours") == "PT5H30M"
 
 
 def test_resolve_date_keeps_claim_dates() -> None:
@@ -351,3 +352,36 @@ def test_mid_year_and_the_latest_period() -> None:
 def test_noon_is_not_inside_afternoon() -> None:
     got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
     assert got == {"noon": ("TIME", "2024-03-06T12:00")}
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("She spent 5 1/2 hours on the ground.", "5 1/2 hours", "PT5H30M"),
+    ("A minute and a half later, the pilot called.", "A minute and a half", "PT1M30S"),
+    ("He served three and a half years in office.", "three and a half years", "P3Y6M"),
+])
+def test_fractions_of_a_unit(text: str, surface: str, value: str) -> None:
+    assert values(text)[surface] == ("DURATION", value)
+
+
+def test_a_year_before_a_period_is_that_year_not_a_count(nlp) -> None:
+    text = ("The mill earned $4 million in the third quarter. It had lost $2 million in the "
+            "2023 quarter, and the 2024 period included a charge.")
+    got = values(text, "2024-10-28", nlp(text))
+    assert got["the 2023 quarter"] == ("DATE", "2023-Q3")
+    assert got["the 2024 period"] == ("DATE", "2024-Q3")
+
+
+def test_following_previous_and_that_count_from_the_story_time(nlp) -> None:
+    text = ("On March 3, 2019, the mayor was elected, and the following year she resigned. "
+            "Her party won 40 seats in 2015, its best result that year. She left the city in "
+            "June 2016 and came back later that year.")
+    got = values(text, SAT, nlp(text))
+    assert got["the following year"] == ("DATE", "2020")
+    assert got["that year"] == ("DATE", "2016")  # the last one given wins
+    text = "Shares fell on Thursday, down 3% from the previous Thursday."
+    got = values(text, SAT, nlp(text))
+    assert got["Thursday"] == ("DATE", "2024-11-28")
+    assert got["the previous Thursday"] == ("DATE", "2024-11-21")
+    # with no time given before, "the following year" is the story's next
+    assert values("The plant will close the following year.", SAT)["the following year"] == ("DATE", "2025")

@@ -32,7 +32,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)"
 _NUMW = _alt([k for k in R.NUMBER_WORDS if k not in ("both", "single")])
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2(?![\d/])|\s*½)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
        rf"|(?:{_NUMW})|(?:{_alt(R.VAGUE_QUANTITIES - {'the'})}))")
 _UNIT_WORDS = {"centuries": "century", "millennia": "millennium", "mins": "min", "hrs": "hr", "secs": "sec",
                "yrs": "yr"}
@@ -97,6 +97,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
         r"(?:(?:three-month|six-month|nine-month|fiscal)\s+)?(?P<u>period|quarter|months?|week|half)\b"
         r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
+    # "the 1988 quarter", "the 1989 period": in results news, the reported quarter of that year
+    ("yearperiod", re.compile(rf"(?i:\bthe\s+)(?P<y>{YEAR})\s+(?i:(?:fiscal\s+)?(?:period|quarter))\b")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
         r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
@@ -108,7 +110,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
         rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
-        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
+        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?"
+        rf"(?:\s+(?i:and\s+a\s+half)\b)?")),
     ("bareunits", re.compile(
         r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
         r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
@@ -139,7 +142,7 @@ _GATE_SOURCES: dict[str, str] = {
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
-    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
     "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
@@ -274,6 +277,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "a day after the vote" is an anchor, not a duration
         if u.startswith("quarter") and not re.match(r"^(?:\d|one|two|three|four|a|several|few)", n):
             return False
+        if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
+            return False  # "the 1988 quarter": a year, not 1988 quarters
     if c.kind == "reference":
         w = m.group("w").lower()
         after = re.match(r"\s*(\w+)", text[c.end:])
@@ -326,6 +331,9 @@ def _num(word: str | None) -> int | float | None:
     m = _TENS_WORD.match(w)
     if m:
         return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS.get(m.group(2), 0)
+    half = re.fullmatch(r"([\d,]+)\s*(?:1/2|½)", w)
+    if half:  # "2 1/2 years"
+        return int(half.group(1).replace(",", "")) + 0.5
     try:
         v = float(w.replace(",", ""))
         return int(v) if v.is_integer() else v
@@ -363,14 +371,23 @@ def duration_value(n: int | float | None, unit: str) -> str:
     if isinstance(total, float):
         if total.is_integer():
             total = int(total)
-        elif letter == "Y":
-            total, letter = int(round(total * 12)), "M"
-        elif letter == "H":
-            total, letter = int(round(total * 60)), "M"
-        elif letter == "D":
-            total, letter = int(round(total * 24)), "H"
-            is_time = True
+        else:
+            # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: the fraction in the next smaller unit
+            whole = int(total)
+            smaller = _SMALLER.get((letter, is_time))
+            if smaller is None:
+                return f"{'PT' if is_time else 'P'}{total:g}{letter}"
+            rest_n, rest_letter, rest_time = round((total - whole) * smaller[0]), smaller[1], smaller[2]
+            head = f"{whole}{letter}" if whole else ""
+            if rest_time and not is_time:
+                return f"P{head}T{rest_n}{rest_letter}"
+            return f"{'PT' if is_time else 'P'}{head}{rest_n}{rest_letter}"
     return f"{'PT' if is_time else 'P'}{total}{letter}"
+
+
+#: a unit's fraction in the next smaller one: (how many, its letter, whether a time unit)
+_SMALLER = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("W", False): (7, "D", False),
+            ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
 
 
 def _week(d: date) -> str:
@@ -660,6 +677,9 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DATE", _week(anchor - timedelta(weeks=52))
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
+    if kind == "yearperiod":
+        _, q = _reported_quarter(anchor)
+        return "DATE", f"{int(m.group('y')):04d}-Q{q}"
     if kind == "thequarter":
         w = (m.group("w") or m.group("w2") or "").lower()
         if w == "current":
@@ -943,6 +963,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
+    last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
         if forced is not None:
@@ -971,7 +992,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             tense = 1 if tense == 0 else 0
         try:
             if c.kind == "sameday":
-                resolved = _same_period(c, last_day, day)
+                resolved = _same_period(c, last_day, day, last_ref)
+            elif c.kind == "relative" and last_ref and _ANAPHORIC.match(text, c.start, c.end) \
+                    and (ref := _ref_date(last_ref, c.match.group("what"))) is not None:
+                # "the following year", "the previous Friday": from the time the story is at,
+                # not from its date ("On May 22, 1995, he was promoted, and the following year …")
+                resolved = _resolve(c, text, ref, tense)
             else:
                 resolved = _resolve(c, text, day, tense)
         except (ValueError, KeyError, OverflowError):
@@ -984,6 +1010,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if c.kind == "yearperiod" and last_quarter:
+            value = value[:4] + last_quarter[4:]  # "the 1988 period" is the quarter reported on
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
             # "exports in October rose from the same period a year earlier": October, a year before
             value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
@@ -1003,6 +1031,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             continue
         if c.kind != "sameday" and re.match(r"\d{4}-\d{2}-\d{2}", value):
             last_day = value[:10]
+        if typ == "DATE" and not twin and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+            last_ref = value
         t = {
             "text": text[start:end],
             "span": [start, end],
@@ -1016,7 +1046,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     return out
 
 
-_TWINS = frozenset({"sameperiod", "ago", "yearadj"})
+_TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
@@ -1061,12 +1091,33 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     return start, end, mod
 
 
-def _same_period(c: _Cand, last_day: str | None, anchor: date | None) -> tuple[str, str] | None:
-    """"the same day", "that week": the last day the text gave, else the anchor's."""
+#: "the following year", "the previous Friday": counted from the last time the text gave
+_ANAPHORIC = re.compile(r"(?i)(?:\w+\s+)?the\s+(?:following|previous|preceding)\s")
+
+
+def _ref_date(ref: str, what: str) -> date | None:
+    """The day to count from for a period of ``what``, when the last value ``ref`` is precise enough."""
+    parts = [int(p) for p in ref.split("-")]
+    w = what.lower().split()[0]
+    need = 1 if w == "year" else 2 if w in ("month", "quarter", "season") or w in R.SEASONS else 3
+    if len(parts) < need:
+        return None
+    y, mo, d = (parts + [7 if len(parts) == 1 else 15, 15])[:3] if len(parts) < 3 else parts
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _same_period(c: _Cand, last_day: str | None, anchor: date | None, last_ref: str | None = None) -> tuple[str, str] | None:
+    """"the same day", "that week": the last day the text gave, else the anchor's; "that year",
+    "that month": the last year or month it gave."""
     ref = date.fromisoformat(last_day) if last_day else anchor
+    u = c.match.group("u").lower()
+    if u in ("year", "month") and last_ref and (r := _ref_date(last_ref, u)) is not None:
+        ref = r
     if ref is None:
         return None
-    u = c.match.group("u").lower()
     if u in R.DAY_PARTS:
         return "TIME", f"{ref.isoformat()}T{R.DAY_PARTS[u]}"
     if u == "day":
