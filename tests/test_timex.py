@@ -385,3 +385,22 @@ def test_following_previous_and_that_count_from_the_story_time(nlp) -> None:
     assert got["the previous Thursday"] == ("DATE", "2024-11-21")
     # with no time given before, "the following year" is the story's next
     assert values("The plant will close the following year.", SAT)["the following year"] == ("DATE", "2025")
+
+
+def test_names_and_titles_are_not_times() -> None:
+    text = ('The minister, speaking on the broadcaster\'s "This Week," said so. The host of '
+            "Radio Free Today agreed. The film High Noon played. Jan Novak of the council "
+            "signed. The country imports three-quarters of its grain and more than a quarter of the oil.")
+    assert values(text) == {}
+    # the same words in running text are times
+    got = values("This week the council met at noon. Today it adjourned for two quarters of losses.")
+    assert got["This week"] == ("DATE", "2024-W48") and got["noon"][0] == "TIME" and "Today" in got
+    # a headline in title case keeps them
+    assert "This Week" in values("Talks Resume In Geneva This Week After Long Pause\nThe talks resumed.")
+
+
+def test_a_limit_after_a_past_verb_is_the_nearest_weekday(nlp) -> None:
+    text = "The agency extended its deadline until 9 a.m. Tuesday. The talks lasted until Thursday."
+    got = values(text, "2024-11-25", nlp(text))  # a Monday
+    assert got["9 a.m. Tuesday"] == ("TIME", "2024-11-26T09:00")
+    assert got["Thursday"] == ("DATE", "2024-11-21")

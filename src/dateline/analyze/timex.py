@@ -68,7 +68,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
         r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
     ("periodrel", re.compile(
-        r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium|generation)\b)")),
+        r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium)\b)")),
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
     ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
@@ -110,7 +110,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
         rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
-        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?"
+        rf"(?<![\w.,])(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?"
         rf"(?:\s+(?i:and\s+a\s+half)\b)?")),
     ("bareunits", re.compile(
         r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
@@ -137,7 +137,7 @@ _GATE_SOURCES: dict[str, str] = {
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
-    "periodrel": r"(?i:decade|centur|millenn|generation)",
+    "periodrel": r"(?i:decade|centur|millenn)",
     "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
@@ -259,11 +259,15 @@ def _matches(text: str):
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
+    if c.kind != "holiday" and _titled(text, c):
+        return False
     if c.kind == "month":
         word = m.group("m").rstrip(".").lower()
         if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
             if not _MONTH_FRAME.search(before):
                 return False
+            if word in R.AMBIGUOUS_MONTHS and re.match(r"\s+[A-Z][a-z]", text[c.end:c.end + 3]):
+                return False  # "Jan Kavan", "March Madness": a name
     if c.kind in ("duration", "set") and m.group("n"):
         n = m.group("n").strip().lower()
         if n == "the":
@@ -277,6 +281,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "a day after the vote" is an anchor, not a duration
         if u.startswith("quarter") and not re.match(r"^(?:\d|one|two|three|four|a|several|few)", n):
             return False
+        if u.startswith("quarter") and re.match(r"\s+of\s+(?:the|its|his|her|their|our|all|this|that|these|those|an?)\s+(?!(?:fiscal\s+)?(?:year|century|decade)\b)", text[c.end:]):
+            return False  # "three-quarters of its food": a share, not a time
         if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
             return False  # "the 1988 quarter": a year, not 1988 quarters
     if c.kind == "reference":
@@ -300,6 +306,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False
         if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|members|votes|points|dollars|euros|yen|meters|metres|feet|miles|kilometers|km|tons|tonnes|barrels|units|cars|homes|jobs|workers|residents|cases|deaths)\b", text[c.end:], re.I):
             return False
+    if c.kind == "clock" and re.search(r"(?i)\bhigh\s+$", before):
+        return False  # "high noon"
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
     if c.kind == "season" and m.group("s") == "fall" and not m.group("y") and c.start == m.start("s") \
@@ -315,6 +323,37 @@ def _plausible(text: str, c: _Cand) -> bool:
     if c.kind == "weekday" and re.search(r"(?i)\b(?:good|black|cyber|holy|ash|palm|easter|super)\s+$", before):
         return False
     return True
+
+
+#: words of time written in lower case in running text: capitalised inside a sentence they are
+#: names and titles ("This Week", "60 Minutes", "USA Today", "Sandra Day", "High Noon")
+_TITLE_WORDS = frozenset({"week", "weeks", "minute", "minutes", "hour", "hours", "day", "days", "today", "tonight",
+                          "noon", "year", "years", "month", "months", "morning", "night", "century", "decade"})
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+#: capitalised words before a time word that do not make it a name ("Tuesday Night", "The Day")
+_NOT_NAMES = frozenset(R.WEEKDAY_FORMS) | frozenset(R.MONTHS) | _TITLE_WORDS | {"the", "this", "last", "next", "every", "each"}
+
+
+def _titled(text: str, c: _Cand) -> bool:
+    """Whether a time word of the candidate is capitalised as a name or title is."""
+    for w in _WORD.finditer(text, c.start, c.end):
+        if w.group().lower() not in _TITLE_WORDS:
+            continue
+        line_start = text.rfind("\n", 0, w.start()) + 1
+        line_end = text.find("\n", w.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        long_words = re.findall(r"[A-Za-z]{4,}", line)
+        if len(long_words) >= 3 and sum(x[0].isupper() for x in long_words) >= 0.8 * len(long_words):
+            return False  # a headline in title case
+        if w.start() > c.start:
+            # "This Week", "60 Minutes" in quotes or owned by a broadcaster ("on CBS's")
+            if re.search(r"(?:[\"“']|``|['’]s\s)\s*$", text[max(0, c.start - 6):c.start]):
+                return True
+            continue
+        prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, w.start() - 30):w.start()])
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES:
+            return True  # "USA Today", "VOA Today", "High Noon"
+    return False
 
 
 # resolving ------------------------------------------------------------------------------------
@@ -420,6 +459,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
 _NEAR_DAYS = 90
 #: the tense of what is certainly past: the day something was said
 PAST = -2
+#: the tense of a limit after a past verb ("gave them until Tuesday"): the nearest such day
+NEAREST = 3
 _NEAR_MONTHS = 3
 
 
@@ -453,6 +494,9 @@ def _weekday_date(wd: int, anchor: date, tense: int, shift: int | None) -> date:
     if shift == 1:
         diff = (wd - anchor.weekday()) % 7 or 7
         return anchor + timedelta(days=diff)
+    if tense == NEAREST:  # "gave them until Tuesday": the nearer of the last and the coming one
+        back, ahead = (anchor.weekday() - wd) % 7, (wd - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead) if ahead <= back else anchor - timedelta(days=back)
     if tense > 0:  # "snow will fall on Friday" in a Friday story: that day
         return anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
@@ -595,7 +639,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return _shift_value(what, anchor, 0)
     if kind == "periodrel":
         u = m.group("u").lower()
-        return "DURATION", "P25Y" if u == "generation" else duration_value(1, u)
+        return "DURATION", duration_value(1, u)
     if kind in ("ago",):
         n, u = _num(m.group("n")), _unit(m.group("u"))
         sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
@@ -928,6 +972,7 @@ def _past_perfect(word: Any) -> bool:
     return False
 
 
+_LIMIT_VERB = re.compile(rf"(?i)\b(?:{_alt(R.LIMIT_VERBS)})\b")
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
 _FUTURE_WINDOW = re.compile(r"(?i)\b(?:will|shall|'ll|’ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|set\s+to)\b")
 _PAST_WINDOW = re.compile(r"(?i)\b(?:was|were|had|did|said|told|met|held|\w+ed)\b")
@@ -990,6 +1035,10 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "until mid-November", "run through June": a limit is mostly ahead; after a past
             # verb ("gave them until November") it is the nearest such month, ahead when close
             tense = 1 if tense == 0 else 0
+        elif forced is None and (c.kind == "weekday" or c.kind == "clock" and c.day is not None and c.day.kind == "weekday") \
+                and _UNTIL.search(text[max(0, c.start - 12):c.start]) \
+                and (tense == 0 or tense == -1 and _LIMIT_VERB.search(re.split(r"[.!?;]\s", text[max(0, c.start - 80):c.start])[-1])):
+            tense = NEAREST  # "extended its deadline until 9 a.m. Tuesday": a limit, the nearest Tuesday
         try:
             if c.kind == "sameday":
                 resolved = _same_period(c, last_day, day, last_ref)

@@ -197,3 +197,7 @@ FUTURE_GOVERNORS = frozenset({
 DECISION_GOVERNORS = frozenset({"agreed", "decided", "voted", "promised", "pledged", "vowed", "chose", "offered"})
 #: words that put a clause in the past when no parse is at hand
 PAST_WORDS = frozenset({"was", "were", "had", "did", "said", "told", "met", "held", "signed"})
+#: past verbs that set a limit still to come ("extended the deadline until Tuesday", "gave them
+#: until Friday"): the limit's weekday is the nearest, not the last ("lasted until Friday" is past)
+LIMIT_VERBS = frozenset({"extended", "gave", "given", "granted", "postponed", "delayed", "deferred",
+                         "adjourned", "suspended", "pushed back", "put off", "moved back", "allowed"})
