@@ -404,3 +404,23 @@ def test_a_limit_after_a_past_verb_is_the_nearest_weekday(nlp) -> None:
     got = values(text, "2024-11-25", nlp(text))  # a Monday
     assert got["9 a.m. Tuesday"] == ("TIME", "2024-11-26T09:00")
     assert got["Thursday"] == ("DATE", "2024-11-21")
+
+
+def test_years_said_in_words() -> None:
+    text = ("In nineteen ninety-one the banker was convicted, and the verdict was thrown out in "
+            "nineteen eighty-nine. The plan runs to the year two thousand. Crime fell through the nineties.")
+    got = values(text)
+    assert got["nineteen ninety-one"] == ("DATE", "1991")
+    assert got["nineteen eighty-nine"] == ("DATE", "1989")
+    assert got["the year two thousand"] == ("DATE", "2000")
+    assert got["the nineties"] == ("DATE", "199")
+    assert values("Nineteen twenty people came.") == {}
+
+
+def test_the_year_of_results_news() -> None:
+    text = ("Sales for the full year were $6 billion. For the year ended Sept. 30, the firm earned "
+            "$4 million. She was named player of the year. The year before, it lost money.")
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, "2024-11-05")}
+    assert got["the full year"] == ("DATE", "2024")
+    assert got["the year"] == ("DURATION", "P1Y")  # a twelve-month stretch that ended
+    assert "The year" not in got and sum(t["text"] == "the year" for t in find_timexes(text, "2024-11-05")) == 1

@@ -92,6 +92,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?)(?:(?P<dc>1[0-9]\d0|20\d0)|['’](?P<ds>\d0))['’]?s\b")),
     ("year", re.compile(
         rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?:(?<=[Mm]id-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
+    # years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year
+    # two thousand", "the nineties"
+    ("spelledyear", re.compile(
+        rf"(?i:\b(?P<c>nineteen|eighteen)[\s-]+(?P<yy>(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+        rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?![\s-]+(?:years?|months?|days?|people|dollars|percent|of)\b)"
+        rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
+        rf"|\bthe\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)")),
+    ("theyear", re.compile(
+        r"(?<!\bof\s)\b(?:[Tt]he)\s+(?:(?P<full>full|fiscal|whole|entire)\s+)?year\b(?![-’']|s\b)"
+        r"(?!\s+(?:before|after|earlier|later|ago|of|in|when|that|since|two|as|he|she|they|it|we|I)\b|\s+\d)")),
     ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
     ("sameperiod", re.compile(
         r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
@@ -142,7 +152,7 @@ _GATE_SOURCES: dict[str, str] = {
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
-    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
     "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
@@ -678,6 +688,15 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DATE", (f"19{d2 // 10}" if d2 >= 20 else f"20{d2 // 10}")
     if kind == "year":
         return "DATE", m.group("y")
+    if kind == "spelledyear":
+        if m.group("dw"):
+            return "DATE", f"19{R.NUMBER_WORDS[m.group('dw').lower()[:-3] + 'y'] // 10}"
+        if m.group("c"):
+            yy = _num(m.group("yy").replace("-", " ")) if m.group("yy") else None
+            if yy is None:
+                return None
+            return "DATE", f"{(19 if m.group('c').lower() == 'nineteen' else 18) * 100 + int(yy):04d}"
+        return "DATE", f"{2000 + (R.NUMBER_WORDS.get((m.group('yy2') or '').lower(), 0)):04d}"
     if kind == "yearend":
         y = m.group("y")
         if len(y) == 2:
@@ -719,6 +738,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             ry, q = _reported_quarter(anchor)
             return "DATE", f"{int(y.group()) if y else ry - 1:04d}-Q{q}"
         return "DATE", _week(anchor - timedelta(weeks=52))
+    if kind == "theyear":
+        if re.match(r"\s+(?:ended|ending)\b", text[c.end:]):
+            return "DURATION", "P1Y"  # "for the year ended March 31": a twelve-month stretch
+        return "DATE", f"{anchor.year:04d}"  # "for the full year", "a high for the year"
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
     if kind == "yearperiod":
