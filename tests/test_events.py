@@ -306,3 +306,15 @@ def test_actors_of_raised_and_adverbial_clauses(nlp) -> None:
     assert event(r, "AGREE")["actor_text"] == "The leaders"
     r = read(nlp, "After meeting the king, the envoy flew to Cairo.")
     assert event(r, "CONSULT")["actor_text"] == "the envoy"
+
+
+def test_destroying_property_is_coercion_and_violence_against_people_assault(nlp) -> None:
+    # PLOVER COERCE covers seizing and destroying property (CAMEO 1712); ASSAULT is against people
+    for text in ("Militiamen set fire to the offices of the election board overnight, residents said.",
+                 "Soldiers demolished twelve homes in the village on Tuesday.",
+                 "Rioters set the old mosque ablaze on Friday."):
+        assert [e["type"] for e in read(nlp, text).events] == ["COERCE"], text
+    for text in ("Rebels set fire to a police patrol, killing four officers.",
+                 "The army destroyed three tanks near the border."):
+        assert [e["type"] for e in read(nlp, text).events] == ["ASSAULT"], text
+    assert read(nlp, "The firm set up a business in the capital.").events == []

@@ -238,9 +238,27 @@ _POLITICAL_LIFE = ("party", "candidate", "politician", "opposition", "leader", "
                    "strike", "union", "movement", "group", "organization", "organisation", "association",
                    "publication", "book", "film", "speech", "election", "campaign", "member", "supporter")
 
+#: what damaging or destroying is done to that makes it PLOVER COERCE (CAMEO 1712, "destroy
+#: property"), not ASSAULT, which is violence against people: "set fire to the offices",
+#: "demolished homes", "looted shops" ("bombed the town", "killed villagers" stay ASSAULT)
+PROPERTY = ("office", "home", "house", "building", "shop", "store", "car", "vehicle", "mosque",
+             "church", "synagogue", "temple", "shrine", "property", "headquarters", "farm", "crop",
+             "field", "factory", "warehouse", "hut", "premises", "business", "school", "bank",
+             "monument", "statue", "orchard", "olive", "tree", "residence", "apartment", "flat")
+
 #: objects that make these verbs an event (else they are ordinary verbs): "release prisoners";
 #: for a verb that is an event on its own (VERBS) they only change its type
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "destroy": (("COERCE", PROPERTY),),
+    "demolish": (("COERCE", PROPERTY),),
+    "bulldoze": (("COERCE", PROPERTY),),
+    "raze": (("COERCE", PROPERTY),),
+    "burn": (("COERCE", PROPERTY),),
+    "torch": (("COERCE", PROPERTY),),
+    "loot": (("COERCE", PROPERTY),),
+    "ransack": (("COERCE", PROPERTY),),
+    "vandalize": (("COERCE", PROPERTY),),
+    "vandalise": (("COERCE", PROPERTY),),
     "ban": (("COERCE", _POLITICAL_LIFE),),
     "prohibit": (("COERCE", _POLITICAL_LIFE),),
     "forbid": (("COERCE", _POLITICAL_LIFE),),

@@ -205,6 +205,15 @@ def _hyphened(tok: Any) -> tuple[str, Any] | None:
     return part.text.lower(), head
 
 
+def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
+    """Whether what ``tok`` sets fire to (or sets ablaze) is property: "set fire to the offices"."""
+    targets = [g for p in _children(tok, "prep") if p.lower_ in ("to", "on") for g in _children(p, "pobj")]
+    targets += [g for o in _children(tok, "dobj") for p in _children(o, "prep") if p.lower_ in ("to", "on")
+                for g in _children(p, "pobj")]
+    targets += [o for o in _children(tok, "dobj") if o.lower_ not in ("fire",)]
+    return any({singular.get(g.lower_, g.lower_), _singular(g.lower_)} & set(L.PROPERTY) for g in targets)
+
+
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
     doc, i, j = tok.doc, tok.i, tok.i
@@ -263,6 +272,8 @@ class _Finder:
                             return typ, tok, None
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, c.lower_) in L.PHRASAL:
+                    if c.lower_ in ("fire", "ablaze") and _burns_property(tok, singular):
+                        return "COERCE", tok, None  # "set fire to the offices": property, not people
                     return L.PHRASAL[(lemma, c.lower_)], tok, None
             if lemma in L.VERB_SUBJECT_TYPES:
                 for s in _children(tok, "nsubj"):
