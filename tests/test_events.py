@@ -318,3 +318,9 @@ def test_destroying_property_is_coercion_and_violence_against_people_assault(nlp
                  "The army destroyed three tanks near the border."):
         assert [e["type"] for e in read(nlp, text).events] == ["ASSAULT"], text
     assert read(nlp, "The firm set up a business in the capital.").events == []
+
+
+def test_who_arrives_decides_the_type(nlp) -> None:
+    assert [e["type"] for e in read(nlp, "The first French troops arrived in the capital on Friday.").events] == ["MOBILIZE"]
+    assert [e["type"] for e in read(nlp, "A convoy of aid arrived in the besieged town on Monday.").events] == ["AID"]
+    assert [e["type"] for e in read(nlp, "The Chinese premier arrived in Oslo on Friday for talks.").events] == ["CONSULT"]

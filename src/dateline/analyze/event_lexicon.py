@@ -140,6 +140,13 @@ VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
                "unions": "PROTEST", "staff": "PROTEST", "teachers": "PROTEST",
                "doctors": "PROTEST", "nurses": "PROTEST", "drivers": "PROTEST",
                "miners": "PROTEST", "pilots": "PROTEST", "dockers": "PROTEST"},
+    # a dignitary arriving is a visit (CONSULT, the verb's own type); forces arriving are a
+    # deployment, aid arriving is aid
+    "arrive": {**{w: "MOBILIZE" for w in ("troops", "soldiers", "forces", "marines", "warships", "warship",
+                                           "tanks", "reinforcements", "paratroopers", "peacekeepers", "units",
+                                           "battalion", "battalions", "contingent", "vanguard", "fleet")},
+               **{w: "AID" for w in ("aid", "supplies", "shipment", "shipments", "convoy", "convoys", "food",
+                                     "relief", "medicine", "medicines", "assistance", "donations")}},
 }
 
 #: nouns that are events only with one of these prepositions after them ("a call for calm")
