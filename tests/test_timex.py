@@ -424,3 +424,19 @@ def test_the_year_of_results_news() -> None:
     assert got["the full year"] == ("DATE", "2024")
     assert got["the year"] == ("DURATION", "P1Y")  # a twelve-month stretch that ended
     assert "The year" not in got and sum(t["text"] == "the year" for t in find_timexes(text, "2024-11-05")) == 1
+
+
+def test_the_next_day_is_counted_from_the_story_day(nlp) -> None:
+    text = "The talks began on Oct. 3. The next day, the envoy left, and he was back the following morning."
+    got = values(text, "2024-10-08", nlp(text))
+    assert got["The next day"] == ("DATE", "2024-10-04")
+    assert got["the following morning"] == ("TIME", "2024-10-04TMO")  # from the last day given
+    assert values("The president arrived later in the day.", SAT)["later in the day"] == ("DATE", SAT)
+
+
+def test_a_stretch_later_is_a_duration() -> None:
+    got = values("Three days later, the index closed higher. A few days later it fell. "
+                 "A year earlier, it had earned $2 million.", "2024-10-08")
+    assert got["Three days"] == ("DURATION", "P3D")  # "later" is a signal, outside the extent
+    assert got["A few days"] == ("DURATION", "PXD")
+    assert got["A year earlier"] == ("DATE", "2023")  # the year before of results news is a date

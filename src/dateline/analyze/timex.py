@@ -61,12 +61,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in January this year", "June last year": one expression, the year said in words
     ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
     ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
+    # "the next day", "the following morning", "the previous night": a day of the story's own
+    ("nextday", re.compile(r"(?i:\bthe\s+(?P<rel>next|following|previous|preceding)\s+(?P<u>day|morning|afternoon|evening|night)\b)(?!\s+of\b)")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
         rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}(?!\.?\s*\d)|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
     ("modperiod", re.compile(
         r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
-        r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
+        r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year|day)\b)")),
     ("periodrel", re.compile(
         r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium)\b)")),
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
@@ -147,6 +149,7 @@ _GATE_SOURCES: dict[str, str] = {
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
+    "nextday": r"(?i:\b(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b)",
     "periodrel": r"(?i:decade|centur|millenn)",
     "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
@@ -652,7 +655,12 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DURATION", duration_value(1, u)
     if kind in ("ago",):
         n, u = _num(m.group("n")), _unit(m.group("u"))
-        sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
+        direction = m.group("dir").lower()
+        if direction == "later" or direction == "earlier" and u not in ("year", "yr", "quarter"):
+            # "three days later", "an hour earlier": TIMEX3 tags the stretch ("three days", P3D)
+            # and leaves "later" to a signal; "a year earlier" of results news is a date
+            return "DURATION", duration_value(n, m.group("u"))
+        sign = -1 if direction in ("ago", "earlier") else 1
         if anchor is None or n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         return "DATE", _ago(anchor, int(n * sign) if float(n).is_integer() else n * sign, u)
@@ -1065,6 +1073,14 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         try:
             if c.kind == "sameday":
                 resolved = _same_period(c, last_day, day, last_ref)
+            elif c.kind == "nextday" and (day or last_day):
+                ref = date.fromisoformat(last_day) if last_day else day
+                step = 1 if c.match.group("rel").lower() in ("next", "following") else -1
+                part = R.DAY_PARTS.get(c.match.group("u").lower())
+                value_day = (ref + timedelta(days=step)).isoformat()
+                resolved = ("TIME", f"{value_day}T{part}") if part else ("DATE", value_day)
+            elif c.kind == "modperiod" and (c.match.group("what2") or "").lower() == "day" and (day or last_day):
+                resolved = "DATE", last_day or day.isoformat()  # "later in the day": the day the story is at
             elif c.kind == "relative" and last_ref and _ANAPHORIC.match(text, c.start, c.end) \
                     and (ref := _ref_date(last_ref, c.match.group("what"))) is not None:
                 # "the following year", "the previous Friday": from the time the story is at,
@@ -1099,6 +1115,10 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
         start, end, mod = _extent(text, c)
+        if c.kind == "ago" and typ == "DURATION":
+            end = min(end, c.match.start("dir"))
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if end <= start:
             continue
         if c.kind != "sameday" and re.match(r"\d{4}-\d{2}-\d{2}", value):
