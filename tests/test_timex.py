@@ -430,7 +430,7 @@ def test_the_next_day_is_counted_from_the_story_day(nlp) -> None:
     text = "The talks began on Oct. 3. The next day, the envoy left, and he was back the following morning."
     got = values(text, "2024-10-08", nlp(text))
     assert got["The next day"] == ("DATE", "2024-10-04")
-    assert got["the following morning"] == ("TIME", "2024-10-04TMO")  # from the last day given
+    assert got["the following morning"] == ("TIME", "2024-10-05TMO")  # the morning after the last day given
     assert values("The president arrived later in the day.", SAT)["later in the day"] == ("DATE", SAT)
 
 
