@@ -440,3 +440,8 @@ def test_a_stretch_later_is_a_duration() -> None:
     assert got["Three days"] == ("DURATION", "P3D")  # "later" is a signal, outside the extent
     assert got["A few days"] == ("DURATION", "PXD")
     assert got["A year earlier"] == ("DATE", "2023")  # the year before of results news is a date
+
+
+def test_at_least_stays_inside_with_its_mod() -> None:
+    t = next(x for x in find_timexes("The banks must wait at least 30 days.", SAT) if x["type"] == "DURATION")
+    assert (t["text"], t["value"], t.get("mod")) == ("at least 30 days", "P30D", "EQUAL_OR_MORE")

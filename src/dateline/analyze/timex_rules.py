@@ -133,11 +133,12 @@ DURATION_ADJECTIVES = ("straight", "consecutive", "successive", "full", "more", 
 APPROXIMATORS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "just": "EQUAL", "only": "EQUAL",
-    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "over": "MORE_THAN",
 }
-#: words inside an expression that give its mod: "more than a year", "early June", "late 2023"
+#: words inside an expression that give its mod: "more than a year", "early June", "late 2023",
+#: "at least 30 days" (TBAQ keeps "at least" inside 4 times in 6)
 MOD_WORDS: dict[str, str] = {
-    "more than": "MORE_THAN", "less than": "LESS_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN", "no more than": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "almost": "LESS_THAN", "nearly": "LESS_THAN", "no more than": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "early": "START", "beginning": "START", "start": "START",
     "late": "END", "end": "END", "mid": "MID", "middle": "MID",
 }
