@@ -283,7 +283,7 @@ def test_this_week_ahead_in_a_sunday_story(nlp) -> None:
     text = "The ministers will meet this week."
     assert values(text, "2024-12-01", nlp(text))["this week"] == ("DATE", "2024-W49")  # a Sunday
     past = "The ministers met earlier this week."
-    assert values(past, "2024-12-01", nlp(past))["earlier this week"] == ("DATE", "2024-W48")
+    assert values(past, "2024-12-01", nlp(past))["this week"] == ("DATE", "2024-W48")  # "earlier" outside
 
 
 def test_every_year_back_twin_of_a_quarter_is_the_same_quarter(nlp) -> None:
@@ -445,3 +445,10 @@ def test_a_stretch_later_is_a_duration() -> None:
 def test_at_least_stays_inside_with_its_mod() -> None:
     t = next(x for x in find_timexes("The banks must wait at least 30 days.", SAT) if x["type"] == "DURATION")
     assert (t["text"], t["value"], t.get("mod")) == ("at least 30 days", "P30D", "EQUAL_OR_MORE")
+
+
+def test_earlier_and_later_stay_outside_a_day_and_this_week() -> None:
+    text = "Earlier Friday, the court ruled. Later Thursday, the family left. Early Friday, troops moved."
+    spans = [t["text"] for t in find_timexes(text, SAT)]
+    assert spans == ["Friday", "Thursday", "Early Friday"]
+    assert [t["text"] for t in find_timexes("The ministers met earlier this week.", SAT)] == ["this week"]

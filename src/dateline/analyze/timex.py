@@ -74,8 +74,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
     ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
-    # "early Tuesday", "late yesterday", "earlier Sunday": the position in the day is the expression's
-    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late|earlier|later)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "early Tuesday", "late Monday": the position in the day is the expression's; "earlier
+    # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
+    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
         rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
@@ -1154,6 +1155,9 @@ _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
+_EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
+
+
 def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     """The TIMEX3 extent of a candidate and its mod: approximators go outside the extent."""
     start, end = c.start, c.end
@@ -1174,6 +1178,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         lead = _THE_BEFORE.search(text, max(0, start - 5), start)
         if lead:
             start = lead.start()
+    lead = _EARLIER_THIS_WEEK.match(text, start, end)
+    if c.kind == "relative" and lead:
+        start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:
