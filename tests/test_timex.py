@@ -452,3 +452,19 @@ def test_earlier_and_later_stay_outside_a_day_and_this_week() -> None:
     spans = [t["text"] for t in find_timexes(text, SAT)]
     assert spans == ["Friday", "Thursday", "Early Friday"]
     assert [t["text"] for t in find_timexes("The ministers met earlier this week.", SAT)] == ["this week"]
+
+
+def test_classes_heideltime_had_and_dateline_lacked(nlp) -> None:
+    got = values("January nineteen ninety-seven. The price we saw in the winter of nineteen ninety-four.")
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    text = "The blast came at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    got = values(text, SAT, nlp(text))
+    assert got["10:35 a.m."] == ("TIME", "2024-11-29T10:35") and got["Friday"] == ("DATE", "2024-11-29")
+    assert values("Shares rose at mid-afternoon yesterday.")["mid-afternoon yesterday"] == ("TIME", "2024-11-29TAF")
+    got = values("The summit is on April 24 and 25. Sales rose on May 3 and 4 percent later.", "2024-02-10")
+    assert got["25"] == ("DATE", "2024-04-25") and "4" not in got
+    assert values("The March accession was delayed.", "2024-02-10")["March"][0] == "DATE"
+    assert values("It will act as soon as possible.")["as soon as possible"] == ("DATE", "FUTURE_REF")
+    text = "The index is near the record high set on Aug. 6."
+    assert values(text, "2024-02-06", nlp(text))["Aug. 6"] == ("DATE", "2023-08-06")  # a record set: done

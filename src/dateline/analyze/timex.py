@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
     ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
-        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year
     # two thousand", "the nineties"
     ("spelledyear", re.compile(
-        rf"(?i:\b(?P<c>nineteen|eighteen)[\s-]+(?P<yy>(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+        rf"(?:(?P<mon>{MON})\s+|(?i:(?:the\s+)?(?P<sea>{SEASON})\s+of\s+))?(?i:\b(?P<c>nineteen|eighteen)[\s-]+(?P<yy>(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
         rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?![\s-]+(?:years?|months?|days?|people|dollars|percent|of)\b)"
         rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
         rf"|\bthe\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)")),
@@ -278,8 +278,9 @@ def _plausible(text: str, c: _Cand) -> bool:
     if c.kind == "month":
         word = m.group("m").rstrip(".").lower()
         if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
-            if not _MONTH_FRAME.search(before):
-                return False
+            if not _MONTH_FRAME.search(before) and not (
+                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])):
+                return False  # "the March accession" is the month that names a deed
             if word in R.AMBIGUOUS_MONTHS and re.match(r"\s+[A-Z][a-z]", text[c.end:c.end + 3]):
                 return False  # "Jan Kavan", "March Madness": a name
     if c.kind in ("duration", "set") and m.group("n"):
@@ -620,7 +621,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             value = _weekday_date(wd, anchor, tense, None).isoformat()
         return ("TIME", f"{value}T{part}") if part else ("DATE", value)
     if kind == "dayword":
-        w, part = m.group("w").lower(), R.DAY_PARTS.get((m.group("part") or "").lower())
+        w, part = m.group("w").lower(), R.DAY_PARTS.get((m.group("part") or m.group("part0") or "").lower())
         low = surface.lower()
         offset, p = R.DAY_WITH_PART.get(w, (R.RELATIVE_DAYS.get(w, 0), None))
         part = part or p
@@ -704,7 +705,12 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             yy = _num(m.group("yy").replace("-", " ")) if m.group("yy") else None
             if yy is None:
                 return None
-            return "DATE", f"{(19 if m.group('c').lower() == 'nineteen' else 18) * 100 + int(yy):04d}"
+            y = (19 if m.group('c').lower() == 'nineteen' else 18) * 100 + int(yy)
+            if m.group("mon") and _month_token(m.group("mon")):
+                return "DATE", f"{y:04d}-{_month_token(m.group('mon')):02d}"  # "January nineteen ninety-seven"
+            if m.group("sea"):
+                return "DATE", f"{y:04d}-{R.SEASONS[m.group('sea').lower()]}"  # "the winter of nineteen ninety-four"
+            return "DATE", f"{y:04d}"
         return "DATE", f"{2000 + (R.NUMBER_WORDS.get((m.group('yy2') or '').lower(), 0)):04d}"
     if kind == "yearend":
         y = m.group("y")
@@ -970,7 +976,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
-        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES:
+        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES \
+                and not (verb.lower_ == "set" and tok.head.lower_ == "on"):
             return 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
@@ -1136,9 +1143,23 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if mod:
             t["mod"] = mod
         out.append(t)
+        if c.kind == "monthday" and not c.match.group("y") and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            second = _AND_DAY.match(text, end)
+            if second and int(value[8:]) < int(second.group("d")) <= 31:
+                # "on April 24 and 25": the second day of the same month
+                try:
+                    other = date(int(value[:4]), int(value[5:7]), int(second.group("d"))).isoformat()
+                except ValueError:
+                    other = None
+                if other:
+                    out.append({"text": second.group("d"), "span": [second.start("d"), second.end("d")], "type": "DATE",
+                                "value": other, "anchor": t["anchor"]})
     return out
 
 
+#: a second day after a month and day: "April 24 and 25" (not "May 3 and 4 percent", "June 5 and 6,000 troops")
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]?\d|\s*(?:%|percent|per|million|billion|"
+                      r"thousand|hundred|people|of|times|years?|months?|weeks?|days?|hours?|[ap]\.?m\b))")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
@@ -1235,6 +1256,9 @@ def _anchored(value: str, kind: str, c: _Cand) -> bool:
                         "bareunits", "bareplural", "set", "settimes", "freq", "reference") and not value.startswith("X")
 
 
+_BRACKETED = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?")
+
+
 def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
     """A clock time next to its day ("3 p.m. Friday", "Friday at 3 p.m.") is one TIME."""
     out: list[_Cand] = []
@@ -1247,6 +1271,12 @@ def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
             gap = text[c.end:nxt.start]
             if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on)?\s*", gap):
                 pair = (c, nxt) if c.kind == "clock" else (nxt, c)
+        if nxt is not None and c.kind == "clock" and nxt.kind in ("weekday", "dayword", "monthday") \
+                and _BRACKETED.fullmatch(text, c.end, nxt.start):
+            # "at 10:35 a.m. (0735 GMT) Friday": Friday's clock time; both keep their extents
+            out.append(_Cand(c.start, c.end, "clock", c.match, nxt))
+            i += 1
+            continue
         if pair and pair[1].kind in ("weekday", "dayword", "monthday", "iso", "numeric"):
             clock, day_c = pair
             out.append(_Cand(min(c.start, nxt.start), max(c.end, nxt.end), "clock", clock.match, day_c))

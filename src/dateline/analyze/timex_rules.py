@@ -93,6 +93,7 @@ REFERENCES: dict[str, str] = {
     "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }
