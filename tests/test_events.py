@@ -324,3 +324,14 @@ def test_who_arrives_decides_the_type(nlp) -> None:
     assert [e["type"] for e in read(nlp, "The first French troops arrived in the capital on Friday.").events] == ["MOBILIZE"]
     assert [e["type"] for e in read(nlp, "A convoy of aid arrived in the besieged town on Monday.").events] == ["AID"]
     assert [e["type"] for e in read(nlp, "The Chinese premier arrived in Oslo on Friday for talks.").events] == ["CONSULT"]
+
+
+def test_a_hostile_act_held_out_on_a_condition_is_a_threat(nlp) -> None:
+    r = read(nlp, "The union may halt its mediation efforts among the parties if the fighting goes on, the envoy said.")
+    assert [(e["type"], e["mode"], e["about"]) for e in r.events] == [("THREATEN", "threat", "SANCTION")]
+    r = read(nlp, "The council may suspend aid to the province if the talks fail.")
+    assert [e["type"] for e in r.events] == ["THREATEN"]
+    # without a condition a possible attack stays what it is, marked hypothetical
+    ev = read(nlp, "The rebels may attack the city, officials said.").events
+    assert [(e["type"], e["hypothetical"]) for e in ev] == [("ASSAULT", True)]
+    assert [e["type"] for e in read(nlp, "The government halted aid to the rebels on Monday.").events] == ["SANCTION"]

@@ -187,6 +187,10 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: auxiliaries of commitment and of obligation
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "would", "shall", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+#: object nouns that say little of their own: the word before them tells what is acted on
+GENERIC_HEADS = frozenset({"effort", "programme", "program", "operation", "process", "work", "activity", "scheme"})
+#: auxiliaries of what may happen: with an "if" they hold out a threat ("may cut aid if …")
+POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 #: verbs that report what someone said, for "X said Y must …" (a request by X)
 REPORTING_VERBS = frozenset({"say", "said", "says", "declare", "declared", "declares", "state",
                              "stated", "states", "insist", "insisted", "insists", "issue",
@@ -266,6 +270,9 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "ransack": (("COERCE", PROPERTY),),
     "vandalize": (("COERCE", PROPERTY),),
     "vandalise": (("COERCE", PROPERTY),),
+    "halt": (("SANCTION", _TIES + ("aid", "talks", "negotiation", "mediation", "cooperation", "delivery",
+                                   "supply", "shipment", "trade", "export", "import", "flight", "payment",
+                                   "assistance", "funding", "loan")),),
     "ban": (("COERCE", _POLITICAL_LIFE),),
     "prohibit": (("COERCE", _POLITICAL_LIFE),),
     "forbid": (("COERCE", _POLITICAL_LIFE),),

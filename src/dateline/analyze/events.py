@@ -265,6 +265,9 @@ class _Finder:
                 # "700 kg of medicine", "a shipment of arms": the goods after the measure
                 objs_of += [g for o in objs_of for p in _children(o, "prep") if p.lower_ == "of"
                             for g in _children(p, "pobj")]
+                # "halted mediation efforts", "cut the aid programme": a generic head stands for its modifier
+                objs_of += [m for o in objs_of if _singular(o.lower_) in L.GENERIC_HEADS
+                            for m in o.children if m.dep_ in ("compound", "amod")]
                 for o in objs_of:
                     words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
                     for typ, objs in L.VERB_OBJECTS[lemma]:
@@ -507,6 +510,12 @@ def _reading(typ: str, tok: Any, negated: bool) -> tuple[str, str] | None:
             return "REJECT", "refusal"
         return None
     if not committed:
+        if typ in L.HOSTILE and aux & L.POSSIBILITY_AUX and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in tok.children):
+            # "may halt its mediation if the parties do not cooperate": a hostile act held out
+            # on a condition is a threat (PLOVER THREATEN)
+            return "THREATEN", "threat"
         return None
     if typ in (L.COOPERATIVE | {"CONCEDE", "RETREAT"}) - {"AGREE"}:
         return "AGREE", "commitment"
