@@ -468,3 +468,12 @@ def test_classes_heideltime_had_and_dateline_lacked(nlp) -> None:
     assert values("It will act as soon as possible.")["as soon as possible"] == ("DATE", "FUTURE_REF")
     text = "The index is near the record high set on Aug. 6."
     assert values(text, "2024-02-06", nlp(text))["Aug. 6"] == ("DATE", "2023-08-06")  # a record set: done
+
+
+def test_year_end_and_election_day() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("The deal closes by year-end. Cuts are due by year's end.", "2024-10-26")}
+    assert got == {"year-end": ("2024", "END"), "year's end": ("2024", "END")}
+    assert values("The change is counted since year-end.", "2024-10-26")["year-end"] == ("DATE", "2023")
+    assert values("It is a theme from now to Election Day.", "2024-10-26")["Election Day"] == ("DATE", "2024-11-05")
+    assert values("It is a theme from now to Election Day.", "2022-10-26")["Election Day"] == ("DATE", "2022-11-08")

@@ -112,6 +112,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
     # "the 1988 quarter", "the 1989 period": in results news, the reported quarter of that year
     ("yearperiod", re.compile(rf"(?i:\bthe\s+)(?P<y>{YEAR})\s+(?i:(?:fiscal\s+)?(?:period|quarter))\b")),
+    # "by year-end", "around year end", "by year's end": the story's year, at its end
+    ("yearend2", re.compile(r"(?i:\byear(?:-|\s+|['’]s\s+)end\b)(?!-)")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
         r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
@@ -156,7 +158,7 @@ _GATE_SOURCES: dict[str, str] = {
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
-    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
     "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
@@ -757,6 +759,9 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         if re.match(r"\s+(?:ended|ending)\b", text[c.end:]):
             return "DURATION", "P1Y"  # "for the year ended March 31": a twelve-month stretch
         return "DATE", f"{anchor.year:04d}"  # "for the full year", "a high for the year"
+    if kind == "yearend2":
+        back = re.search(r"(?i)\bsince\s+$", text[max(0, c.start - 8):c.start])
+        return "DATE", f"{anchor.year - (1 if back else 0):04d}"  # "since year-end": the last one
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
     if kind == "yearperiod":
@@ -812,6 +817,9 @@ def _easter(year: int) -> date:
 def _holiday_date(rule: tuple, year: int) -> date:
     if rule[0] == "easter":
         return _easter(year) + timedelta(days=rule[1])
+    if rule[0] == "after":
+        first = date(year, rule[1], rule[2])
+        return first + timedelta(days=(rule[3] - first.weekday()) % 7)
     if len(rule) == 2:
         return date(year, rule[0], rule[1])
     month, wd, n = rule
@@ -1123,6 +1131,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
         start, end, mod = _extent(text, c)
+        if c.kind == "yearend2":
+            mod = "END"
         if c.kind == "ago" and typ == "DURATION":
             end = min(end, c.match.start("dir"))
             while end > start and text[end - 1].isspace():

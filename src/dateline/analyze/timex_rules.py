@@ -145,7 +145,8 @@ MOD_WORDS: dict[str, str] = {
 }
 
 #: holidays: a fixed day (month, day), the n-th weekday of a month (month, weekday, n; -1 the
-#: last), or days from Easter Sunday ("easter", offset)
+#: last), days from Easter Sunday ("easter", offset), or the first weekday on or after a day
+#: ("after", month, day, weekday)
 HOLIDAYS: dict[str, tuple] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year’s day": (1, 1),
@@ -154,6 +155,7 @@ HOLIDAYS: dict[str, tuple] = {
     "the fourth of july": (7, 4), "fourth of july": (7, 4), "bastille day": (7, 14),
     "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "may day": (5, 1), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "election day": ("after", 11, 2, 1),  # the US one: the Tuesday after the first Monday of November
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
