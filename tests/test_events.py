@@ -306,3 +306,32 @@ def test_actors_of_raised_and_adverbial_clauses(nlp) -> None:
     assert event(r, "AGREE")["actor_text"] == "The leaders"
     r = read(nlp, "After meeting the king, the envoy flew to Cairo.")
     assert event(r, "CONSULT")["actor_text"] == "the envoy"
+
+
+def test_destroying_property_is_coercion_and_violence_against_people_assault(nlp) -> None:
+    # PLOVER COERCE covers seizing and destroying property (CAMEO 1712); ASSAULT is against people
+    for text in ("Militiamen set fire to the offices of the election board overnight, residents said.",
+                 "Soldiers demolished twelve homes in the village on Tuesday.",
+                 "Rioters set the old mosque ablaze on Friday."):
+        assert [e["type"] for e in read(nlp, text).events] == ["COERCE"], text
+    for text in ("Rebels set fire to a police patrol, killing four officers.",
+                 "The army destroyed three tanks near the border."):
+        assert [e["type"] for e in read(nlp, text).events] == ["ASSAULT"], text
+    assert read(nlp, "The firm set up a business in the capital.").events == []
+
+
+def test_who_arrives_decides_the_type(nlp) -> None:
+    assert [e["type"] for e in read(nlp, "The first French troops arrived in the capital on Friday.").events] == ["MOBILIZE"]
+    assert [e["type"] for e in read(nlp, "A convoy of aid arrived in the besieged town on Monday.").events] == ["AID"]
+    assert [e["type"] for e in read(nlp, "The Chinese premier arrived in Oslo on Friday for talks.").events] == ["CONSULT"]
+
+
+def test_a_hostile_act_held_out_on_a_condition_is_a_threat(nlp) -> None:
+    r = read(nlp, "The union may halt its mediation efforts among the parties if the fighting goes on, the envoy said.")
+    assert [(e["type"], e["mode"], e["about"]) for e in r.events] == [("THREATEN", "threat", "SANCTION")]
+    r = read(nlp, "The council may suspend aid to the province if the talks fail.")
+    assert [e["type"] for e in r.events] == ["THREATEN"]
+    # without a condition a possible attack stays what it is, marked hypothetical
+    ev = read(nlp, "The rebels may attack the city, officials said.").events
+    assert [(e["type"], e["hypothetical"]) for e in ev] == [("ASSAULT", True)]
+    assert [e["type"] for e in read(nlp, "The government halted aid to the rebels on Monday.").events] == ["SANCTION"]

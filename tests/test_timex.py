@@ -109,7 +109,8 @@ def test_duration_values() -> None:
     assert duration_value(2, "quarters") == "P2Q"
     assert duration_value(3, "hours") == "PT3H"
     assert duration_value(None, "centuries") == "PXCE"
-    assert duration_value(1.5, "years") == "P18M"
+    assert duration_value(1.5, "years") == "P1Y6M"  # the fraction in months, as TempEval-3 writes it
+    assert duration_value(5.5, "hours") == "PT5H30M"
 
 
 def test_resolve_date_keeps_claim_dates() -> None:
@@ -282,7 +283,7 @@ def test_this_week_ahead_in_a_sunday_story(nlp) -> None:
     text = "The ministers will meet this week."
     assert values(text, "2024-12-01", nlp(text))["this week"] == ("DATE", "2024-W49")  # a Sunday
     past = "The ministers met earlier this week."
-    assert values(past, "2024-12-01", nlp(past))["earlier this week"] == ("DATE", "2024-W48")
+    assert values(past, "2024-12-01", nlp(past))["this week"] == ("DATE", "2024-W48")  # "earlier" outside
 
 
 def test_every_year_back_twin_of_a_quarter_is_the_same_quarter(nlp) -> None:
@@ -351,3 +352,128 @@ def test_mid_year_and_the_latest_period() -> None:
 def test_noon_is_not_inside_afternoon() -> None:
     got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
     assert got == {"noon": ("TIME", "2024-03-06T12:00")}
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("She spent 5 1/2 hours on the ground.", "5 1/2 hours", "PT5H30M"),
+    ("A minute and a half later, the pilot called.", "A minute and a half", "PT1M30S"),
+    ("He served three and a half years in office.", "three and a half years", "P3Y6M"),
+])
+def test_fractions_of_a_unit(text: str, surface: str, value: str) -> None:
+    assert values(text)[surface] == ("DURATION", value)
+
+
+def test_a_year_before_a_period_is_that_year_not_a_count(nlp) -> None:
+    text = ("The mill earned $4 million in the third quarter. It had lost $2 million in the "
+            "2023 quarter, and the 2024 period included a charge.")
+    got = values(text, "2024-10-28", nlp(text))
+    assert got["the 2023 quarter"] == ("DATE", "2023-Q3")
+    assert got["the 2024 period"] == ("DATE", "2024-Q3")
+
+
+def test_following_previous_and_that_count_from_the_story_time(nlp) -> None:
+    text = ("On March 3, 2019, the mayor was elected, and the following year she resigned. "
+            "Her party won 40 seats in 2015, its best result that year. She left the city in "
+            "June 2016 and came back later that year.")
+    got = values(text, SAT, nlp(text))
+    assert got["the following year"] == ("DATE", "2020")
+    assert got["that year"] == ("DATE", "2016")  # the last one given wins
+    text = "Shares fell on Thursday, down 3% from the previous Thursday."
+    got = values(text, SAT, nlp(text))
+    assert got["Thursday"] == ("DATE", "2024-11-28")
+    assert got["the previous Thursday"] == ("DATE", "2024-11-21")
+    # with no time given before, "the following year" is the story's next
+    assert values("The plant will close the following year.", SAT)["the following year"] == ("DATE", "2025")
+
+
+def test_names_and_titles_are_not_times() -> None:
+    text = ('The minister, speaking on the broadcaster\'s "This Week," said so. The host of '
+            "Radio Free Today agreed. The film High Noon played. Jan Novak of the council "
+            "signed. The country imports three-quarters of its grain and more than a quarter of the oil.")
+    assert values(text) == {}
+    # the same words in running text are times
+    got = values("This week the council met at noon. Today it adjourned for two quarters of losses.")
+    assert got["This week"] == ("DATE", "2024-W48") and got["noon"][0] == "TIME" and "Today" in got
+    # a headline in title case keeps them
+    assert "This Week" in values("Talks Resume In Geneva This Week After Long Pause\nThe talks resumed.")
+
+
+def test_a_limit_after_a_past_verb_is_the_nearest_weekday(nlp) -> None:
+    text = "The agency extended its deadline until 9 a.m. Tuesday. The talks lasted until Thursday."
+    got = values(text, "2024-11-25", nlp(text))  # a Monday
+    assert got["9 a.m. Tuesday"] == ("TIME", "2024-11-26T09:00")
+    assert got["Thursday"] == ("DATE", "2024-11-21")
+
+
+def test_years_said_in_words() -> None:
+    text = ("In nineteen ninety-one the banker was convicted, and the verdict was thrown out in "
+            "nineteen eighty-nine. The plan runs to the year two thousand. Crime fell through the nineties.")
+    got = values(text)
+    assert got["nineteen ninety-one"] == ("DATE", "1991")
+    assert got["nineteen eighty-nine"] == ("DATE", "1989")
+    assert got["the year two thousand"] == ("DATE", "2000")
+    assert got["the nineties"] == ("DATE", "199")
+    assert values("Nineteen twenty people came.") == {}
+
+
+def test_the_year_of_results_news() -> None:
+    text = ("Sales for the full year were $6 billion. For the year ended Sept. 30, the firm earned "
+            "$4 million. She was named player of the year. The year before, it lost money.")
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, "2024-11-05")}
+    assert got["the full year"] == ("DATE", "2024")
+    assert got["the year"] == ("DURATION", "P1Y")  # a twelve-month stretch that ended
+    assert "The year" not in got and sum(t["text"] == "the year" for t in find_timexes(text, "2024-11-05")) == 1
+
+
+def test_the_next_day_is_counted_from_the_story_day(nlp) -> None:
+    text = "The talks began on Oct. 3. The next day, the envoy left, and he was back the following morning."
+    got = values(text, "2024-10-08", nlp(text))
+    assert got["The next day"] == ("DATE", "2024-10-04")
+    assert got["the following morning"] == ("TIME", "2024-10-05TMO")  # the morning after the last day given
+    assert values("The president arrived later in the day.", SAT)["later in the day"] == ("DATE", SAT)
+
+
+def test_a_stretch_later_is_a_duration() -> None:
+    got = values("Three days later, the index closed higher. A few days later it fell. "
+                 "A year earlier, it had earned $2 million.", "2024-10-08")
+    assert got["Three days"] == ("DURATION", "P3D")  # "later" is a signal, outside the extent
+    assert got["A few days"] == ("DURATION", "PXD")
+    assert got["A year earlier"] == ("DATE", "2023")  # the year before of results news is a date
+
+
+def test_at_least_stays_inside_with_its_mod() -> None:
+    t = next(x for x in find_timexes("The banks must wait at least 30 days.", SAT) if x["type"] == "DURATION")
+    assert (t["text"], t["value"], t.get("mod")) == ("at least 30 days", "P30D", "EQUAL_OR_MORE")
+
+
+def test_earlier_and_later_stay_outside_a_day_and_this_week() -> None:
+    text = "Earlier Friday, the court ruled. Later Thursday, the family left. Early Friday, troops moved."
+    spans = [t["text"] for t in find_timexes(text, SAT)]
+    assert spans == ["Friday", "Thursday", "Early Friday"]
+    assert [t["text"] for t in find_timexes("The ministers met earlier this week.", SAT)] == ["this week"]
+
+
+def test_classes_heideltime_had_and_dateline_lacked(nlp) -> None:
+    got = values("January nineteen ninety-seven. The price we saw in the winter of nineteen ninety-four.")
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    text = "The blast came at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    got = values(text, SAT, nlp(text))
+    assert got["10:35 a.m."] == ("TIME", "2024-11-29T10:35") and got["Friday"] == ("DATE", "2024-11-29")
+    assert values("Shares rose at mid-afternoon yesterday.")["mid-afternoon yesterday"] == ("TIME", "2024-11-29TAF")
+    got = values("The summit is on April 24 and 25. Sales rose on May 3 and 4 percent later.", "2024-02-10")
+    assert got["25"] == ("DATE", "2024-04-25") and "4" not in got
+    assert values("The March accession was delayed.", "2024-02-10")["March"][0] == "DATE"
+    assert values("It will act as soon as possible.")["as soon as possible"] == ("DATE", "FUTURE_REF")
+    text = "The index is near the record high set on Aug. 6."
+    assert values(text, "2024-02-06", nlp(text))["Aug. 6"] == ("DATE", "2023-08-06")  # a record set: done
+
+
+def test_year_end_and_election_day() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("The deal closes by year-end. Cuts are due by year's end.", "2024-10-26")}
+    assert got == {"year-end": ("2024", "END"), "year's end": ("2024", "END")}
+    assert values("The change is counted since year-end.", "2024-10-26")["year-end"] == ("DATE", "2023")
+    assert values("It is a theme from now to Election Day.", "2024-10-26")["Election Day"] == ("DATE", "2024-11-05")
+    assert values("It is a theme from now to Election Day.", "2022-10-26")["Election Day"] == ("DATE", "2022-11-08")

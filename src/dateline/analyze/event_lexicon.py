@@ -140,6 +140,13 @@ VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
                "unions": "PROTEST", "staff": "PROTEST", "teachers": "PROTEST",
                "doctors": "PROTEST", "nurses": "PROTEST", "drivers": "PROTEST",
                "miners": "PROTEST", "pilots": "PROTEST", "dockers": "PROTEST"},
+    # a dignitary arriving is a visit (CONSULT, the verb's own type); forces arriving are a
+    # deployment, aid arriving is aid
+    "arrive": {**{w: "MOBILIZE" for w in ("troops", "soldiers", "forces", "marines", "warships", "warship",
+                                           "tanks", "reinforcements", "paratroopers", "peacekeepers", "units",
+                                           "battalion", "battalions", "contingent", "vanguard", "fleet")},
+               **{w: "AID" for w in ("aid", "supplies", "shipment", "shipments", "convoy", "convoys", "food",
+                                     "relief", "medicine", "medicines", "assistance", "donations")}},
 }
 
 #: nouns that are events only with one of these prepositions after them ("a call for calm")
@@ -180,6 +187,10 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: auxiliaries of commitment and of obligation
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "would", "shall", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+#: object nouns that say little of their own: the word before them tells what is acted on
+GENERIC_HEADS = frozenset({"effort", "programme", "program", "operation", "process", "work", "activity", "scheme"})
+#: auxiliaries of what may happen: with an "if" they hold out a threat ("may cut aid if …")
+POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 #: verbs that report what someone said, for "X said Y must …" (a request by X)
 REPORTING_VERBS = frozenset({"say", "said", "says", "declare", "declared", "declares", "state",
                              "stated", "states", "insist", "insisted", "insists", "issue",
@@ -238,9 +249,30 @@ _POLITICAL_LIFE = ("party", "candidate", "politician", "opposition", "leader", "
                    "strike", "union", "movement", "group", "organization", "organisation", "association",
                    "publication", "book", "film", "speech", "election", "campaign", "member", "supporter")
 
+#: what damaging or destroying is done to that makes it PLOVER COERCE (CAMEO 1712, "destroy
+#: property"), not ASSAULT, which is violence against people: "set fire to the offices",
+#: "demolished homes", "looted shops" ("bombed the town", "killed villagers" stay ASSAULT)
+PROPERTY = ("office", "home", "house", "building", "shop", "store", "car", "vehicle", "mosque",
+             "church", "synagogue", "temple", "shrine", "property", "headquarters", "farm", "crop",
+             "field", "factory", "warehouse", "hut", "premises", "business", "school", "bank",
+             "monument", "statue", "orchard", "olive", "tree", "residence", "apartment", "flat")
+
 #: objects that make these verbs an event (else they are ordinary verbs): "release prisoners";
 #: for a verb that is an event on its own (VERBS) they only change its type
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "destroy": (("COERCE", PROPERTY),),
+    "demolish": (("COERCE", PROPERTY),),
+    "bulldoze": (("COERCE", PROPERTY),),
+    "raze": (("COERCE", PROPERTY),),
+    "burn": (("COERCE", PROPERTY),),
+    "torch": (("COERCE", PROPERTY),),
+    "loot": (("COERCE", PROPERTY),),
+    "ransack": (("COERCE", PROPERTY),),
+    "vandalize": (("COERCE", PROPERTY),),
+    "vandalise": (("COERCE", PROPERTY),),
+    "halt": (("SANCTION", _TIES + ("aid", "talks", "negotiation", "mediation", "cooperation", "delivery",
+                                   "supply", "shipment", "trade", "export", "import", "flight", "payment",
+                                   "assistance", "funding", "loan")),),
     "ban": (("COERCE", _POLITICAL_LIFE),),
     "prohibit": (("COERCE", _POLITICAL_LIFE),),
     "forbid": (("COERCE", _POLITICAL_LIFE),),

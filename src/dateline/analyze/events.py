@@ -205,6 +205,15 @@ def _hyphened(tok: Any) -> tuple[str, Any] | None:
     return part.text.lower(), head
 
 
+def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
+    """Whether what ``tok`` sets fire to (or sets ablaze) is property: "set fire to the offices"."""
+    targets = [g for p in _children(tok, "prep") if p.lower_ in ("to", "on") for g in _children(p, "pobj")]
+    targets += [g for o in _children(tok, "dobj") for p in _children(o, "prep") if p.lower_ in ("to", "on")
+                for g in _children(p, "pobj")]
+    targets += [o for o in _children(tok, "dobj") if o.lower_ not in ("fire",)]
+    return any({singular.get(g.lower_, g.lower_), _singular(g.lower_)} & set(L.PROPERTY) for g in targets)
+
+
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
     doc, i, j = tok.doc, tok.i, tok.i
@@ -256,6 +265,9 @@ class _Finder:
                 # "700 kg of medicine", "a shipment of arms": the goods after the measure
                 objs_of += [g for o in objs_of for p in _children(o, "prep") if p.lower_ == "of"
                             for g in _children(p, "pobj")]
+                # "halted mediation efforts", "cut the aid programme": a generic head stands for its modifier
+                objs_of += [m for o in objs_of if _singular(o.lower_) in L.GENERIC_HEADS
+                            for m in o.children if m.dep_ in ("compound", "amod")]
                 for o in objs_of:
                     words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
                     for typ, objs in L.VERB_OBJECTS[lemma]:
@@ -263,6 +275,8 @@ class _Finder:
                             return typ, tok, None
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, c.lower_) in L.PHRASAL:
+                    if c.lower_ in ("fire", "ablaze") and _burns_property(tok, singular):
+                        return "COERCE", tok, None  # "set fire to the offices": property, not people
                     return L.PHRASAL[(lemma, c.lower_)], tok, None
             if lemma in L.VERB_SUBJECT_TYPES:
                 for s in _children(tok, "nsubj"):
@@ -496,6 +510,12 @@ def _reading(typ: str, tok: Any, negated: bool) -> tuple[str, str] | None:
             return "REJECT", "refusal"
         return None
     if not committed:
+        if typ in L.HOSTILE and aux & L.POSSIBILITY_AUX and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in tok.children):
+            # "may halt its mediation if the parties do not cooperate": a hostile act held out
+            # on a condition is a threat (PLOVER THREATEN)
+            return "THREATEN", "threat"
         return None
     if typ in (L.COOPERATIVE | {"CONCEDE", "RETREAT"}) - {"AGREE"}:
         return "AGREE", "commitment"

@@ -32,7 +32,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)"
 _NUMW = _alt([k for k in R.NUMBER_WORDS if k not in ("both", "single")])
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = (rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2(?![\d/])|\s*½)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
        rf"|(?:{_NUMW})|(?:{_alt(R.VAGUE_QUANTITIES - {'the'})}))")
 _UNIT_WORDS = {"centuries": "century", "millennia": "millennium", "mins": "min", "hrs": "hr", "secs": "sec",
                "yrs": "yr"}
@@ -61,21 +61,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in January this year", "June last year": one expression, the year said in words
     ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
     ("monthyear", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})")),
+    # "the next day", "the following morning", "the previous night": a day of the story's own
+    ("nextday", re.compile(r"(?i:\bthe\s+(?P<rel>next|following|previous|preceding)\s+(?P<u>day|morning|afternoon|evening|night)\b)(?!\s+of\b)")),
     ("relative", re.compile(
         rf"(?i:{MOD})?(?i:(?:the\s+)?{REL}\s+)(?i:fiscal\s+|calendar\s+|school\s+|academic\s+)?"
         rf"(?P<what>(?i:week(?:end)?|month|year|quarter|season|{SEASON})\b|{MON}(?!\.?\s*\d)|{WD}(?:\s+(?i:{PART}))?|(?i:{PART})\b)")),
     ("modperiod", re.compile(
         r"(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|rest|remainder)\s+of\s+(?:the\s+)?"
-        r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year)\b)")),
+        r"(?P<what>week|month|year|decade|century)\b|(?:earlier|later)\s+in\s+the\s+(?P<what2>week|month|year|day)\b)")),
     ("periodrel", re.compile(
-        r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium|generation)\b)")),
+        r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium)\b)")),
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
     ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
-    # "early Tuesday", "late yesterday", "earlier Sunday": the position in the day is the expression's
-    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late|earlier|later)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "early Tuesday", "late Monday": the position in the day is the expression's; "earlier
+    # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
+    ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
-        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
@@ -92,11 +95,25 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?)(?:(?P<dc>1[0-9]\d0|20\d0)|['’](?P<ds>\d0))['’]?s\b")),
     ("year", re.compile(
         rf"(?:(?i:{MOD}))?(?:(?i:(?:fiscal|FY|the\s+year)\s*(?:year\s+)?))?(?:(?<=[Mm]id-)|(?<![\w$£€#.,/:-]))(?P<y>{YEAR})(?![\w%]|-(?!\d))")),
+    # years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year
+    # two thousand", "the nineties"
+    ("spelledyear", re.compile(
+        rf"(?:(?P<mon>{MON})\s+|(?i:(?:the\s+)?(?P<sea>{SEASON})\s+of\s+))?(?i:\b(?P<c>nineteen|eighteen)[\s-]+(?P<yy>(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+        rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?![\s-]+(?:years?|months?|days?|people|dollars|percent|of)\b)"
+        rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"
+        rf"|\bthe\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)")),
+    ("theyear", re.compile(
+        r"(?<!\bof\s)\b(?:[Tt]he)\s+(?:(?P<full>full|fiscal|whole|entire)\s+)?year\b(?![-’']|s\b)"
+        r"(?!\s+(?:before|after|earlier|later|ago|of|in|when|that|since|two|as|he|she|they|it|we|I)\b|\s+\d)")),
     ("yearend", re.compile(rf"(?<=\d\d[-–/])(?P<y>\d\d|{YEAR})(?![\w%-])")),
     ("sameperiod", re.compile(
         r"(?i:\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago|prior-year|year\s+earlier|year-before)\s+"
         r"(?:(?:three-month|six-month|nine-month|fiscal)\s+)?(?P<u>period|quarter|months?|week|half)\b"
         r"(?P<back>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year|(?:in|of)\s+(?:19|20)\d\d))?)")),
+    # "the 1988 quarter", "the 1989 period": in results news, the reported quarter of that year
+    ("yearperiod", re.compile(rf"(?i:\bthe\s+)(?P<y>{YEAR})\s+(?i:(?:fiscal\s+)?(?:period|quarter))\b")),
+    # "by year-end", "around year end", "by year's end": the story's year, at its end
+    ("yearend2", re.compile(r"(?i:\byear(?:-|\s+|['’]s\s+)end\b)(?!-)")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
         r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
@@ -108,7 +125,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
         rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
-        rf"(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?")),
+        rf"(?<![\w.,])(?P<n>(?i:{NUM}))(?:\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:{_alt(R.DURATION_ADJECTIVES)})\s+)?(?P<u>(?i:{UNIT}))\b(?![-’']old|\s+old)(?:-long)?"
+        rf"(?:\s+(?i:and\s+a\s+half)\b)?")),
     ("bareunits", re.compile(
         r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
         r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
@@ -134,12 +152,13 @@ _GATE_SOURCES: dict[str, str] = {
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
-    "periodrel": r"(?i:decade|centur|millenn|generation)",
+    "nextday": r"(?i:\b(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b)",
+    "periodrel": r"(?i:decade|centur|millenn)",
     "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
-    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)",
+    "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
     "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
@@ -256,11 +275,16 @@ def _matches(text: str):
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
+    if c.kind != "holiday" and _titled(text, c):
+        return False
     if c.kind == "month":
         word = m.group("m").rstrip(".").lower()
         if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
-            if not _MONTH_FRAME.search(before):
-                return False
+            if not _MONTH_FRAME.search(before) and not (
+                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])):
+                return False  # "the March accession" is the month that names a deed
+            if word in R.AMBIGUOUS_MONTHS and re.match(r"\s+[A-Z][a-z]", text[c.end:c.end + 3]):
+                return False  # "Jan Kavan", "March Madness": a name
     if c.kind in ("duration", "set") and m.group("n"):
         n = m.group("n").strip().lower()
         if n == "the":
@@ -274,6 +298,10 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "a day after the vote" is an anchor, not a duration
         if u.startswith("quarter") and not re.match(r"^(?:\d|one|two|three|four|a|several|few)", n):
             return False
+        if u.startswith("quarter") and re.match(r"\s+of\s+(?:the|its|his|her|their|our|all|this|that|these|those|an?)\s+(?!(?:fiscal\s+)?(?:year|century|decade)\b)", text[c.end:]):
+            return False  # "three-quarters of its food": a share, not a time
+        if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
+            return False  # "the 1988 quarter": a year, not 1988 quarters
     if c.kind == "reference":
         w = m.group("w").lower()
         after = re.match(r"\s*(\w+)", text[c.end:])
@@ -295,6 +323,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False
         if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|members|votes|points|dollars|euros|yen|meters|metres|feet|miles|kilometers|km|tons|tonnes|barrels|units|cars|homes|jobs|workers|residents|cases|deaths)\b", text[c.end:], re.I):
             return False
+    if c.kind == "clock" and re.search(r"(?i)\bhigh\s+$", before):
+        return False  # "high noon"
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
     if c.kind == "season" and m.group("s") == "fall" and not m.group("y") and c.start == m.start("s") \
@@ -312,6 +342,37 @@ def _plausible(text: str, c: _Cand) -> bool:
     return True
 
 
+#: words of time written in lower case in running text: capitalised inside a sentence they are
+#: names and titles ("This Week", "60 Minutes", "USA Today", "Sandra Day", "High Noon")
+_TITLE_WORDS = frozenset({"week", "weeks", "minute", "minutes", "hour", "hours", "day", "days", "today", "tonight",
+                          "noon", "year", "years", "month", "months", "morning", "night", "century", "decade"})
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+#: capitalised words before a time word that do not make it a name ("Tuesday Night", "The Day")
+_NOT_NAMES = frozenset(R.WEEKDAY_FORMS) | frozenset(R.MONTHS) | _TITLE_WORDS | {"the", "this", "last", "next", "every", "each"}
+
+
+def _titled(text: str, c: _Cand) -> bool:
+    """Whether a time word of the candidate is capitalised as a name or title is."""
+    for w in _WORD.finditer(text, c.start, c.end):
+        if w.group().lower() not in _TITLE_WORDS:
+            continue
+        line_start = text.rfind("\n", 0, w.start()) + 1
+        line_end = text.find("\n", w.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        long_words = re.findall(r"[A-Za-z]{4,}", line)
+        if len(long_words) >= 3 and sum(x[0].isupper() for x in long_words) >= 0.8 * len(long_words):
+            return False  # a headline in title case
+        if w.start() > c.start:
+            # "This Week", "60 Minutes" in quotes or owned by a broadcaster ("on CBS's")
+            if re.search(r"(?:[\"“']|``|['’]s\s)\s*$", text[max(0, c.start - 6):c.start]):
+                return True
+            continue
+        prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, w.start() - 30):w.start()])
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES:
+            return True  # "USA Today", "VOA Today", "High Noon"
+    return False
+
+
 # resolving ------------------------------------------------------------------------------------
 
 def _num(word: str | None) -> int | float | None:
@@ -326,6 +387,9 @@ def _num(word: str | None) -> int | float | None:
     m = _TENS_WORD.match(w)
     if m:
         return R.NUMBER_WORDS[m.group(1)] + R.NUMBER_WORDS.get(m.group(2), 0)
+    half = re.fullmatch(r"([\d,]+)\s*(?:1/2|½)", w)
+    if half:  # "2 1/2 years"
+        return int(half.group(1).replace(",", "")) + 0.5
     try:
         v = float(w.replace(",", ""))
         return int(v) if v.is_integer() else v
@@ -363,14 +427,23 @@ def duration_value(n: int | float | None, unit: str) -> str:
     if isinstance(total, float):
         if total.is_integer():
             total = int(total)
-        elif letter == "Y":
-            total, letter = int(round(total * 12)), "M"
-        elif letter == "H":
-            total, letter = int(round(total * 60)), "M"
-        elif letter == "D":
-            total, letter = int(round(total * 24)), "H"
-            is_time = True
+        else:
+            # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M: the fraction in the next smaller unit
+            whole = int(total)
+            smaller = _SMALLER.get((letter, is_time))
+            if smaller is None:
+                return f"{'PT' if is_time else 'P'}{total:g}{letter}"
+            rest_n, rest_letter, rest_time = round((total - whole) * smaller[0]), smaller[1], smaller[2]
+            head = f"{whole}{letter}" if whole else ""
+            if rest_time and not is_time:
+                return f"P{head}T{rest_n}{rest_letter}"
+            return f"{'PT' if is_time else 'P'}{head}{rest_n}{rest_letter}"
     return f"{'PT' if is_time else 'P'}{total}{letter}"
+
+
+#: a unit's fraction in the next smaller one: (how many, its letter, whether a time unit)
+_SMALLER = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("W", False): (7, "D", False),
+            ("D", False): (24, "H", True), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
 
 
 def _week(d: date) -> str:
@@ -403,6 +476,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
 _NEAR_DAYS = 90
 #: the tense of what is certainly past: the day something was said
 PAST = -2
+#: the tense of a limit after a past verb ("gave them until Tuesday"): the nearest such day
+NEAREST = 3
 _NEAR_MONTHS = 3
 
 
@@ -436,6 +511,9 @@ def _weekday_date(wd: int, anchor: date, tense: int, shift: int | None) -> date:
     if shift == 1:
         diff = (wd - anchor.weekday()) % 7 or 7
         return anchor + timedelta(days=diff)
+    if tense == NEAREST:  # "gave them until Tuesday": the nearer of the last and the coming one
+        back, ahead = (anchor.weekday() - wd) % 7, (wd - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead) if ahead <= back else anchor - timedelta(days=back)
     if tense > 0:  # "snow will fall on Friday" in a Friday story: that day
         return anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
@@ -545,7 +623,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             value = _weekday_date(wd, anchor, tense, None).isoformat()
         return ("TIME", f"{value}T{part}") if part else ("DATE", value)
     if kind == "dayword":
-        w, part = m.group("w").lower(), R.DAY_PARTS.get((m.group("part") or "").lower())
+        w, part = m.group("w").lower(), R.DAY_PARTS.get((m.group("part") or m.group("part0") or "").lower())
         low = surface.lower()
         offset, p = R.DAY_WITH_PART.get(w, (R.RELATIVE_DAYS.get(w, 0), None))
         part = part or p
@@ -578,10 +656,15 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return _shift_value(what, anchor, 0)
     if kind == "periodrel":
         u = m.group("u").lower()
-        return "DURATION", "P25Y" if u == "generation" else duration_value(1, u)
+        return "DURATION", duration_value(1, u)
     if kind in ("ago",):
         n, u = _num(m.group("n")), _unit(m.group("u"))
-        sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
+        direction = m.group("dir").lower()
+        if direction == "later" or direction == "earlier" and u not in ("year", "yr", "quarter"):
+            # "three days later", "an hour earlier": TIMEX3 tags the stretch ("three days", P3D)
+            # and leaves "later" to a signal; "a year earlier" of results news is a date
+            return "DURATION", duration_value(n, m.group("u"))
+        sign = -1 if direction in ("ago", "earlier") else 1
         if anchor is None or n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         return "DATE", _ago(anchor, int(n * sign) if float(n).is_integer() else n * sign, u)
@@ -617,6 +700,20 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "DATE", (f"19{d2 // 10}" if d2 >= 20 else f"20{d2 // 10}")
     if kind == "year":
         return "DATE", m.group("y")
+    if kind == "spelledyear":
+        if m.group("dw"):
+            return "DATE", f"19{R.NUMBER_WORDS[m.group('dw').lower()[:-3] + 'y'] // 10}"
+        if m.group("c"):
+            yy = _num(m.group("yy").replace("-", " ")) if m.group("yy") else None
+            if yy is None:
+                return None
+            y = (19 if m.group('c').lower() == 'nineteen' else 18) * 100 + int(yy)
+            if m.group("mon") and _month_token(m.group("mon")):
+                return "DATE", f"{y:04d}-{_month_token(m.group('mon')):02d}"  # "January nineteen ninety-seven"
+            if m.group("sea"):
+                return "DATE", f"{y:04d}-{R.SEASONS[m.group('sea').lower()]}"  # "the winter of nineteen ninety-four"
+            return "DATE", f"{y:04d}"
+        return "DATE", f"{2000 + (R.NUMBER_WORDS.get((m.group('yy2') or '').lower(), 0)):04d}"
     if kind == "yearend":
         y = m.group("y")
         if len(y) == 2:
@@ -658,8 +755,18 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             ry, q = _reported_quarter(anchor)
             return "DATE", f"{int(y.group()) if y else ry - 1:04d}-Q{q}"
         return "DATE", _week(anchor - timedelta(weeks=52))
+    if kind == "theyear":
+        if re.match(r"\s+(?:ended|ending)\b", text[c.end:]):
+            return "DURATION", "P1Y"  # "for the year ended March 31": a twelve-month stretch
+        return "DATE", f"{anchor.year:04d}"  # "for the full year", "a high for the year"
+    if kind == "yearend2":
+        back = re.search(r"(?i)\bsince\s+$", text[max(0, c.start - 8):c.start])
+        return "DATE", f"{anchor.year - (1 if back else 0):04d}"  # "since year-end": the last one
     if kind == "yearadj":
         return "DATE", f"{anchor.year - 1:04d}"
+    if kind == "yearperiod":
+        _, q = _reported_quarter(anchor)
+        return "DATE", f"{int(m.group('y')):04d}-Q{q}"
     if kind == "thequarter":
         w = (m.group("w") or m.group("w2") or "").lower()
         if w == "current":
@@ -710,6 +817,9 @@ def _easter(year: int) -> date:
 def _holiday_date(rule: tuple, year: int) -> date:
     if rule[0] == "easter":
         return _easter(year) + timedelta(days=rule[1])
+    if rule[0] == "after":
+        first = date(year, rule[1], rule[2])
+        return first + timedelta(days=(rule[3] - first.weekday()) % 7)
     if len(rule) == 2:
         return date(year, rule[0], rule[1])
     month, wd, n = rule
@@ -874,7 +984,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
-        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES:
+        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES \
+                and not (verb.lower_ == "set" and tok.head.lower_ == "on"):
             return 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
@@ -908,6 +1019,7 @@ def _past_perfect(word: Any) -> bool:
     return False
 
 
+_LIMIT_VERB = re.compile(rf"(?i)\b(?:{_alt(R.LIMIT_VERBS)})\b")
 _UNTIL = re.compile(r"(?i)\b(?:until|till|through|by|before)\s+$")
 _FUTURE_WINDOW = re.compile(r"(?i)\b(?:will|shall|'ll|’ll|going\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|set\s+to)\b")
 _PAST_WINDOW = re.compile(r"(?i)\b(?:was|were|had|did|said|told|met|held|\w+ed)\b")
@@ -943,6 +1055,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
+    last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
     for c in _merge_clock(text, _candidates(text)):
         tense = 0
         if forced is not None:
@@ -969,9 +1082,26 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "until mid-November", "run through June": a limit is mostly ahead; after a past
             # verb ("gave them until November") it is the nearest such month, ahead when close
             tense = 1 if tense == 0 else 0
+        elif forced is None and (c.kind == "weekday" or c.kind == "clock" and c.day is not None and c.day.kind == "weekday") \
+                and _UNTIL.search(text[max(0, c.start - 12):c.start]) \
+                and (tense == 0 or tense == -1 and _LIMIT_VERB.search(re.split(r"[.!?;]\s", text[max(0, c.start - 80):c.start])[-1])):
+            tense = NEAREST  # "extended its deadline until 9 a.m. Tuesday": a limit, the nearest Tuesday
         try:
             if c.kind == "sameday":
-                resolved = _same_period(c, last_day, day)
+                resolved = _same_period(c, last_day, day, last_ref)
+            elif c.kind == "nextday" and (day or last_day):
+                ref = date.fromisoformat(last_day) if last_day else day
+                step = 1 if c.match.group("rel").lower() in ("next", "following") else -1
+                part = R.DAY_PARTS.get(c.match.group("u").lower())
+                value_day = (ref + timedelta(days=step)).isoformat()
+                resolved = ("TIME", f"{value_day}T{part}") if part else ("DATE", value_day)
+            elif c.kind == "modperiod" and (c.match.group("what2") or "").lower() == "day" and (day or last_day):
+                resolved = "DATE", last_day or day.isoformat()  # "later in the day": the day the story is at
+            elif c.kind == "relative" and last_ref and _ANAPHORIC.match(text, c.start, c.end) \
+                    and (ref := _ref_date(last_ref, c.match.group("what"))) is not None:
+                # "the following year", "the previous Friday": from the time the story is at,
+                # not from its date ("On May 22, 1995, he was promoted, and the following year …")
+                resolved = _resolve(c, text, ref, tense)
             else:
                 resolved = _resolve(c, text, day, tense)
         except (ValueError, KeyError, OverflowError):
@@ -984,6 +1114,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if c.kind == "yearperiod" and last_quarter:
+            value = value[:4] + last_quarter[4:]  # "the 1988 period" is the quarter reported on
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
             # "exports in October rose from the same period a year earlier": October, a year before
             value = f"{int(last_period[:4]) - 1:04d}{last_period[4:]}"
@@ -999,10 +1131,18 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
         start, end, mod = _extent(text, c)
+        if c.kind == "yearend2":
+            mod = "END"
+        if c.kind == "ago" and typ == "DURATION":
+            end = min(end, c.match.start("dir"))
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if end <= start:
             continue
         if c.kind != "sameday" and re.match(r"\d{4}-\d{2}-\d{2}", value):
             last_day = value[:10]
+        if typ == "DATE" and not twin and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+            last_ref = value
         t = {
             "text": text[start:end],
             "span": [start, end],
@@ -1013,10 +1153,24 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if mod:
             t["mod"] = mod
         out.append(t)
+        if c.kind == "monthday" and not c.match.group("y") and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            second = _AND_DAY.match(text, end)
+            if second and int(value[8:]) < int(second.group("d")) <= 31:
+                # "on April 24 and 25": the second day of the same month
+                try:
+                    other = date(int(value[:4]), int(value[5:7]), int(second.group("d"))).isoformat()
+                except ValueError:
+                    other = None
+                if other:
+                    out.append({"text": second.group("d"), "span": [second.start("d"), second.end("d")], "type": "DATE",
+                                "value": other, "anchor": t["anchor"]})
     return out
 
 
-_TWINS = frozenset({"sameperiod", "ago", "yearadj"})
+#: a second day after a month and day: "April 24 and 25" (not "May 3 and 4 percent", "June 5 and 6,000 troops")
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]?\d|\s*(?:%|percent|per|million|billion|"
+                      r"thousand|hundred|people|of|times|years?|months?|weeks?|days?|hours?|[ap]\.?m\b))")
+_TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
@@ -1030,6 +1184,9 @@ _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
 #: kinds where a leading "the" is the article of the noun the expression modifies ("the Aug. 7
 #: bombing", "the 1988 budget", "the 20th century"), not part of it
 _BARE_THE = frozenset({"monthday", "year", "century"})
+
+
+_EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
 def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
@@ -1052,6 +1209,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         lead = _THE_BEFORE.search(text, max(0, start - 5), start)
         if lead:
             start = lead.start()
+    lead = _EARLIER_THIS_WEEK.match(text, start, end)
+    if c.kind == "relative" and lead:
+        start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:
@@ -1061,12 +1221,33 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     return start, end, mod
 
 
-def _same_period(c: _Cand, last_day: str | None, anchor: date | None) -> tuple[str, str] | None:
-    """"the same day", "that week": the last day the text gave, else the anchor's."""
+#: "the following year", "the previous Friday": counted from the last time the text gave
+_ANAPHORIC = re.compile(r"(?i)(?:\w+\s+)?the\s+(?:following|previous|preceding)\s")
+
+
+def _ref_date(ref: str, what: str) -> date | None:
+    """The day to count from for a period of ``what``, when the last value ``ref`` is precise enough."""
+    parts = [int(p) for p in ref.split("-")]
+    w = what.lower().split()[0]
+    need = 1 if w == "year" else 2 if w in ("month", "quarter", "season") or w in R.SEASONS else 3
+    if len(parts) < need:
+        return None
+    y, mo, d = (parts + [7 if len(parts) == 1 else 15, 15])[:3] if len(parts) < 3 else parts
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _same_period(c: _Cand, last_day: str | None, anchor: date | None, last_ref: str | None = None) -> tuple[str, str] | None:
+    """"the same day", "that week": the last day the text gave, else the anchor's; "that year",
+    "that month": the last year or month it gave."""
     ref = date.fromisoformat(last_day) if last_day else anchor
+    u = c.match.group("u").lower()
+    if u in ("year", "month") and last_ref and (r := _ref_date(last_ref, u)) is not None:
+        ref = r
     if ref is None:
         return None
-    u = c.match.group("u").lower()
     if u in R.DAY_PARTS:
         return "TIME", f"{ref.isoformat()}T{R.DAY_PARTS[u]}"
     if u == "day":
@@ -1085,6 +1266,9 @@ def _anchored(value: str, kind: str, c: _Cand) -> bool:
                         "bareunits", "bareplural", "set", "settimes", "freq", "reference") and not value.startswith("X")
 
 
+_BRACKETED = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?")
+
+
 def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
     """A clock time next to its day ("3 p.m. Friday", "Friday at 3 p.m.") is one TIME."""
     out: list[_Cand] = []
@@ -1097,6 +1281,12 @@ def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
             gap = text[c.end:nxt.start]
             if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on)?\s*", gap):
                 pair = (c, nxt) if c.kind == "clock" else (nxt, c)
+        if nxt is not None and c.kind == "clock" and nxt.kind in ("weekday", "dayword", "monthday") \
+                and _BRACKETED.fullmatch(text, c.end, nxt.start):
+            # "at 10:35 a.m. (0735 GMT) Friday": Friday's clock time; both keep their extents
+            out.append(_Cand(c.start, c.end, "clock", c.match, nxt))
+            i += 1
+            continue
         if pair and pair[1].kind in ("weekday", "dayword", "monthday", "iso", "numeric"):
             clock, day_c = pair
             out.append(_Cand(min(c.start, nxt.start), max(c.end, nxt.end), "clock", clock.match, day_c))

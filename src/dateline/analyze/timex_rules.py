@@ -93,6 +93,7 @@ REFERENCES: dict[str, str] = {
     "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }
@@ -133,17 +134,19 @@ DURATION_ADJECTIVES = ("straight", "consecutive", "successive", "full", "more", 
 APPROXIMATORS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "just": "EQUAL", "only": "EQUAL",
-    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "over": "MORE_THAN",
 }
-#: words inside an expression that give its mod: "more than a year", "early June", "late 2023"
+#: words inside an expression that give its mod: "more than a year", "early June", "late 2023",
+#: "at least 30 days" (TBAQ keeps "at least" inside 4 times in 6)
 MOD_WORDS: dict[str, str] = {
-    "more than": "MORE_THAN", "less than": "LESS_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN", "no more than": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "less than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "almost": "LESS_THAN", "nearly": "LESS_THAN", "no more than": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "early": "START", "beginning": "START", "start": "START",
     "late": "END", "end": "END", "mid": "MID", "middle": "MID",
 }
 
 #: holidays: a fixed day (month, day), the n-th weekday of a month (month, weekday, n; -1 the
-#: last), or days from Easter Sunday ("easter", offset)
+#: last), days from Easter Sunday ("easter", offset), or the first weekday on or after a day
+#: ("after", month, day, weekday)
 HOLIDAYS: dict[str, tuple] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year’s day": (1, 1),
@@ -152,6 +155,7 @@ HOLIDAYS: dict[str, tuple] = {
     "the fourth of july": (7, 4), "fourth of july": (7, 4), "bastille day": (7, 14),
     "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "may day": (5, 1), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "election day": ("after", 11, 2, 1),  # the US one: the Tuesday after the first Monday of November
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
@@ -197,3 +201,7 @@ FUTURE_GOVERNORS = frozenset({
 DECISION_GOVERNORS = frozenset({"agreed", "decided", "voted", "promised", "pledged", "vowed", "chose", "offered"})
 #: words that put a clause in the past when no parse is at hand
 PAST_WORDS = frozenset({"was", "were", "had", "did", "said", "told", "met", "held", "signed"})
+#: past verbs that set a limit still to come ("extended the deadline until Tuesday", "gave them
+#: until Friday"): the limit's weekday is the nearest, not the last ("lasted until Friday" is past)
+LIMIT_VERBS = frozenset({"extended", "gave", "given", "granted", "postponed", "delayed", "deferred",
+                         "adjourned", "suspended", "pushed back", "put off", "moved back", "allowed"})
