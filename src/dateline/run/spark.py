@@ -45,6 +45,8 @@ TABLES = ("documents", "claims", "entities", "mentions", "events", "timexes")
 PARTITION = "published_day"
 #: pages extracted before they are analysed together (spaCy parses a batch faster than one by one)
 ANALYSE_BATCH = 8
+#: the JVM's options for a local master (one short-lived process does everything)
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #: URI schemes read through Hadoop's listing and fsspec in the workers
 _REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -128,6 +130,9 @@ def session(options: SparkOptions = SparkOptions()):
             "spark.sql.shuffle.partitions": str(options.shuffle_partitions or max(2, 2 * cores)),
             "spark.pyspark.python": sys.executable,
             "spark.driver.memory": os.environ.get("DATELINE_SPARK_DRIVER_MEMORY", "2g"),
+            # a local run is short: the JVM's optimising compiler (C2) and its parallel collectors
+            # cost more CPU than they win back (bench/spark.py: about half the JVM's CPU was JIT)
+            "spark.driver.extraJavaOptions": os.environ.get("DATELINE_SPARK_JAVA_OPTIONS", LOCAL_JAVA_OPTIONS),
         }.items():
             builder = builder.config(key, value)
     elif options.shuffle_partitions:
