@@ -638,7 +638,7 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .run.pool import CHUNK_ANALYSED, CHUNK_EXTRACTED, die_with_parent, preload_pipeline
+    from .run.pool import CHUNK_ANALYSED, CHUNK_EXTRACTED, die_with_parent, in_flight_chunks, preload_pipeline
 
     chunk = chunk or (CHUNK_ANALYSED if analyze else CHUNK_EXTRACTED)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
@@ -650,7 +650,7 @@ def _pooled(
     )
     pool = new_pool()
     inflight: deque = deque()
-    limit = workers * 3
+    limit = in_flight_chunks(workers, chunk)
 
     def chunks() -> Iterator[list[tuple[Page, str]]]:
         buf: list[tuple[Page, str]] = []

@@ -29,6 +29,17 @@ _PR_SET_PDEATHSIG = 1
 #: is ~100 times cheaper a page, so there a chunk pays for the round trip
 CHUNK_ANALYSED = 1
 CHUNK_EXTRACTED = 16
+#: pages in flight per worker (sent, or read and not yet taken): enough work queued that the
+#: workers go on while the parent is busy (``ingest`` writing a batch of 200 takes ~1 s), few
+#: enough that memory stays bounded
+IN_FLIGHT_PAGES = 12
+
+
+def in_flight_chunks(workers: int, chunk: int) -> int:
+    """Chunks kept in flight: at least three a worker, and about IN_FLIGHT_PAGES pages a worker."""
+    return workers * max(3, IN_FLIGHT_PAGES // max(1, chunk))
+
+
 _options: ExtractOptions = DEFAULT_OPTIONS
 _analyze = True
 
@@ -184,12 +195,13 @@ def read_pooled(
 
     pool = new_pool()
     inflight: deque = deque()
+    limit = in_flight_chunks(workers, chunk)
     pending = iter(first)
     exhausted = False
     finished = False
     try:
         while True:
-            while not exhausted and len(inflight) < workers * 3:
+            while not exhausted and len(inflight) < limit:
                 nxt = next(pending, None) or next(source, None)
                 if nxt is None:
                     exhausted = True
