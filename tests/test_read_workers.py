@@ -99,3 +99,15 @@ def test_workers_die_with_their_parent(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_pipeline_is_loaded_once_however_it_is_asked_for(nlp):
+    # lru_cache keyed the call as written: load() and load(UNUSED_COMPONENTS, "en") each loaded
+    # the model, and a forked worker's load() loaded it again on top of the parent's copy
+    from dateline.analyze import UNUSED_COMPONENTS
+    from dateline.analyze import nlp as nlp_module
+
+    assert nlp_module.load(UNUSED_COMPONENTS, "en") is nlp
+    assert nlp_module.load(UNUSED_COMPONENTS) is nlp
+    assert nlp_module.load(disable=list(UNUSED_COMPONENTS), language="en") is nlp
+    assert nlp_module.load(()) is not nlp  # another set of components is another pipeline

@@ -308,3 +308,24 @@ def test_a_large_day_is_compared_in_slices_with_the_same_pairs(monkeypatch):
     assert len(whole) > 10
     monkeypatch.setattr(stories, "_ROWS_AT_ONCE", 3)
     assert sorted(stories.story_pairs(docs)) == whole
+
+
+def test_story_pairs_read_their_articles_once_as_they_come():
+    """Linking streams the window's articles into story_pairs (their text is not held): a
+    generator read once gives the pairs of the list, and the features' numbers are the same in
+    another process (a salted hash() would order the sums differently per run)."""
+    import subprocess
+    import sys
+
+    import dateline.link.stories as stories
+
+    docs = [story_doc((r.id, r.published, r.title, r.text), [e["name"] for e in r.entities])
+            for r in corpus_readings()]
+    whole = sorted(stories.story_pairs(docs))
+    assert len(whole) > 10
+    assert sorted(stories.story_pairs(d for d in docs)) == whole
+    among = {d.id for d in docs[::3]}
+    assert sorted(stories.story_pairs(iter(docs), among=among)) == sorted(stories.story_pairs(docs, among=among))
+    code = "from dateline.link.stories import feature_key; print(feature_key('w:harbour'))"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(other) == stories.feature_key("w:harbour") != stories.feature_key("w:harbor")

@@ -624,7 +624,8 @@ def _check_date(name: str, value: str) -> None:
 
 
 def _pooled(
-    pages: Iterator[tuple[Page, str]], workers: int, analyze: bool, options: ExtractOptions, chunk: int = 4
+    pages: Iterator[tuple[Page, str]], workers: int, analyze: bool, options: ExtractOptions,
+    chunk: int | None = None,
 ) -> Iterator[Processed]:
     """Results in input order, with at most a few chunks per worker in flight (bounded memory).
 
@@ -635,8 +636,9 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .run.pool import die_with_parent, preload_pipeline
+    from .run.pool import CHUNK_ANALYSED, CHUNK_EXTRACTED, die_with_parent, in_flight_chunks, preload_pipeline
 
+    chunk = chunk or (CHUNK_ANALYSED if analyze else CHUNK_EXTRACTED)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is not None:
         preload_pipeline(analyze)  # the workers fork with the pipeline loaded, not each loading it
@@ -646,7 +648,7 @@ def _pooled(
     )
     pool = new_pool()
     inflight: deque = deque()
-    limit = workers * 3
+    limit = in_flight_chunks(workers, chunk)
 
     def chunks() -> Iterator[list[tuple[Page, str]]]:
         buf: list[tuple[Page, str]] = []

@@ -53,11 +53,17 @@ def has_pipeline(language: str | None) -> bool:
     return any(importlib.util.find_spec(n) is not None for n in PIPELINES.get(language or "", ()))
 
 
-@lru_cache(maxsize=8)
 def load(disable: tuple[str, ...] = ("lemmatizer",), language: str = DEFAULT_LANGUAGE) -> Language:
     """The pipeline of a language, loaded once per process for a given set of switched-off
-    components."""
+    components, however the call spells them (``load()``, ``load(("lemmatizer",), "en")``)."""
+    return _load(tuple(sorted(disable)), language)
+
+
+@lru_cache(maxsize=8)
+def _load(disable: tuple[str, ...], language: str) -> Language:
+    # cached on the normalised arguments: lru_cache keys a call by how its arguments are
+    # written, so load() and load(UNUSED_COMPONENTS, "en") each loaded the model (0.9 CPU s
+    # and ~100 MB a copy), and a forked worker calling load() loaded it a third time
     import spacy
 
-    nlp = spacy.load(model_name(language), disable=list(disable))
-    return nlp
+    return spacy.load(model_name(language), disable=list(disable))

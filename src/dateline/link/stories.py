@@ -10,7 +10,9 @@ around their dates, whatever the size of the store.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +85,12 @@ def _day(s: str | None) -> int | None:
         return None
 
 
+def feature_key(feature: str) -> int:
+    """A feature as a stable 64-bit number (the same in every process and run)."""
+    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "little", signed=True)
+
+
 def story_pairs(
     docs: Iterable[StoryDoc], options: StoryOptions = DEFAULT_STORY, among: Collection[str] | None = None
 ) -> list[tuple[str, str, float]]:
@@ -93,36 +101,38 @@ def story_pairs(
     ``window_days``, undated ones only with each other. ``among``: only the pairs with an
     article in it (the others are left out, not judged); every article whose rarity window
     or pairing window reaches them must be in ``docs``.
+
+    ``docs`` is read once, as it comes: of each article only its id, its day and its features
+    (as 64-bit numbers, :func:`feature_key`) are kept, not its text or a set of strings.
     """
     import numpy as np
     from scipy import sparse
 
-    docs = list(docs)
-    if not docs:
-        return []
-    # each article's features as numbers as they are met (not a set of strings per article:
-    # that was most of the memory of a large window), then renumbered in sorted order
-    seen: dict[str, int] = {}
-    indptr, parts = [0], []
+    ids: list[str] = []
+    days: list[int | None] = []
+    keys = array("q")
+    indptr = array("q", [0])
     for d in docs:
-        ids = np.fromiter((seen.setdefault(f, len(seen)) for f in features(d)), dtype=np.int64)
-        parts.append(ids)
-        indptr.append(indptr[-1] + len(ids))
-    if not seen:
+        ids.append(d.id)
+        days.append(_day(d.day))
+        keys.extend(feature_key(f) for f in features(d))
+        indptr.append(len(keys))
+    if not keys:
         return []
-    rank = np.empty(len(seen), dtype=np.int64)
-    rank[np.array([seen[f] for f in sorted(seen)], dtype=np.int64)] = np.arange(len(seen))
-    width = len(seen)
-    del seen
-    indices = rank[np.concatenate(parts)] if parts else np.zeros(0, dtype=np.int64)
-    del parts, rank
-    for k in range(len(docs)):
-        indices[indptr[k] : indptr[k + 1]].sort()
-    n_docs = len(docs)
-    binary = sparse.csr_matrix((np.ones(len(indices)), indices, np.array(indptr)), shape=(n_docs, width))
+    # numbered in the order of their keys: a pair's sums then come out the same whichever
+    # side it is found from, and in every process
+    uniq, inverse = np.unique(np.frombuffer(keys, dtype=np.int64), return_inverse=True)
+    width = len(uniq)
+    del uniq, keys
+    indices = inverse.astype(np.int32 if width < 2**31 else np.int64)
+    del inverse
+    n_docs = len(ids)
+    binary = sparse.csr_matrix((np.ones(len(indices)), indices, np.array(indptr, dtype=np.int64)),
+                               shape=(n_docs, width))
+    del indices, indptr
+    binary.sort_indices()
 
     # feature counts per day (the undated pool is one more "day"), then over each rarity window
-    days = [_day(d.day) for d in docs]
     day_list = sorted({d for d in days if d is not None})
     slot = {d: k for k, d in enumerate(day_list)}
     undated = len(day_list)
@@ -152,21 +162,26 @@ def story_pairs(
     per_row = np.diff(binary.indptr)
     wanted_keys = np.repeat(row_day, per_row).astype(np.int64) * width + binary.indices
     df_data = counts[np.searchsorted(keys, wanted_keys)]
+    del win_df, keys, order, counts, wanted_keys, day_df, per_day
     n = win_n[row_day]
     limit = np.maximum(options.always_rare, np.floor(options.max_df * n))
     n_each, limit_each = np.repeat(n, per_row), np.repeat(limit, per_row)
     df = sparse.csr_matrix((df_data, binary.indices, binary.indptr), shape=binary.shape)
+    del df_data, binary
     rare = df.data <= limit_each
     idf = np.where(rare, np.log((n_each + 1) / df.data) + 1.0, 0.0)
+    del rare, n_each, limit_each
     weight = sparse.csr_matrix((idf, df.indices, df.indptr), shape=df.shape)
+    del df, idf
     weight.eliminate_zeros()
-    rare_binary = weight.copy()
-    rare_binary.data = np.ones_like(rare_binary.data)
+    # the rare features as ones, in 4 bytes each (their counts are small whole numbers: exact)
+    rare_binary = sparse.csr_matrix((np.ones(len(weight.data), dtype=np.float32), weight.indices, weight.indptr),
+                                    shape=weight.shape)
     weights = np.asarray(weight.sum(axis=1)).ravel()
-    return _pairs(docs, days, weight, rare_binary, weights, options, None if among is None else set(among))
+    return _pairs(ids, days, weight, rare_binary, weights, options, None if among is None else set(among))
 
 
-def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
+def _pairs(ids, days, weight, binary, w, options: StoryOptions, wanted: set[str] | None) -> list[tuple[str, str, float]]:
     """The shared rare features of every pair within the window, counted and weighted as sparse
     products, one day of articles against its window at a time (features in sorted order, so a
     pair's sums come out the same whichever side it is found from)."""
@@ -175,7 +190,7 @@ def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str
     by_day: dict[int | None, list[int]] = defaultdict(list)
     for i, day in enumerate(days):
         by_day[day].append(i)
-    in_wanted = np.array([wanted is None or d.id in wanted for d in docs])
+    in_wanted = np.array([wanted is None or i in wanted for i in ids])
     pairs = []
     for day in sorted(by_day, key=lambda d: (d is None, d or 0)):
         rows = [i for i in by_day[day] if in_wanted[i]]
@@ -185,7 +200,7 @@ def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str
         cols = np.array([j for d in near for j in by_day.get(d, ())])
         cols_t = binary[cols].T.tocsr()
         for start in range(0, len(rows), _ROWS_AT_ONCE):
-            pairs += _day_pairs(docs, np.array(rows[start : start + _ROWS_AT_ONCE]), cols, cols_t,
+            pairs += _day_pairs(ids, np.array(rows[start : start + _ROWS_AT_ONCE]), cols, cols_t,
                                 weight, binary, w, in_wanted, options)
     return pairs
 
@@ -196,7 +211,7 @@ def _pairs(docs, days, weight, binary, w, options: StoryOptions, wanted: set[str
 _ROWS_AT_ONCE = 256
 
 
-def _day_pairs(docs, rows_a, cols, cols_t, weight, binary, w, in_wanted, options: StoryOptions) -> list[tuple[str, str, float]]:
+def _day_pairs(ids, rows_a, cols, cols_t, weight, binary, w, in_wanted, options: StoryOptions) -> list[tuple[str, str, float]]:
     """The pairs of these articles (of one day) with the articles of their window (``cols``)."""
     import numpy as np
 
@@ -215,5 +230,5 @@ def _day_pairs(docs, rows_a, cols, cols_t, weight, binary, w, in_wanted, options
     for i, j, o in zip(ri.tolist(), ci.tolist(), overlap.tolist()):
         if o >= options.min_overlap:
             a, b = (i, j) if i < j else (j, i)
-            pairs.append((docs[a].id, docs[b].id, o))
+            pairs.append((ids[a], ids[b], o))
     return pairs

@@ -23,6 +23,23 @@ from ..ingest.files import Target, pages_of
 from ..model import Error, Page, Reading
 
 _PR_SET_PDEATHSIG = 1
+#: pages a worker is given at a time. With the analysis a page costs ~0.2 CPU s and sending it
+#: and its reading ~0.3 ms, so one at a time: the workers then finish within a page of each
+#: other (with 4, 60 pages went 32/28 and one core idled for the last chunk); extraction alone
+#: is ~100 times cheaper a page, so there a chunk pays for the round trip
+CHUNK_ANALYSED = 1
+CHUNK_EXTRACTED = 16
+#: pages in flight per worker (sent, or read and not yet taken): enough work queued that the
+#: workers go on while the parent is busy (``ingest`` writing a batch of 200 takes ~1 s), few
+#: enough that memory stays bounded
+IN_FLIGHT_PAGES = 12
+
+
+def in_flight_chunks(workers: int, chunk: int) -> int:
+    """Chunks kept in flight: at least three a worker, and about IN_FLIGHT_PAGES pages a worker."""
+    return workers * max(3, IN_FLIGHT_PAGES // max(1, chunk))
+
+
 _options: ExtractOptions = DEFAULT_OPTIONS
 _analyze = True
 
@@ -123,7 +140,7 @@ def read_pooled(
     options: ExtractOptions = DEFAULT_OPTIONS,
     on_target: Callable[[Target], None] | None = None,
     stdin=None,
-    chunk: int = 4,
+    chunk: int | None = None,
 ) -> Iterator[Reading]:
     """Readings of every page of the targets, in input order, read by ``workers`` processes.
 
@@ -131,6 +148,8 @@ def read_pooled(
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    chunk = chunk or (CHUNK_ANALYSED if analyze else CHUNK_EXTRACTED)
 
     def chunks() -> Iterator[tuple[list[Page], list[Target]]]:
         buf: list[Page] = []
@@ -176,12 +195,13 @@ def read_pooled(
 
     pool = new_pool()
     inflight: deque = deque()
+    limit = in_flight_chunks(workers, chunk)
     pending = iter(first)
     exhausted = False
     finished = False
     try:
         while True:
-            while not exhausted and len(inflight) < workers * 3:
+            while not exhausted and len(inflight) < limit:
                 nxt = next(pending, None) or next(source, None)
                 if nxt is None:
                     exhausted = True

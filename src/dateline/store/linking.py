@@ -231,31 +231,36 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
     affected = _spans(dated, story.rarity_days)
     load = _spans(dated, story.reach_days() + story.rarity_days)
     where, params = story_entity_filter()
-    base = (
-        "SELECT d.id, a.published_day, coalesce(a.base_title, a.title), substr(a.text, 1, 600), d.seq "
-        "FROM articles a JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND "
-    )
-    ents = (
-        "SELECT de.document_id, de.name FROM articles a JOIN document_entities de ON de.document_id = a.document_id "
-        f"JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND {where} AND "
-    )
+    cols = "d.id, a.published_day, coalesce(a.base_title, a.title), substr(a.text, 1, 600)"
+    base = "SELECT {} FROM articles a JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND "
+    ents = f"SELECT de.document_id, de.name FROM document_entities de WHERE {where} AND de.document_id IN "
     queries = [("a.published_day BETWEEN ? AND ?", (_iso(s), _iso(e))) for s, e in load]
     if undated:
         queries.append(("a.published_day IS NULL", ()))
-    rows, names = [], defaultdict(set)
-    for cond, args in queries:
-        rows += conn.execute(base + cond, args).fetchall()
-        for doc, name in conn.execute(ents + cond, (*params, *args)):
-            if key := name_key(name):
-                names[doc].add(key)
-    seqs = {r[0]: int(r[4]) for r in rows}
     among = set()
-    for r in rows:
-        d = _ordinal(r[1])
-        if (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected)):
-            among.add(r[0])
-    docs = [story_doc(r[:4], names.get(r[0], ())) for r in rows]
-    pairs = story_pairs(docs, story, among)
+    for cond, args in queries:
+        for doc, day in conn.execute(base.format("d.id, a.published_day") + cond, args):
+            d = _ordinal(day)
+            if (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected)):
+                among.add(doc)
+
+    def docs() -> Iterable:
+        # read as the pairs are counted, a few hundred at a time with their entities: the
+        # articles' text is never held for the whole window (a one-day crawl's window is the
+        # whole crawl)
+        for cond, args in queries:
+            rows = conn.execute(base.format(cols) + cond, args)
+            while chunk := rows.fetchmany(_CHUNK):
+                names: dict[str, set[str]] = defaultdict(set)
+                marks = ",".join("?" * len(chunk))
+                for doc, name in conn.execute(ents + f"({marks})", (*params, *(r[0] for r in chunk))):
+                    if key := name_key(name):
+                        names[doc].add(key)
+                for r in chunk:
+                    yield story_doc(r[:4], names.get(r[0], ()))
+
+    pairs = story_pairs(docs(), story, among)
+    seqs = _seqs(conn, {i for a, b, _ in pairs for i in (a, b)})
 
     touched = set(among)
     for chunk in _chunks(sorted(among)):
@@ -269,6 +274,14 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
             conn.execute("DELETE FROM links WHERE a = ? AND b = ? AND kind = 'story'", (a, b))
     _insert_links(conn, "story", [(a, seqs[a], b, seqs[b], round(o, 4)) for a, b, o in pairs])
     return touched
+
+
+def _seqs(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(ids)):
+        marks = ",".join("?" * len(chunk))
+        out.update((i, int(q)) for i, q in conn.execute(f"SELECT id, seq FROM documents WHERE id IN ({marks})", chunk))
+    return out
 
 
 # --- groups --------------------------------------------------------------------------------
