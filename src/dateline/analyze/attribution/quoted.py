@@ -345,8 +345,10 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
         if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q):
             continue
         pq = _para_of(paras, q.span[0])
-        p = next((c for c in _ended_before(live, live_starts, q.span[0])
-                  if _para_of(paras, c.content[0]) in (pq, pq - 1)), None)
+        # only claims opening in this paragraph or the one before can speak on (the latest first)
+        floor = paras[pq - 1][0] if pq >= 1 else -1
+        recent = takewhile(lambda c: c.content[0] >= floor, _ended_before(live, live_starts, q.span[0]))
+        p = next((c for c in recent if _para_of(paras, c.content[0]) in (pq, pq - 1)), None)
         if p is not None:
             span = _nearest_mention(text, index, p.speaker, q.span, paras[pq] if pq >= 0 else q.span) or p.speaker_span
             cands.append(_Cand("continued", p.cue, p.cue_span, span, q.span, head=p.head,
