@@ -356,7 +356,8 @@ def _text(value: Any) -> str | None:
     return _json(value)
 
 
-def _span(value: Any) -> tuple[int | None, int | None]:
+def span_of(value: Any) -> tuple[int | None, int | None]:
+    """A reading's ``[start, end]`` as two ints, or (None, None) when it is not one."""
     if isinstance(value, (list, tuple)) and len(value) == 2:
         try:
             return int(value[0]), int(value[1])
@@ -414,7 +415,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             continue
         name = e.get("name") or (_strings(e.get("aliases")) or [""])[0]
         names[lid] = name
-        mentions = [_span(m) for m in e.get("mentions") or []]
+        mentions = [span_of(m) for m in e.get("mentions") or []]
         mentions = [(s, t) for s, t in mentions if s is not None]
         aliases, titles = _strings(e.get("aliases")), _strings(e.get("titles"))
         out["entities"].append({
@@ -430,7 +431,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
     for lid, c in _numbered(r.get("claims"), "c"):
         speaker = c.get("speaker")
-        s, t = _span(c.get("span"))
+        s, t = span_of(c.get("span"))
         channel = c.get("channel") if isinstance(c.get("channel"), dict) else None
         via = _strings(c.get("via"))
         out["claims"].append({
@@ -452,7 +453,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         })
 
     for lid, ev in _numbered(r.get("events"), "v"):
-        s, t = _span(ev.get("span"))
+        s, t = span_of(ev.get("span"))
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         rank = ev.get("rank")
         conf = ev.get("confidence")
@@ -475,7 +476,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for i, tx in enumerate(r.get("timexes") or []):
         if not isinstance(tx, dict):
             continue
-        s, t = _span(tx.get("span"))
+        s, t = span_of(tx.get("span"))
         out["timexes"].append({
             "document_id": doc_id, "position": i, "text": tx.get("text"), "type": tx.get("type"),
             "value": _text(tx.get("value")), "anchor": _text(tx.get("anchor")), "span_start": s, "span_end": t,

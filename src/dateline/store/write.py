@@ -12,7 +12,7 @@ from ..link.dedupe import Fingerprint
 from ..link.versions import split_title, title_key, url_key
 from ..model import Reading
 from .entities import name_key, resolve
-from .tables import day_of, outlet_of
+from .tables import day_of, outlet_of, span_of
 
 
 Outcome = Literal["added", "duplicate", "error"]
@@ -182,15 +182,6 @@ def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
     return {lid: merged.get(eid, eid) for lid, eid in local.items()}
 
 
-def _span(value: Any) -> tuple[int | None, int | None]:
-    if isinstance(value, (list, tuple)) and len(value) == 2:
-        try:
-            return int(value[0]), int(value[1])
-        except (TypeError, ValueError):
-            pass
-    return None, None
-
-
 def _numbered(items: list[Any], prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """A reading's claims or events with their document-local ids, once each; odd items skipped."""
     seen: set[str] = set()
@@ -207,7 +198,7 @@ def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None
     published_day = day_of(r.published)
     for lid, c in _numbered(r.claims, "c"):
         speaker = c.get("speaker")
-        s, e = _span(c.get("span"))
+        s, e = span_of(c.get("span"))
         day = day_of(c.get("said_on")) or day_of(c.get("reported_on")) or published_day
         cur = conn.execute(
             "INSERT INTO claims (document_id, local_id, kind, speaker_local_id, speaker_entity_id, speaker_text, "
@@ -260,7 +251,7 @@ def _text(value: Any) -> str | None:
 def _events(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None:
     published_day = day_of(r.published)
     for lid, ev in _numbered(r.events, "v"):
-        s, e = _span(ev.get("span"))
+        s, e = span_of(ev.get("span"))
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         conn.execute(
             "INSERT INTO events (document_id, local_id, type, actor, actor_entity_id, recipient, recipient_entity_id, "
@@ -311,7 +302,7 @@ def _timexes(conn: sqlite3.Connection, r: Reading) -> None:
     for i, t in enumerate(r.timexes):
         if not isinstance(t, dict):
             continue
-        s, e = _span(t.get("span"))
+        s, e = span_of(t.get("span"))
         rows.append((r.id, i, t.get("text"), t.get("type"), _text(t.get("value")), _text(t.get("anchor")), s, e))
     conn.executemany(
         "INSERT INTO timexes (document_id, position, text, type, value, anchor, span_start, span_end) "
