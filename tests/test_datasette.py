@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,15 +15,10 @@ import pytest
 
 from dateline import Corpus
 
+from servers import free_port, running
 from test_statements import QUOTE, reading
 
 pytest.importorskip("datasette")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(port: int, path: str, **params) -> dict:
@@ -46,29 +39,13 @@ def served(tmp_path):
         ])
         meta = Path(corpus.datasette_metadata())
     assert meta == tmp_path / "news.metadata.json"
-    port = _free_port()
+    port = free_port()
     exe = shutil.which("datasette", path=os.path.dirname(sys.executable)) or shutil.which("datasette")
     cmd = [exe, "serve"] if exe else [sys.executable, "-m", "datasette", "serve"]
-    proc = subprocess.Popen([*cmd, str(db), "-m", str(meta), "-h", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get(port, "/-/versions.json")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("datasette did not start: " + proc.stdout.read().decode(errors="replace"))
-                time.sleep(0.3)
+    with running([*cmd, str(db), "-m", str(meta), "-h", "127.0.0.1", "-p", str(port)],
+                 f"http://127.0.0.1:{port}/-/versions.json", "datasette",
+                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT):
         yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_search_facets_and_labels_through_datasette(served):

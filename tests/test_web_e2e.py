@@ -8,11 +8,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,40 +25,18 @@ if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(f"no chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
 
 import web_store  # noqa: E402
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from servers import free_port, running  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def server(nlp, tmp_path_factory):
     db = web_store.build(tmp_path_factory)
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/summary", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"dateline serve did not start: {proc.stderr.read() if proc.poll() is not None else 'timeout'}")
-                time.sleep(0.2)
+    with running([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port)],
+                 base + "/api/summary", "dateline serve",
+                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     err = proc.stderr.read() or ""
     assert f"http://127.0.0.1:{port}/" in err  # serve says where to open it
     assert "Traceback" not in err
