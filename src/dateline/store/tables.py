@@ -366,8 +366,9 @@ def span_of(value: Any) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _numbered(items: Any, prefix: str) -> Iterable[tuple[str, dict[str, Any]]]:
-    """Claims or events with their document-local ids, once each (the store numbers them so too)."""
+def numbered(items: Any, prefix: str) -> Iterable[tuple[str, dict[str, Any]]]:
+    """A reading's claims or events with their document-local ids, once each; odd items skipped
+    (the store and the flat tables number them alike)."""
     seen: set[str] = set()
     for i, item in enumerate(items or []):
         if not isinstance(item, dict):
@@ -429,7 +430,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "text": text[s:t] if 0 <= s <= t <= len(text) else None, "span_start": s, "span_end": t,
             })
 
-    for lid, c in _numbered(r.get("claims"), "c"):
+    for lid, c in numbered(r.get("claims"), "c"):
         speaker = c.get("speaker")
         s, t = span_of(c.get("span"))
         channel = c.get("channel") if isinstance(c.get("channel"), dict) else None
@@ -452,7 +453,7 @@ def reading_rows(reading: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             **ref, "title": r.get("title"),
         })
 
-    for lid, ev in _numbered(r.get("events"), "v"):
+    for lid, ev in numbered(r.get("events"), "v"):
         s, t = span_of(ev.get("span"))
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         rank = ev.get("rank")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -12,7 +11,7 @@ from ..link.dedupe import Fingerprint
 from ..link.versions import split_title, title_key, url_key
 from ..model import Reading
 from .entities import name_key, resolve
-from .tables import day_of, outlet_of, span_of
+from .tables import day_of, numbered, outlet_of, span_of
 
 
 Outcome = Literal["added", "duplicate", "error"]
@@ -182,21 +181,9 @@ def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
     return {lid: merged.get(eid, eid) for lid, eid in local.items()}
 
 
-def _numbered(items: list[Any], prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """A reading's claims or events with their document-local ids, once each; odd items skipped."""
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        if not isinstance(item, dict):
-            continue
-        lid = str(item.get("id") if item.get("id") is not None else f"{prefix}{i}")
-        if lid not in seen:
-            seen.add(lid)
-            yield lid, item
-
-
 def _claims(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None:
     published_day = day_of(r.published)
-    for lid, c in _numbered(r.claims, "c"):
+    for lid, c in numbered(r.claims, "c"):
         speaker = c.get("speaker")
         s, e = span_of(c.get("span"))
         day = day_of(c.get("said_on")) or day_of(c.get("reported_on")) or published_day
@@ -250,7 +237,7 @@ def _text(value: Any) -> str | None:
 
 def _events(conn: sqlite3.Connection, r: Reading, local: dict[str, int]) -> None:
     published_day = day_of(r.published)
-    for lid, ev in _numbered(r.events, "v"):
+    for lid, ev in numbered(r.events, "v"):
         s, e = span_of(ev.get("span"))
         actor, recipient = _text(ev.get("actor")), _text(ev.get("recipient"))
         conn.execute(
