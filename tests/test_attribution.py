@@ -501,3 +501,67 @@ def test_a_short_whole_sentence_quote_continues_the_claim(nlp):
     (claim,) = reading.claims
     assert claim["content"].endswith("It is over.")
     assert len(claim["quotes"]) == 2
+
+
+def claims_in(*paragraphs: str) -> list[dict]:
+    return next(analyze([reading_of({"paragraphs": list(paragraphs)})])).claims
+
+
+def test_a_paragraph_break_always_ends_a_sentence(nlp):
+    # the first paragraph ends without a clean full stop; left alone the parser joins it to the
+    # next and gives the next paragraph's verb the last one's name as its subject
+    claims = claims_in(
+        "“The harvest will be late this year,” said Ines Okafor, head of the Valley Growers Union..",
+        "Peralta said that the co-operative had “never seen rain like it” in forty years.",
+    )
+    by_cue = {c["speaker_text"]: c for c in claims}
+    assert "Ines Okafor" in by_cue and "Peralta" in by_cue
+    assert by_cue["Peralta"]["content"].startswith("the co-operative had")
+
+
+def test_an_inverted_speaker_read_as_an_object_is_the_speaker(nlp):
+    (claim,) = claims_in("“Nobody on the committee saw the figures before the vote,” added another councillor.")
+    assert claim["cue"] == "added" and claim["speaker_text"] == "another councillor"
+    (claim,) = claims_in("“We asked twice for the report, and it never came,” added Marsh, pointing to the minutes.")[:1]
+    assert claim["speaker_text"] == "Marsh"
+
+
+def test_a_cue_after_a_quote_that_opens_the_next_quote_takes_that_one(nlp):
+    claims = claims_in("Waving banners calling the mayor “Mister Potholes,” the marchers chanted “Fix our streets now.”")
+    chant = next(c for c in claims if c["cue"] == "chanted")
+    assert chant["content"] == "Fix our streets now."
+
+
+def test_a_one_word_reply_that_opens_its_sentence_is_a_quote(nlp):
+    claims = claims_in("Asked which city would host the final, the coach paused. “Lagos,” she answered.")
+    assert any(c["cue"] == "answered" and c["content"].startswith("Lagos") for c in claims)
+
+
+def test_what_a_naming_cue_names_is_part_of_the_content(nlp):
+    (claim,) = claims_in("Councillor Brandt called the new parking rules “a tax on shoppers.”")
+    assert claim["content"].startswith("the new parking rules")
+    assert claim["addressee_text"] in (None, "")
+
+
+def test_a_quoted_show_title_before_the_speaker_is_not_the_content(nlp):
+    (claim,) = claims_in("Appearing on Radio Norte’s “Morning Desk,” Senator Aldana said the tariff would be dropped.")
+    assert claim["speaker_text"].endswith("Aldana")
+    assert claim["content"] == "the tariff would be dropped"
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_closing_mark(nlp):
+    (claim,) = claims_in("Osei added that the board had been “warned again and again. Nobody listened, and now we pay.”")
+    assert claim["content"].endswith("now we pay.”")
+
+
+def test_a_speaker_the_parser_hung_on_an_earlier_name_is_found(nlp):
+    (claim,) = claims_in(
+        "Speaking at a dinner for Maria Lopes, former minister Paulo Reis said the port would reopen in spring.")
+    assert "Reis" in claim["speaker_text"]
+    assert claim["content"] == "the port would reopen in spring"
+
+
+def test_a_quoted_title_after_a_speaker_is_nobodys_words(nlp):
+    claims = claims_in("“The vote was never close,” Ferreira said in an interview with “Noite Aberta.” “We counted twice.”")
+    assert all("Noite Aberta" not in c["content"] for c in claims)
+    assert any("We counted twice" in c["content"] for c in claims)

@@ -108,6 +108,9 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: cues that are speech only with a person or a body of people as subject
 #: ("the forecast called for rain" is no claim)
 PERSONAL_CUES = frozenset({"call"})
+#: cues that name their object something ("called the plan “a disgrace”"): the object is part
+#: of what is said, not whom it is said to; "called on X to …" and "called X to …" still address X
+NAMING_CUES = frozenset({"call"})
 
 #: nouns for documents, polls, reports, data: a source of its own kind ("the poll found …").
 #: The cue model's features read this set: a change here wants the model retrained

@@ -66,4 +66,36 @@ def _load(disable: tuple[str, ...], language: str) -> Language:
     # and ~100 MB a copy), and a forked worker calling load() loaded it a third time
     import spacy
 
-    return spacy.load(model_name(language), disable=list(disable))
+    nlp = spacy.load(model_name(language), disable=list(disable))
+    if "parser" in nlp.pipe_names:
+        _register_paragraph_breaks()
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+#: the component that makes every paragraph start a sentence start before the parser runs
+PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """Register the component once. A paragraph break (a blank line) always ends a sentence:
+    the parser, left to itself, joins a paragraph that ends without a full stop ("…
+    Association..", a heading, a caption) to the next, and its tree then crosses the break (the
+    next paragraph's verb takes the last one's name as subject). Sentence starts set before the
+    parser are kept by it."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+        after_break = False
+        for tok in doc:
+            if tok.is_space:
+                after_break = after_break or tok.text.count("\n") >= 2
+                continue
+            if after_break and tok.i > 0:
+                tok.is_sent_start = True
+            after_break = False
+        return doc

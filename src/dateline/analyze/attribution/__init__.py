@@ -60,7 +60,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
-        cands += _in_documents(doc, ss, se, taken)
+        cands += _in_documents(doc, ss, se, taken, quotes)
     cands += _trailing_verbs(doc, text, sents, quotes, cands)
     cands += _learned_cues(doc, sents, quotes, cands)
     cands = _outside_dateline(cands, reading)

@@ -152,6 +152,13 @@ def _subject(tok: Any, depth: int = 0) -> Any:
         for c in tok.head.children:
             if c.dep_ == "nsubjpass":
                 return c
+    if not depth and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > 1:
+        # "Speaking at a rally for X, former president Y said …": the parser hung Y on X as an
+        # apposition and left the verb without a subject; the name right before it is the subject
+        prev = tok.doc[tok.i - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ in ("appos", "pobj", "conj", "dobj") and prev.head.i < prev.i \
+                and prev.left_edge.i > prev.head.i:
+            return prev
     return None
 
 

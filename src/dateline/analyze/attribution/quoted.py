@@ -12,7 +12,7 @@ from typing import Any
 from .. import cues
 from ..entities import EntityIndex
 from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
-from .quotes import Covered, Quote, _quote_starting
+from .quotes import Covered, Quote, _quote_after, _quote_starting, _titled
 
 
 def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
@@ -100,6 +100,40 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _TRAIL_REACH = 24
 
 
+def _inverted_subject(verb: Any) -> Any:
+    """The speaker of a cue verb put right after a quotation ('"…," added Murphy', '"…," added
+    another Republican'), which the parser often reads as the verb's object: the first noun
+    phrase after the verb, when it names a person or a body of people."""
+    for c in verb.children:
+        if c.i <= verb.i or c.dep_ not in ("dobj", "attr", "npadvmod", "appos"):
+            continue
+        if c.i - verb.i > 8:
+            return None
+        if c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME", "GPE"):
+            return c
+        if c.pos_ == "NOUN" and c.lower_ in cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | cues.ORG_NOUNS:
+            return c
+        return None
+    return None
+
+
+#: verbs of reply that news writes after a quotation in the present tense ('"…," Kim answers')
+_REPLY_VERBS = frozenset({"answer", "respond", "reply", "counter", "retort", "explain", "recall", "note", "quip"})
+
+
+def _cue_read_as_noun(doc: Any, t: Any, k: int) -> bool:
+    """A cue verb in the present tense tagged as a plural noun right after a name or a pronoun
+    that follows a quotation, and ending its clause ('"…," Bozell answers.')."""
+    w = t.lower_
+    if t.tag_ != "NNS" or t.i <= k or t.i + 1 >= len(doc):
+        return False
+    bases = {w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else set()
+    if w not in cues.CUE_FORMS and not any(b in cues.SPEECH_VERBS or b in _REPLY_VERBS for b in bases):
+        return False
+    prev, nxt = doc[t.i - 1], doc[t.i + 1]
+    return prev.pos_ in ("PROPN", "PRON") and prev.left_edge.i >= k and (nxt.is_punct or nxt.is_space)
+
+
 def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
     """A quotation closed by ``,”``, ``?”`` or ``!”`` and followed by a subject and its verb
     ('"…?" Beck questioned', '"…," the editorial read', '"…!" the crowd yelled back') or by a verb
@@ -115,8 +149,12 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
         inner = text[q.inner[0]:q.inner[1]].rstrip()
         after = text[q.span[1]:q.span[1] + 3]
         ends_clause = inner.endswith((",", "?", "!", "…")) or after.lstrip(" ").startswith(",")
-        if not ends_clause or (len(inner.split()) < 2 and not inner.endswith(("!", "?"))):
+        if not ends_clause:
             continue
+        sent = sents.at(doc, q.span[0])
+        opens_sentence = sent is not None and not text[doc[sent[0]].idx:q.span[0]].strip(" \t\"“‘'(")
+        if len(inner.split()) < 2 and not inner.endswith(("!", "?")) and not opens_sentence:
+            continue  # a one-word scare quote inside a sentence; '"Denver," he answered' is a reply
         k = bisect_left(starts, q.span[1])
         while k < len(doc) and (doc[k].is_punct and doc[k].text in (",", "’", "'", '"', "”")):
             k += 1
@@ -131,9 +169,19 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
                 break
             if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"):
                 break
+            if _cue_read_as_noun(doc, t, k):
+                verb = t  # '"…," Bozell answers.': the parser took the verb for a plural noun
+                break
         if verb is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             continue
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if _quote_after(quotes, text, verb.idx + len(verb.text)) is not None:
+            continue  # '… calling him "A," the crowd chanted "B"': the verb introduces the later quote
+        # a subject inside the quotation is the parser joining the verb to the quote's own clause
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.idx >= q.span[1]), None)
+        if subj is None and verb.pos_ != "VERB":
+            subj = doc[verb.i - 1]
+        if subj is None and verb.i == k and verb.lower_ in cues.CUE_FORMS:
+            subj = _inverted_subject(verb)
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in cues.RELATIVE_PRONOUNS:
             continue
         if subj.i < verb.i:
@@ -146,7 +194,6 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
             sp = _np_span(doc, subj, verb.i + 1, min(len(doc), subj.right_edge.i + 1))
         if subj.pos_ == "PRON" and subj.lower_ not in cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS:
             continue  # "it", "I", "we": no speaker to name
-        sent = sents.at(doc, q.span[0])
         cs = q.span[0]
         if sent is not None:
             lead = text[doc[sent[0]].idx:q.span[0]]
@@ -287,8 +334,8 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
     for q in quotes:
         if any(s <= q.span[0] < e for s, e in covered.near(q.span[0], q.span[0])):
             continue
-        if q.words(text) < cues.MIN_QUOTE_WORDS and not _short_sentence(text, q):
-            continue
+        if q.words(text) < cues.MIN_QUOTE_WORDS and not _short_sentence(text, q) or _titled(text, q):
+            continue  # a title ('on ABC’s "This Week."', 'an interview with "Fox News Sunday."') says nothing
         prev = _ended_before(live, live_starts, q.span[0])  # the latest first
         p = next(prev, None)
         if p is None:
@@ -342,7 +389,7 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
     for q in quotes:
         if any(s < q.span[1] and q.span[0] < e for s, e in covered.near(q.span[0], q.span[1])):
             continue
-        if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q):
+        if q.words(text) < cues.MIN_ORPHAN_QUOTE_WORDS and not _short_sentence(text, q) or _titled(text, q):
             continue
         pq = _para_of(paras, q.span[0])
         # only claims opening in this paragraph or the one before can speak on (the latest first)

@@ -240,22 +240,40 @@ def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
     return best
 
 
+_TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|at|of|from|to|for|by|with))\s*$", re.IGNORECASE)
+
+
+def _titled(text: str, q: Quote) -> bool:
+    """Whether a short quotation is a title: it follows a possessive or a preposition ('on ABC’s
+    "This Week,"', 'in an interview with “Fox News Sunday,”', 'a co-author of "Inside the
+    Network"'). A title names a show, a book or a film; it is nobody's words."""
+    return q.words(text) <= 6 and _TITLE_LEAD.search(text[max(0, q.span[0] - 12):q.span[0]]) is not None
+
+
+#: the longest quotation a content that opens it is carried to the end of (characters)
+QUOTE_CARRY_MAX = 1200
+
+
 def _quotes_in(quotes: list[Quote], content: Span) -> tuple[list[Quote], Span]:
     """The quotes inside a content span; one that closes just after its end is taken in whole
-    ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks)."""
+    ('make "hostile forces pay the price," KCNA said' ends inside the quote's closing marks), and
+    so is a closed one that opens inside it and runs on past a sentence end ('added that he was
+    "fighting for the Constitution. I'll tell you this, …"': the words are the speaker's to the
+    closing mark)."""
     s, e = content
     inside = []
+    cands = quotes
     if isinstance(quotes, Quotes):
         starts, _ = quotes._index()
-        for q in quotes[bisect_left(starts, s - 1):]:
-            if q.span[0] >= e:
+        cands = quotes[bisect_left(starts, s - 1):]
+    for q in cands:
+        if q.span[0] >= e:
+            if isinstance(quotes, Quotes):
                 break  # in order of opening: no later quote opens inside
-            if q.span[1] <= e + 3:
-                inside.append(q)
-                e = max(e, q.span[1])
-        return inside, (s, e)
-    for q in quotes:
-        if s - 1 <= q.span[0] < e and q.span[1] <= e + 3:
+            continue
+        if q.span[0] < s - 1:
+            continue
+        if q.span[1] <= e + 3 or q.closed and q.span[1] - q.span[0] <= QUOTE_CARRY_MAX:
             inside.append(q)
             e = max(e, q.span[1])
     return inside, (s, e)

@@ -34,6 +34,7 @@ from .quotes import (
     _quote_before,
     _quote_ending,
     _quote_starting,
+    _titled,
 )
 
 #: "…" as officials looked on: a setting clause after a quote is not part of the claim
@@ -176,7 +177,8 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         mark = _trail_marker(doc, ss, start_tok)
         if mark is None and all(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" or doc[j].is_space
                                 for j in range(ss, start_tok)) \
-                and _quote_before(quotes, _text(doc), doc[start_tok].idx) is not None:
+                and _quote_before(quotes, _text(doc), doc[start_tok].idx) is not None \
+                and not _titled(_text(doc), _quote_before(quotes, _text(doc), doc[start_tok].idx)):
             mark = ss  # '"A!" he told them.' parsed as two sentences: the quote is the content
         first = rest[0] if rest else None
         if not rest_words and i > 0 and doc[i - 1].text == ":":
@@ -212,10 +214,15 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         quoted_before = mark is not None and (
             mark == ss and start_tok == ss and not _has_clause_after(doc, i, se)
             or any(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" for j in range(mark, start_tok)))
+        if quoted_before and rest_words and _title_before(doc, ss, mark):
+            quoted_before = False  # 'on Fox News's "Hannity," Gingrich said …': a title, not what he said
         opens_more = i > 0 and doc[i - 1].lower_ in ("that", ":")
         clause_before = mark is not None and (quoted_before or _has_clause_after(doc, ss, mark))
+        # '… calling him "A," the crowd chanted "B"': a quote right after the cue is its content
+        quote_follows = first is not None and first.text in _OPEN_MARKS and first.i == tok.i + 1
         if clause_before and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
-                              and doc[i - 1].text == "," and quoted_before or quoted_before and not opens_more):
+                              and doc[i - 1].text == "," and quoted_before
+                              or quoted_before and not opens_more and not quote_follows):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
         elif rest_words and _content_fits(doc, tok, shape, i, se):
@@ -353,6 +360,24 @@ def _inverted_name(doc, tok, sp: Span, se: int) -> Span:
     return sp
 
 
+#: words before a quoted name that make it a title ("on Fox News’s “Hannity,”", "in “Dreams,”")
+_TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "of", "from", "to", "for", "by", "with"})
+
+
+def _title_before(doc, ss, mark) -> bool:
+    """Whether the quotation that closes at ``mark`` is a title: a few words after a possessive
+    or a preposition ("on NBC’s “Meet the Press,”", "in his book “Crippled America,”")."""
+    j = mark - 1
+    while j >= ss and not (doc[j].text in _OPEN_MARKS or doc[j].tag_ == "``"):
+        if mark - j > 7 or doc[j].pos_ in ("VERB", "AUX"):
+            return False
+        j -= 1
+    if j < ss or j == 0:
+        return False
+    prev = doc[j - 1]  # may lie before the sentence, where the parser cut it at the quote
+    return prev.tag_ == "POS" or prev.lower_ in _TITLE_PREPOSITIONS and prev.pos_ == "ADP"
+
+
 def _trail_marker(doc, ss, start_tok) -> int | None:
     """The token before an attribution that ends the content before it: a comma, a closing
     quote mark, a dash."""
@@ -410,6 +435,8 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
                         or shape == "tell" and nxt.dep_ == "nsubj" and nxt.pos_ in ("PRON", "PROPN", "NOUN", "DET")) \
                         and not any(x.text in _OPEN_MARKS or x.text in _CLOSE_MARKS for x in doc[i:j]):
                     a = (i, j)
+            if a is not None and _names_object(doc, tok, a[1], se):
+                a = None  # 'called the plan "a disgrace"': what is named is part of the content
             if a is not None:
                 addr = (doc[a[0]].idx, _char_end(doc, a[1]))
                 i = a[1]
@@ -446,6 +473,19 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
         break
     return i, addr, date_text
 
+
+
+def _names_object(doc, tok, j, se) -> bool:
+    """Whether the noun phrase before token ``j`` is what a naming cue names ('called Trump "a
+    liar"', 'called the plan “offensive”') rather than whom it addresses ('called on X to …',
+    'called X to demand …')."""
+    if cues.CUE_FORMS.get(tok.lower_, ("", ""))[0] not in cues.NAMING_CUES or j >= se:
+        return False
+    nxt = doc[j]
+    if nxt.lower_ == "to" or nxt.lower_ in cues.CUE_PREPOSITIONS.get("call", ()):
+        return False
+    return nxt.text in _OPEN_MARKS or nxt.tag_ == "``" or nxt.pos_ in ("DET", "ADJ", "NUM") \
+        or nxt.lower_ == "as"
 
 
 def _adjunct(doc, i, se, index, chunks):
@@ -607,7 +647,7 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
     return out
 
 
-def _in_documents(doc, ss, se, taken) -> list[_Cand]:
+def _in_documents(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     """A clause set in a document ("Kasich was at 25 percent in the latest Fox poll", "In the
     filing, the firm admits …"): the document is the source and the rest of the clause what it
     shows. A clause whose verb is itself a cue ("said in a statement") is the verb's."""
@@ -615,6 +655,8 @@ def _in_documents(doc, ss, se, taken) -> list[_Cand]:
     for t in doc[ss:se - 1]:
         if t.lower_ != "in" or t.dep_ != "prep" or t.i in taken:
             continue
+        if quotes and _quote_around(quotes, t.idx) is not None:
+            continue  # "holding his own in the polls" inside a quotation is the speaker's
         obj = next((c for c in t.children if c.dep_ == "pobj"), None)
         if obj is None or obj.lower_ not in cues.IN_DOCUMENT_NOUNS:
             continue
