@@ -565,3 +565,8 @@ def test_a_quoted_title_after_a_speaker_is_nobodys_words(nlp):
     claims = claims_in("“The vote was never close,” Ferreira said in an interview with “Noite Aberta.” “We counted twice.”")
     assert all("Noite Aberta" not in c["content"] for c in claims)
     assert any("We counted twice" in c["content"] for c in claims)
+
+
+def test_a_naming_cue_in_an_archive_with_doubled_apostrophes(nlp):
+    (claim,) = claims_in("The minister called it ''reckless.''")
+    assert claim["cue"] == "called" and claim["content"].startswith("it ''reckless")

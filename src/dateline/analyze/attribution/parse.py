@@ -16,7 +16,7 @@ Span = tuple[int, int]
 _CLOSE_MARKS = ("”", '"', "’", "'", "»", "''", "’’")
 
 
-_OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„", "‘‘")
+_OPEN_MARKS = ("“", '"', "‘", "'", "«", "``", "„", "‘‘", "''", "’’")  # two apostrophes open as often as they close
 
 
 _DASHES = ("—", "–", "-", "--")

@@ -5,6 +5,7 @@ omissions ("X made no mention of …", "X declined to comment")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .. import cues
@@ -29,6 +30,7 @@ from .parse import (
 )
 from .quotes import (
     Quote,
+    Quotes,
     _quote_after,
     _quote_around,
     _quote_before,
@@ -206,7 +208,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             q = _quote_starting(quotes, pos)
             if q is not None and q.words(_text(doc)) >= cues.MIN_QUOTE_WORDS:
                 pending.append(("colon_lead", tok, shape, subj, sp, i, addr, date_text, q))
-            elif rest_words and _content_fits(doc, tok, shape, i, se):
+            elif rest_words and _content_fits(doc, tok, shape, i, se, quotes):
                 pending.append(("lead", tok, shape, subj, sp, i, addr, date_text, None))
             continue
         # a quote that closes right before the attribution is its content; what follows the
@@ -225,7 +227,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                               or quoted_before and not opens_more and not quote_follows):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
             trail_marks.append(mark)
-        elif rest_words and _content_fits(doc, tok, shape, i, se):
+        elif rest_words and _content_fits(doc, tok, shape, i, se, quotes):
             pending.append(("lead", tok, shape, subj, sp, i, addr, date_text, None))
         elif clause_before and mark > ss and not _has_clause_after(doc, i, se):
             pending.append(("trail", tok, shape, subj, sp, i, addr, date_text, mark))
@@ -475,6 +477,13 @@ def _after_cue(doc, tok, shape, inverted_span, se, index, chunks):
 
 
 
+def _opens_between(quotes, lo: int, hi: int) -> bool:
+    """Whether a quotation opens in ``[lo, hi)``."""
+    starts = quotes._index()[0] if isinstance(quotes, Quotes) else sorted(q.span[0] for q in quotes)
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
 def _names_object(doc, tok, j, se) -> bool:
     """Whether the noun phrase before token ``j`` is what a naming cue names ('called Trump "a
     liar"', 'called the plan “offensive”') rather than whom it addresses ('called on X to …',
@@ -484,8 +493,8 @@ def _names_object(doc, tok, j, se) -> bool:
     nxt = doc[j]
     if nxt.lower_ == "to" or nxt.lower_ in cues.CUE_PREPOSITIONS.get("call", ()):
         return False
-    return nxt.text in _OPEN_MARKS or nxt.tag_ == "``" or nxt.pos_ in ("DET", "ADJ", "NUM") \
-        or nxt.lower_ == "as"
+    return nxt.text in _OPEN_MARKS or nxt.tag_ == "``" or nxt.text in ("''", "’’") \
+        or nxt.pos_ in ("DET", "ADJ", "NUM") or nxt.tag_ == "PRP$" or nxt.lower_ == "as"
 
 
 def _adjunct(doc, i, se, index, chunks):
@@ -564,7 +573,7 @@ def _addressee_at(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | N
 
 
 
-def _content_fits(doc, tok, shape, i, se) -> bool:
+def _content_fits(doc, tok, shape, i, se, quotes=()) -> bool:
     """Whether the words after a cue are speech content for this kind of cue."""
     words = [t for t in doc[i:se] if not t.is_punct and not t.is_space]
     if not words:
@@ -577,7 +586,8 @@ def _content_fits(doc, tok, shape, i, se) -> bool:
     first = words[0].lower_
     if first in cues.CUE_PREPOSITIONS.get(lemma, ()):
         return True  # "accused X of …", "warned of …", "called for …"
-    quoted = any(t.text in _OPEN_MARKS or t.tag_ == "``" for t in doc[i:se])
+    quoted = any(t.text in _OPEN_MARKS or t.tag_ == "``" for t in doc[i:se]) \
+        or bool(quotes) and i < se and _opens_between(quotes, doc[i].idx, _char_end(doc, se))  # ''A'' style
     if shape in ("commit", "urge"):
         return opened or (first == "to" and len(words) > 1 and words[1].pos_ in ("VERB", "AUX")) \
             or quoted and shape == "urge"
