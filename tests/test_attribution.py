@@ -570,3 +570,10 @@ def test_a_quoted_title_after_a_speaker_is_nobodys_words(nlp):
 def test_a_naming_cue_in_an_archive_with_doubled_apostrophes(nlp):
     (claim,) = claims_in("The minister called it ''reckless.''")
     assert claim["cue"] == "called" and claim["content"].startswith("it ''reckless")
+
+
+def test_a_title_in_title_case_is_not_an_orphan_quote(nlp):
+    claims = claims_in("Maria Reyes hosts the weekly podcast “Ask The Harbour Master Anything.” It airs on Fridays.")
+    assert not any("Harbour Master" in c["content"] for c in claims)
+    claims = claims_in("Maria Reyes, the council leader, spoke at length. “We will not accept this plan from the council.”")
+    assert any(c["content"].startswith("We will not accept") for c in claims)

