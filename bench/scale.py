@@ -1,6 +1,6 @@
 """Ingest speed and memory as the store grows: adding 1,000 articles to a store of 1k, 20k, 100k.
 
-    python bench/scale.py [--sizes 1000,20000,100000] [--probe 1000] [--repeats 3] [--keep DIR]
+    python bench/scale.py [--sizes 1000,20000,100000] [--probe 1000] [--repeats 3] [--keep DIR [--reuse]]
 
 The corpus is made here: varied synthetic ~500-word articles (words drawn from a Zipf-shaped
 vocabulary of made-up words, so no two are near-duplicates), each with its own address and a
@@ -11,6 +11,11 @@ sizes, a *probe* of the next ``--probe`` articles is ingested into a fresh copy 
 fresh process, and measured (medians): documents per CPU-second, writer CPU milliseconds per insert, CPU seconds
 of linking (regroup) and the process's peak RSS. The anchor is the probe at the first size: a
 flat store keeps the rate ratio near 1 (target >= 0.9) and the RSS within 10%.
+
+With ``--keep DIR`` the grown stores stay in DIR (``store-N.db``, one every ``--step`` articles
+of growth and one at each size); ``--reuse`` starts from the stores already there, so a later run
+(new code, other sizes) grows only what is missing. Each snapshot is opened once before the
+probes, so a schema migration of the new code is not counted in them.
 """
 
 from __future__ import annotations
@@ -115,30 +120,54 @@ def copy_store(src: Path, dst: Path) -> None:
     shutil.copy(src, dst)
 
 
+def migrate(db: Path) -> None:
+    """Open a store once with this code, so that its migrations run before (not inside) a probe."""
+    subprocess.run([sys.executable, "-c", "import sys; from dateline import Corpus; Corpus(sys.argv[1]).close()", str(db)],
+                   check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,20000,100000", help="store sizes to probe at, comma-separated")
     ap.add_argument("--probe", type=int, default=1000, help="articles added at each size")
     ap.add_argument("--repeats", type=int, default=3, help="probes at each size, interleaved across sizes (median)")
     ap.add_argument("--keep", type=Path, help="keep the stores and pages in this folder")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: start from the stores already grown there")
+    ap.add_argument("--step", type=int, default=20000, help="grow the store at most this many articles per ingest")
     args = ap.parse_args(argv)
+    if args.reuse and not args.keep:
+        ap.error("--reuse needs --keep DIR")
     sizes = sorted(int(s) for s in args.sizes.split(","))
     gen = Generator()
     work = Path(args.keep or tempfile.mkdtemp(prefix="dateline-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / "scale.db"
     for p in work.glob("*.db*"):
-        p.unlink()
+        if not (args.reuse and p.name.startswith("store-")):
+            p.unlink()
+    kept = {int(p.stem.split("-")[1]): p for p in work.glob("store-*.db")} if args.reuse else {}
     # the stores: one stream ingested in order, a snapshot kept at each size
     at, snapshots, probes = 0, {}, {}
     for size in sizes:
-        if size > at:
-            t = time.perf_counter()
-            ingest(db, gen.write(work / "grow.jsonl", at, size))
-            at = size
-            print(f"  grew the store to {at} articles in {time.perf_counter() - t:.0f}s", file=sys.stderr)
-        snapshots[size] = work / f"store-{size}.db"
-        copy_store(db, snapshots[size])
+        if size in kept:
+            snapshots[size] = kept[size]
+        else:
+            start = max((k for k in kept if at < k < size), default=None)
+            if start is not None:
+                copy_store(kept[start], db)
+                at = start
+            while at < size:
+                stop = min(size, at + max(1, args.step))
+                t = time.perf_counter()
+                ingest(db, gen.write(work / "grow.jsonl", at, stop))
+                at = stop
+                print(f"  grew the store to {at} articles in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+                if args.keep and at < size:
+                    kept[at] = work / f"store-{at}.db"
+                    copy_store(db, kept[at])
+            snapshots[size] = kept[size] = work / f"store-{size}.db"
+            copy_store(db, snapshots[size])
+        migrate(snapshots[size])
         # the probe: the next articles of the stream (the next days' news)
         probes[size] = gen.write(work / f"probe-{size}.jsonl", size, size + args.probe)
     runs: dict[int, list[dict]] = {size: [] for size in sizes}

@@ -42,6 +42,7 @@ from typing import Any
 from ..model import Reading
 from . import event_lexicon as L
 from .entities import EntityIndex
+from .nlp import tokens
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
@@ -542,7 +543,7 @@ def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
     """"X said Y must …": a REQUEST by X of Y, whatever Y must do (what Y must do is folded
     into it as ``about``)."""
     out = []
-    for tok in sent:
+    for tok in tokens(f.doc)[sent.start:sent.end]:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
             continue
         t, steps = tok, 0
@@ -882,7 +883,7 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
     events: list[dict[str, Any]] = []
     for sent in doc.sents:
         found = []
-        for tok in sent:
+        for tok in tokens(doc)[sent.start:sent.end]:
             trig = f.trigger(tok)
             if trig is not None:
                 found.append(trig)
@@ -934,7 +935,7 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             cands.append({
                 "id": "",
                 "type": typ,
-                "trigger": doc.text[tstart:tend] if light is None else f"{light.text} … {doc.text[tstart:tend]}",
+                "trigger": f.text[tstart:tend] if light is None else f"{light.text} … {f.text[tstart:tend]}",
                 "trigger_span": [tstart, tend],
                 "actor": actor,
                 "actor_text": actor_text,

@@ -67,3 +67,13 @@ def _load(disable: tuple[str, ...], language: str) -> Language:
     import spacy
 
     return spacy.load(model_name(language), disable=list(disable))
+
+
+def tokens(doc) -> list:
+    """The tokens of a parse as a list, made once a document: ``doc[i]``, ``doc[a:b]`` and
+    iterating a Doc or Span make a new Token object for every token every time, and the rules
+    walk each sentence a dozen times. Slice it as the Doc: ``tokens(doc)[sent.start:sent.end]``."""
+    toks = doc.user_data.get("dateline_tokens")
+    if toks is None:
+        toks = doc.user_data["dateline_tokens"] = list(doc)
+    return toks
