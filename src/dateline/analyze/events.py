@@ -217,7 +217,7 @@ def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
 
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
-    doc, i, j = tok.doc, tok.i, tok.i
+    doc, i, j = tokens(tok.doc), tok.i, tok.i
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and not doc[i - 2].is_punct:
         i -= 2
@@ -304,12 +304,13 @@ class _Finder:
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
-        joined = None if tok.whitespace_ or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != "-" else _hyphened(tok)
+        toks = tokens(tok.doc)
+        joined = None if tok.whitespace_ or tok.i + 1 >= len(toks) or toks[tok.i + 1].text != "-" else _hyphened(tok)
         if joined is not None and joined[0] in nouns:
             # "a cease-fire", "staged a sit-in": the tokenizer splits the word at its hyphen;
             # the part the rest of the sentence hangs on stands for it
             low, tok = joined
-        elif tok.i > 1 and tok.doc[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
+        elif tok.i > 1 and toks[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
