@@ -13,6 +13,14 @@ interleaved, and the median is reported. ``--workers``: also the whole ``datelin
 command (process start, model load and output included) with N workers against one worker,
 wall-clock medians of interleaved runs (target ≥ 1.7× with 2 workers on 2 cores), with the CPU
 seconds of each command's whole process tree (workers included) beside them.
+
+Also reported: what our own rules cost beside the parse (issue 10 item 5, target <= 10%). The
+pages are extracted once (``read_inputs(analyze=False)``); then, ``--repeats`` times, they are
+parsed (``nlp.pipe``, CPU seconds) and each reading is analysed on its parse
+(``pipeline_language`` + ``analyze_one``), CPU seconds per stage: language detection
+(py3langid, a learned model), entities (with countries), attribution, the learned cue model's
+scoring inside it (``cue_model.probability``: a learned model), time expressions and events.
+"Our rules" is the analysis less the learned models, as a share of the parse (medians).
 """
 
 from __future__ import annotations
@@ -127,6 +135,71 @@ def measure(texts: list[str], warm: list[str]) -> dict[str, float]:
             "errors": errors, "claims": claims}
 
 
+STAGES = ("language", "entities", "attribution", "cue model", "time", "events")
+
+
+def rules_cost(readings: list, warm: list) -> dict[str, float]:
+    """CPU seconds of the parse of the readings and of each stage of their analysis on it."""
+    import copy
+
+    from dateline import analyze as analysis
+    from dateline.analyze import attribution, entities, events, timex
+    from dateline.analyze import nlp as nlp_module
+    from dateline.analyze.attribution import cue_model
+
+    nlp = nlp_module.load(analysis.UNUSED_COMPONENTS)
+    spent = dict.fromkeys(STAGES, 0.0)
+    depth = [0]
+
+    def timed(stage, fn):
+        def run(*a, **k):
+            if depth[0]:  # a stage inside another counts in the outer one (story_anchor in attribution…)
+                return fn(*a, **k)
+            depth[0] += 1
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[stage] += time.process_time() - t
+                depth[0] -= 1
+        return run
+
+    def scored(fn):  # the learned model's share, counted inside attribution as well
+        def run(*a, **k):
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent["cue model"] += time.process_time() - t
+        return run
+
+    patched = [(analysis, "pipeline_language", "language"), (entities, "find_entities", "entities"),
+               (attribution, "attribute", "attribution"), (analysis, "document_date", "time"),
+               (timex, "find_timexes", "time"), (analysis, "_field_timexes", "time"),
+               (events, "find_events", "events"), (analysis, "_field_events", "events")]
+    saved = [(mod, name, getattr(mod, name)) for mod, name, _ in patched] + [(cue_model, "probability", cue_model.probability)]
+    try:
+        for mod, name, stage in patched:
+            setattr(mod, name, timed(stage, getattr(mod, name)))
+        cue_model.probability = scored(cue_model.probability)
+        for r in copy.deepcopy(warm):
+            analysis.analyze_one(r, None, analysis.pipeline_language(r))
+        for k in spent:
+            spent[k] = 0.0
+        todo = copy.deepcopy(readings)
+        t0 = time.process_time()
+        docs = list(nlp.pipe((r.text for r in todo), batch_size=analysis.BATCH_SIZE))
+        parse = time.process_time() - t0
+        t0 = time.process_time()
+        for r, doc in zip(todo, docs):
+            analysis.analyze_one(r, doc, analysis.pipeline_language(r))
+        total = time.process_time() - t0
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+    return {"parse": parse, "analysis": total, **spent}
+
+
 def median(xs: list[float]) -> float:
     xs = sorted(xs)
     n = len(xs)
@@ -178,6 +251,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'spaCy, same components (nlp.pipe)':<36} {m['spacy']:11.2f} {1.0:6.2f}")
     print(f"{'dateline read (jsonl → reading)':<36} {m['dateline']:11.2f} {ratio:6.2f}   "
           f"({runs[0]['claims']} claims, {runs[0]['errors']} errors; target >= 0.70)")
+    import tempfile
+
+    from dateline.model import Reading, Source
+    from dateline.run import read_inputs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = Path(tmp) / "pages.jsonl"
+        pages.write_text("".join(json.dumps({"id": f"doc{i}", "text": t, "published": "2024-11-30"}) + "\n"
+                                 for i, t in enumerate(texts)), encoding="utf-8")
+        extracted = list(read_inputs([str(pages)], analyze=False))
+    from dateline.analyze.attribution.quotes import paragraph_spans
+
+    warm_readings = [Reading(id=f"w{i}", source=Source(), text=t, paragraphs=paragraph_spans(t, None))
+                     for i, t in enumerate(warm)]
+    costs = [rules_cost(extracted, warm_readings) for _ in range(max(1, args.repeats))]
+    c = {k: median([r[k] for r in costs]) for k in costs[0]}
+    learned = median([r["language"] + r["cue model"] for r in costs])
+    ours = median([r["analysis"] - r["language"] - r["cue model"] for r in costs])
+    print(f"our rules beside the parse (CPU s of the {len(texts)} pages, median of {len(costs)} runs): "
+          f"parse {c['parse']:.2f}, analysis after it {c['analysis']:.2f}")
+    print("  " + ", ".join(f"{k} {c[k]:.3f}" for k in STAGES)
+          + f"; other {median([r['analysis'] - sum(r[k] for k in STAGES if k != 'cue model') for r in costs]):.3f}")
+    print(f"{'our rules / parse':<36} {ours / c['parse']:11.3f}          "
+          f"(the analysis less the learned models, {learned:.2f} s; target <= 0.10)")
     if args.workers > 1:
         one, many = [], []
         for _ in range(max(1, args.repeats)):

@@ -42,6 +42,7 @@ from typing import Any
 from ..model import Reading
 from . import event_lexicon as L
 from .entities import EntityIndex
+from .nlp import tokens
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
@@ -216,7 +217,7 @@ def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
 
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
-    doc, i, j = tok.doc, tok.i, tok.i
+    doc, i, j = tokens(tok.doc), tok.i, tok.i
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and not doc[i - 2].is_punct:
         i -= 2
@@ -303,12 +304,13 @@ class _Finder:
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
-        joined = None if tok.whitespace_ or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != "-" else _hyphened(tok)
+        toks = tokens(tok.doc)
+        joined = None if tok.whitespace_ or tok.i + 1 >= len(toks) or toks[tok.i + 1].text != "-" else _hyphened(tok)
         if joined is not None and joined[0] in nouns:
             # "a cease-fire", "staged a sit-in": the tokenizer splits the word at its hyphen;
             # the part the rest of the sentence hangs on stands for it
             low, tok = joined
-        elif tok.i > 1 and tok.doc[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
+        elif tok.i > 1 and toks[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
@@ -542,7 +544,7 @@ def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
     """"X said Y must …": a REQUEST by X of Y, whatever Y must do (what Y must do is folded
     into it as ``about``)."""
     out = []
-    for tok in sent:
+    for tok in tokens(f.doc)[sent.start:sent.end]:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
             continue
         t, steps = tok, 0
@@ -882,7 +884,7 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
     events: list[dict[str, Any]] = []
     for sent in doc.sents:
         found = []
-        for tok in sent:
+        for tok in tokens(doc)[sent.start:sent.end]:
             trig = f.trigger(tok)
             if trig is not None:
                 found.append(trig)
@@ -934,7 +936,7 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
             cands.append({
                 "id": "",
                 "type": typ,
-                "trigger": doc.text[tstart:tend] if light is None else f"{light.text} … {doc.text[tstart:tend]}",
+                "trigger": f.text[tstart:tend] if light is None else f"{light.text} … {f.text[tstart:tend]}",
                 "trigger_span": [tstart, tend],
                 "actor": actor,
                 "actor_text": actor_text,

@@ -102,3 +102,13 @@ def _register_paragraph_breaks() -> None:
                 tok.is_sent_start = True
             after_break = False
         return doc
+
+
+def tokens(doc) -> list:
+    """The tokens of a parse as a list, made once a document: ``doc[i]``, ``doc[a:b]`` and
+    iterating a Doc or Span make a new Token object for every token every time, and the rules
+    walk each sentence a dozen times. Slice it as the Doc: ``tokens(doc)[sent.start:sent.end]``."""
+    toks = doc.user_data.get("dateline_tokens")
+    if toks is None:
+        toks = doc.user_data["dateline_tokens"] = list(doc)
+    return toks

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
 from . import timex_rules as R
+from .nlp import tokens
+from .scan import compile_led
 
 # pieces of the grammar -----------------------------------------------------------------------
 
@@ -141,6 +144,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(rf"(?i:\b(?P<w>{_alt(R.FREQUENCY_ADVERBS)})\b)")),
     ("reference", re.compile(rf"(?i:\b(?P<w>{_alt(R.REFERENCES)})\b)")),
 ]
+# the same patterns led by their possible first characters (scan.py): same matches, ~2x faster scans
+PATTERNS = [(kind, compile_led(rx.pattern) if rx.flags == re.UNICODE else rx) for kind, rx in PATTERNS]
 _UNIT_GATE = r"(?i:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)"
 _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[Uu][Ll]|A[Uu][Gg]|S[Ee][Pp]|O[Cc][Tt]|N[Oo][Vv]|D[Ee][Cc])"
 #: a word each pattern cannot match without: patterns run only near these (one cheap scan each
@@ -163,7 +168,7 @@ _GATE_SOURCES: dict[str, str] = {
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
-_GATE_RX = {src: re.compile(src) for src in set(_GATE_SOURCES.values())}
+_GATE_RX = {src: compile_led(src) for src in set(_GATE_SOURCES.values())}
 GATES: dict[str, re.Pattern[str]] = {kind: _GATE_RX[src] for kind, src in _GATE_SOURCES.items()}
 #: how far a match may reach before and after its gate's hit
 GATE_REACH = (90, 90)
@@ -1063,7 +1068,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         elif c.kind in _TENSED:
             if doc is not None:
                 if tok_index is None:
-                    tok_index = {t.idx: t for t in doc}
+                    tok_index = {t.idx: t for t in tokens(doc)}
                 tense = _tense_from_doc(doc, tok_index, c.start)
                 if tense == -1 and c.kind in ("month", "modmonth") and day is not None \
                         and (_month_token(c.match.group("m")) - day.month) % 12 == 1 and _on_noun(tok_index, c.start):
@@ -1317,6 +1322,7 @@ STORY_DAY_WINDOW = 7
 LEAD_CHARS = 600
 
 
+@lru_cache(maxsize=32)  # asked twice a document (its analysis and its attribution): worked out once
 def story_anchor(text: str, published: str | date | None, dateline_date: str | date | None = None) -> str | None:
     """The day a story's relative dates count from, the same in every copy of it.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import cues
+from ..nlp import tokens
 from .parse import _animate, _Cand, _char_end, _date_of, _first_person, _negated, _text
 from .quotes import Covered, _quote_around
 
@@ -22,7 +23,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
     out: list[_Cand] = []
     text = _text(doc)
     for ss, se in sents:
-        for tok in doc[ss:se]:
+        for tok in tokens(doc)[ss:se]:
             if tok.idx in used or not cue_model.candidate(tok):
                 continue
             if _quote_around(quotes, tok.idx) is not None:

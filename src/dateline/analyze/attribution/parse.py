@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import cues
+from ..nlp import tokens
 from .quotes import Quote
 
 Span = tuple[int, int]
@@ -64,9 +65,10 @@ def _sentences(doc: Any, paras: list[Span]) -> list[Span]:
     """Token ranges of sentences, cut again at paragraph ends, without space tokens."""
     ends = sorted(e for _, e in paras)
     out: list[Span] = []
+    toks = tokens(doc)
     for sent in doc.sents:
         start = None
-        for tok in sent:
+        for tok in toks[sent.start:sent.end]:
             if start is None:
                 if not tok.is_space:
                     start = tok.i

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex
+from ..nlp import tokens
 from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
 from .quotes import Covered, Quote, _quote_after, _quote_starting, _title_case, _titled
 
@@ -142,7 +143,7 @@ def _trailing_verbs(doc, text, sents, quotes, cands) -> list[_Cand]:
     ('"…," he said he would …' is for the speech-verb rules)."""
     out = []
     covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
-    starts = [t.idx for t in doc]
+    starts = [t.idx for t in tokens(doc)]
     for q in quotes:
         if not q.closed or any(s < q.span[1] and q.span[0] < e for s, e in covered.near(q.span[0], q.span[1])):
             continue

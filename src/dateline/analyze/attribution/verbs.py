@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import cues
 from ..entities import EntityIndex
+from ..nlp import tokens
 from .parse import (
     _CLOSE_MARKS,
     _OPEN_MARKS,
@@ -99,7 +100,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
     infos = []
     rel_of: dict[int, Any] = {}  # cue token → its relative pronoun subject
     chosen: dict[int, tuple[Any, Span]] = {}  # cue token → its speaker (head token, span)
-    for tok in doc[ss:se]:
+    for tok in tokens(doc)[ss:se]:
         entry = cues.CUE_FORMS.get(tok.lower_)
         if entry is None or tok.i in taken or not tok.tag_.startswith("VB"):
             continue
@@ -622,7 +623,7 @@ def _content_end(doc, i, se) -> int:
 
 def _according(doc, ss, se, taken) -> list[_Cand]:
     out = []
-    for t in doc[ss:se - 1]:
+    for t in tokens(doc)[ss:se - 1]:
         if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
             continue
         k = t.i + 2
@@ -662,7 +663,7 @@ def _in_documents(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     filing, the firm admits …"): the document is the source and the rest of the clause what it
     shows. A clause whose verb is itself a cue ("said in a statement") is the verb's."""
     out = []
-    for t in doc[ss:se - 1]:
+    for t in tokens(doc)[ss:se - 1]:
         if t.lower_ != "in" or t.dep_ != "prep" or t.i in taken:
             continue
         if quotes and _quote_around(quotes, t.idx) is not None:
@@ -711,7 +712,7 @@ for _pat in sorted(cues.OMISSIONS, key=len, reverse=True):
 
 def _omissions(doc, ss, se, taken) -> list[_Cand]:
     out = []
-    lows = [t.lower_ for t in doc[ss:se]]
+    lows = [t.lower_ for t in tokens(doc)[ss:se]]
     for n in range(len(lows)):
         for pat in _OMISSIONS_BY_FIRST.get(lows[n], ()):
             if tuple(lows[n:n + len(pat)]) != pat:

@@ -1,0 +1,71 @@
+"""analyze/scan.py: a pattern led by its possible first characters finds exactly what it found."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from dateline.analyze.scan import led
+
+TEXTS = [
+    "On Monday, Oct. 6, 2008 at 9:30 a.m. EST, three straight days after the Q3 report and nearly "
+    "two decades ago, the board met every other week; in early spring 1999, the 1990s, Christmas Day.",
+    "TODAY the Minister said YESTERDAY's vote was final. Tonight: tomorrow, toDay, yEsTeRdAy.",
+    # letters whose case folds reach outside ASCII: the Kelvin sign, the long s, dotted capital I
+    "\u212aelvin \u017fame \u0130stanbul ſummer Season ﬁnal straße STRASSE",
+    "",
+    "\x00\n\t  ---  ...  12/31/2024 2024-01-02T10:00 mid-1996 the '90s",
+]
+
+
+def same(source: str, texts: list[str]) -> None:
+    a, b = re.compile(source), re.compile(led(source))
+    for text in texts:
+        assert [(m.span(), m.groups(), m.groupdict()) for m in a.finditer(text)] == \
+               [(m.span(), m.groups(), m.groupdict()) for m in b.finditer(text)], (source, text)
+
+
+def random_texts(n: int = 200, seed: int = 3) -> list[str]:
+    rnd = random.Random(seed)
+    words = ["today", "Yesterday", "MAY", "March", "week", "q3", "H1", "noon", "9:30", "1990s", "the", "same",
+             "\u212a", "\u017f", "\u0130", "ago", "Monday", "mid-", "every", "twice", "-", ",", " ", "\n", "’"]
+    return ["".join(rnd.choice(words) + rnd.choice(["", " ", ", "]) for _ in range(rnd.randint(0, 30)))
+            for _ in range(n)]
+
+
+@pytest.mark.parametrize("source", [
+    r"(?i:today|yesterday|tomorrow|tonight)",
+    r"(?i:\b(?:end|beginning|start)\b)",
+    r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})",
+    r"(?i:(?:the\s+)?(?:very\s+)?(?:early|late)\s+)?(?P<m>May|March)",
+    r"(?i:\bsome\b|[sk]ing)",
+    r"[^a-z](?i:x)",
+])
+def test_led_patterns_find_the_same_matches(source: str) -> None:
+    same(source, TEXTS + random_texts())
+
+
+def test_a_case_insensitive_alternation_gets_a_lookahead_of_its_first_letters() -> None:
+    got = led(r"(?i:today|yesterday)")
+    assert got.startswith("(?=") and "t" in got.split(")(?:")[0] and "y" in got.split(")(?:")[0]
+    assert re.compile(got).findall("Today, YESTERDAY") == ["Today", "YESTERDAY"]
+
+
+def test_patterns_re_already_skips_ahead_by_or_cannot_lead_are_left_as_they_are() -> None:
+    for source in (r"\d{4}", r"(?i:week)", r"J[Aa][Nn]|F[Ee][Bb]", r"(?i)today|tonight",
+                   r"(?:a|b)?", r"x*", r".abc"):
+        assert led(source) == source
+
+
+def test_every_time_pattern_and_gate_finds_the_same_matches_led() -> None:
+    from dateline.analyze import timex as T
+
+    texts = TEXTS + random_texts(80)
+    for rx in [rx for _, rx in T.PATTERNS] + list(T._GATE_RX.values()):
+        raw = rx.pattern
+        if raw.startswith("(?=") and ")(?:" in raw:  # led: compare with the pattern inside
+            raw = raw[raw.index(")(?:") + 4:-1]
+        same(raw, texts)
