@@ -477,3 +477,32 @@ def test_year_end_and_election_day() -> None:
     assert values("The change is counted since year-end.", "2024-10-26")["year-end"] == ("DATE", "2023")
     assert values("It is a theme from now to Election Day.", "2024-10-26")["Election Day"] == ("DATE", "2024-11-05")
     assert values("It is a theme from now to Election Day.", "2022-10-26")["Election Day"] == ("DATE", "2022-11-08")
+
+
+def test_the_end_of_a_year_keeps_its_article_and_the_before_a_noun_does_not() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("Costs will be halved by the end of 2025. The 1988 budget was cut.", SAT)}
+    assert got == {"the end of 2025": ("2025", "END"), "1988": ("1988", None)}
+
+
+def test_recent_years_is_a_reference_without_its_preposition() -> None:
+    for text in ("Growth came in recent years.", "The boom of recent years is over."):
+        assert [(t["text"], t["value"]) for t in find_timexes(text, SAT)] == [("recent years", "PAST_REF")]
+    assert values("Prices rose in recent months.")["recent months"] == ("DURATION", "PXM")
+
+
+def test_a_verb_whose_past_is_its_present_after_a_singular_subject_is_past(nlp) -> None:
+    # "hurt", "cut", "set": tagged present after a singular noun, they can only be past
+    text = "Weakness in bank shares hurt the index, which fell 2%, on Friday, to 437."
+    assert values(text, SAT, nlp(text))["Friday"] == ("DATE", "2024-11-29")
+    text = "The ministers hurt their case on Friday."  # a plural subject: no reading forced
+    assert "Friday" in values(text, SAT, nlp(text))
+
+
+def test_last_month_named_just_after_it_is_a_year_back_this_past_is_not() -> None:
+    march = "2024-03-05"
+    assert values("Two helicopters crashed last February.", march)["last February"] == ("DATE", "2023-02")
+    assert values("Two helicopters crashed last January.", march)["last January"] == ("DATE", "2024-01")
+    assert values("It snowed this past February.", march)["this past February"] == ("DATE", "2024-02")
+    got = values("The vote is this coming Sunday.", march)
+    assert got["this coming Sunday"] == ("DATE", "2024-03-10")

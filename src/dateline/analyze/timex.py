@@ -129,8 +129,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+(?i:and\s+a\s+half)\b)?")),
     ("bareunits", re.compile(
         r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
-        r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
-        r"|(?i:\b(?P<core2>recent\s+(?P<u2>years|months|weeks|days|decades)))\b"
+        r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming)\s+|recent\s+(?!years))?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
+        r"|(?i:\b(?P<core2>recent\s+(?P<u2>months|weeks|days|decades)))\b"  # "recent years" is a reference
         r"|(?i:\b(?P<core3>(?P<u3>years|months|weeks|days|hours|minutes|seconds))\s+(?:before|after|later|earlier)\b)")),
     ("numrange", re.compile(
         rf"(?i:(?<![\w.])(?P<core>(?P<n>\d+|{_NUMW}))\s*(?:and|or|to|-|–)\s*(?=(?:\d+|{_NUMW})[\s-]+(?P<u>{UNIT})\b))")),
@@ -465,7 +465,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
     if shift == 0:
         return anchor.year
     if shift == -1:
-        return anchor.year if month < anchor.month else anchor.year - 1
+        # "last February" in a March story is a year back: the month just gone is "last month"
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if shift == 1 or tense > 0:
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
     if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
@@ -887,6 +888,8 @@ def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -
         return "DATE", f"{_season_year(code, anchor, tense, shift):04d}-{code}"
     month = _month_token(what)
     if month and what[:1].isupper():
+        if rel and rel.group(1).lower() in R.NEAREST_SHIFTS:
+            return "DATE", f"{anchor.year if month < anchor.month else anchor.year - 1:04d}-{month:02d}"
         return "DATE", f"{_month_year(month, anchor, tense, shift):04d}-{month:02d}"
     parts = wl.split()
     wd = R.WEEKDAY_FORMS.get(parts[0].rstrip("."))
@@ -980,7 +983,7 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _past_perfect(verb) else 1
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
-        if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
+        if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids) or _past_as_present(verb):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
@@ -997,6 +1000,12 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             continue
         break
     return -1 if owned else 0
+
+
+def _past_as_present(verb: Any) -> bool:
+    """A verb whose past is its present ("hurt", "cut", "set") tagged present after a singular
+    noun: "Weakness hurt the index on Friday" can only be the past."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
 
 
 def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
@@ -1199,7 +1208,10 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
             break
         mod = mod or R.APPROXIMATORS[re.sub(r"\s+", " ", m.group(1).lower())]
         start = m.end()
-    the = re.match(r"(?i)the\s+(?=[A-Z\d])", text[start:end])
+    # the article of a noun the expression modifies comes before a capital or a digit ("the
+    # Aug. 7 bombing", "the 1988 budget"); "the end of 1990" keeps its own "the"
+    the = re.match(r"[Tt][Hh][Ee]\s+(?=[A-Z\d])", text[start:end]) if c.kind in _BARE_THE else \
+        re.match(r"(?i)the\s+", text[start:end]) if c.kind == "quarter" else None
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
