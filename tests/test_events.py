@@ -356,6 +356,7 @@ def types(nlp, text: str) -> list[str]:
     "The army executed a plan to retake the bridge.",
     "The central bank froze interest rates for a year.",              # not a freeze of assets
     "The ministry said it shares the concerns of its neighbours.",
+    "The president dismissed the defence minister on Monday.",       # firing, not rejecting
 ])
 def test_event_verbs_used_of_no_political_deed_are_no_event(nlp, text: str) -> None:
     assert types(nlp, text) == []
@@ -379,6 +380,15 @@ def test_event_verbs_used_of_no_political_deed_are_no_event(nlp, text: str) -> N
     # a request for a hostile measure against a third party rallies opposition (CAMEO 113)
     ("The bishop on Sunday called for sanctions against the junta.", "ACCUSE"),
     ("The opposition called on the army to return to barracks.", "REQUEST"),
+    # pulling out peacekeepers or envoys is a sanction (CAMEO 161, 1661), pulling out forces a retreat
+    ("Eighty peacekeepers were shipped out of the enclave on Friday.", "SANCTION"),
+    ("The United States withdrew its ambassador from Syria.", "SANCTION"),
+    ("The army withdrew its troops from the border.", "RETREAT"),
+    ("The opposition rallied support for the general strike.", "SUPPORT"),
+    ("Thousands rallied in the capital on Sunday.", "PROTEST"),
+    ("The president gave a warm welcome to the visiting king.", "CONSULT"),
+    ("Troops marched into the capital on Sunday.", "MOBILIZE"),
+    ("The president dismissed the accusations as lies.", "REJECT"),
 ])
 def test_type_by_the_deed_and_its_object(nlp, text: str, typ: str) -> None:
     assert types(nlp, text)[:1] == [typ]

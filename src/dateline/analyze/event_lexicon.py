@@ -22,7 +22,7 @@ VERBS: dict[str, tuple[str, ...]] = {
                 "defend", "recognize", "recognise", "thank", "congratulate", "champion",
                 "favor", "favour", "laud", "vouch"),
     "CONCEDE": ("concede", "yield", "resign", "comply",
-                "capitulate", "relent", "abdicate", "pardon", "amnesty", "compensate",
+                "capitulate", "relent", "abdicate", "pardon", "amnesty",
                 "backtrack", "soften"),
     "COOPERATE": ("extradite", "cooperate", "co-operate", "collaborate", "partner", "coordinate", "ally",
                   "normalize", "normalise", "share"),
@@ -31,7 +31,8 @@ VERBS: dict[str, tuple[str, ...]] = {
             "airlift"),
     # surrendering is PLOVER RETREAT (CAMEO 0874, "retreat or surrender militarily")
     "RETREAT": ("withdraw", "retreat", "surrender", "evacuate", "demobilize", "demobilise", "disarm",
-                "disband", "redeploy", "abandon", "vacate", "decommission"),
+                "disband", "redeploy", "abandon", "vacate", "decommission",
+                "compensate"),  # as "paid compensation" (CAMEO 084, return property)
     "REQUEST": ("pressure", "ask", "request", "demand", "urge", "appeal", "seek", "petition", "plead",
                 "invite", "implore", "beg", "lobby", "press", "exhort", "summon"),
     "ACCUSE": ("complain", "accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce",
@@ -77,7 +78,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
-    ("break", "up"): "COERCE",
+    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT",
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -88,7 +89,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "AGREE": ("agreement", "deal", "accord", "treaty", "pact", "consensus", "settlement",
               "compromise", "memorandum", "armistice",
               "partnership", "pledge", "promise", "offer", "alliance", "understanding"),
-    "CONSULT": ("talk", "meeting", "summit", "visit", "negotiation", "consultation",
+    "CONSULT": ("welcome", "talk", "meeting", "summit", "visit", "negotiation", "consultation",
                 "conference", "dialogue", "discussion", "phone call", "mediation", "trip"),
     "SUPPORT": ("apology", "support", "endorsement", "praise", "backing", "recognition", "solidarity"),
     "CONCEDE": ("concession", "resignation", "amnesty", "pardon"),
@@ -335,6 +336,8 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "violate": (("ASSAULT", ("ceasefire", "cease-fire", "truce", "armistice", "airspace",
                              "border")),),
     "mass": (("MOBILIZE", _FORCES),),
+    # "rallied support for the plan" is support (CAMEO 053), a rally of people a protest
+    "rally": (("SUPPORT", ("support", "backing")),),
     **{v: (("SUPPORT", FORMAL_AGREEMENTS),) for v in SIGNING_VERBS},
     # letting observers in: receiving inspectors or peacekeepers, allowing aid through (CAMEO
     # 0861-0863: RETREAT); "would allow the return of inspectors" is its promise
@@ -481,3 +484,16 @@ NO_COMMENT: dict[str, tuple[str, ...]] = {
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
 #: measures that a request asks others to take against a third party (see events._against_someone)
 HOSTILE_MEASURES = frozenset({"sanction", "embargo", "boycott", "blockade", "isolation", "punishment"})
+#: who, withdrawn, makes a withdrawal a sanction: pulling out peacekeepers, observers or envoys
+#: (CAMEO 161, 1661-1663: SANCTION), where pulling out one's own forces is RETREAT
+WITHDRAWN_PRESENCE = frozenset({"inspector", "observer", "monitor", "peacekeeper", "investigator", "verifier",
+                                "ambassador", "envoy", "diplomat", "mission", "agency", "aid worker"})
+#: the verbs and nouns of a withdrawal (the forms of WITHDRAWN_PRESENCE's rule)
+WITHDRAWAL_WORDS = frozenset({"withdraw", "pull", "ship", "evacuate", "redeploy", "withdrawal", "pullout",
+                              "pull-out", "evacuation", "pullback"})
+#: what dismissing makes no event: firing an official is not rejecting anything
+NOT_EVENT_OBJECTS["dismiss"] = ("minister", "official", "general", "chief", "commander", "head", "director",
+                                "employee", "worker", "staff", "government", "cabinet", "judge", "officer",
+                                "governor", "coach", "manager", "secretary", "aide", "adviser", "advisor")
+VERB_SUBJECT_TYPES["march"] = {w: "MOBILIZE" for w in ("troops", "soldiers", "forces", "army", "tanks", "columns",
+                                                      "units", "battalions", "paratroopers", "marines")}

@@ -214,6 +214,21 @@ def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
     return any({singular.get(g.lower_, g.lower_), _singular(g.lower_)} & set(L.PROPERTY) for g in targets)
 
 
+def _withdraws_presence(trig: Any, light: Any | None) -> bool:
+    """A withdrawal of peacekeepers, observers or envoys (who are there for others), not of forces."""
+    verb = light if light is not None else trig
+    lemma = _tables()[0].get(trig.lower_) if trig.pos_ in ("VERB", "AUX") else _singular(trig.lower_)
+    if lemma not in L.WITHDRAWAL_WORDS:
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        moved = [o for p in _children(trig, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+    else:
+        moved = _children(verb, "dobj", "nsubjpass") or _children(verb, "nsubj")
+    return bool(moved) and all(_singular(m.lower_) in L.WITHDRAWN_PRESENCE
+                               or " ".join(w.lower_ for w in m.lefts if w.dep_ == "compound") + " " + _singular(m.lower_)
+                               in L.WITHDRAWN_PRESENCE for m in moved)
+
+
 def _against_someone(tok: Any) -> bool:
     """A request for a hostile measure against a third party ("called for sanctions against
     Nigeria", "urged a boycott of the regime"): PLOVER codes it as rallying opposition against
@@ -289,6 +304,12 @@ class _Finder:
 
     def trigger(self, tok: Any) -> tuple[str, Any, Any] | None:
         """(type, trigger token, light verb or None) when ``tok`` starts an event."""
+        found = self._trigger(tok)
+        if found is not None and found[0] == "RETREAT" and _withdraws_presence(found[1], found[2]):
+            return "SANCTION", found[1], found[2]  # "peacekeepers were shipped out", "withdrew its envoy"
+        return found
+
+    def _trigger(self, tok: Any) -> tuple[str, Any, Any] | None:
         verb_lemma, verb_type, nouns, singular = self.tables
         low = tok.lower_
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and low in verb_lemma and tok.dep_ != "aux"):
