@@ -172,6 +172,11 @@ def spans(text: str, anchor: str | None = SAT, doc=None) -> list[tuple[str, str,
     ("It happened on October 10, 2008.", [("October 10, 2008", "DATE", "2008-10-10")]),
     ("It happened on October 10 , 2008 .", [("October 10 , 2008", "DATE", "2008-10-10")]),
     ("It happened on Monday , Oct. 6 , 2008 .", [("Monday , Oct. 6 , 2008", "DATE", "2008-10-06")]),
+    # a 24-hour clock time before its zone in brackets is no year, spaced or not
+    ("It closed at 4 p.m. ( 2000 GMT ) Friday .", [("4 p.m.", "TIME", "2024-11-29T16:00"), ("Friday", "DATE", "2024-11-29")]),
+    ("It closed at 4 p.m. (2000 GMT) Friday.", [("4 p.m.", "TIME", "2024-11-29T16:00"), ("Friday", "DATE", "2024-11-29")]),
+    ("Costs fall by the end of 2025 , it said .", [("the end of 2025", "DATE", "2025")]),
+    ("Sales rose in recent years , it said .", [("recent years", "DATE", "PAST_REF")]),
     # the article of the noun a date modifies is not the date's
     ("The Aug. 7 bombing killed many.", [("Aug. 7", "DATE", "2024-08-07")]),
     ("Cases rose in the 20th century.", [("20th century", "DATE", "19")]),

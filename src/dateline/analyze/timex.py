@@ -272,6 +272,9 @@ def _matches(text: str):
             yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
 
 
+_ZONE_AFTER = re.compile(rf"\s*(?:{_alt(t for t in R.TIME_ZONES if len(t) >= 3)})\b")
+
+
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
@@ -319,6 +322,8 @@ def _plausible(text: str, c: _Cand) -> bool:
     if c.kind == "year":
         y = int(m.group("y"))
         prefix = text[c.start:m.start("y")]
+        if not prefix and _ZONE_AFTER.match(text, c.end):
+            return False  # "(2000 GMT)": a clock time in the 24-hour style, not a year
         if y < 1800 and not prefix and not re.search(r"(?i)\b(?:in|since|of|from|until|by|year)\s+$", before):
             return False
         if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|members|votes|points|dollars|euros|yen|meters|metres|feet|miles|kilometers|km|tons|tonnes|barrels|units|cars|homes|jobs|workers|residents|cases|deaths)\b", text[c.end:], re.I):
