@@ -511,3 +511,10 @@ def test_last_month_named_just_after_it_is_a_year_back_this_past_is_not() -> Non
     assert values("It snowed this past February.", march)["this past February"] == ("DATE", "2024-02")
     got = values("The vote is this coming Sunday.", march)
     assert got["this coming Sunday"] == ("DATE", "2024-03-10")
+
+
+def test_the_nth_day_of_something_going_on_is_the_story_day() -> None:
+    got = values("It is the eighth day of the strike. It's the 12th day of the siege.", "2024-11-30")
+    assert got["the eighth day"] == ("DATE", "2024-11-30") and got["the 12th day"] == ("DATE", "2024-11-30")
+    # not said to be today: no day can be given
+    assert "the second day" not in values("He left on the second day of the talks.")

@@ -120,6 +120,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    # "today is the eighth day of the operation", "it's the second day of the offensive": the
+    # story's own day, counted in something that goes on (tagged only when the text says it is)
+    ("ordday", re.compile(r"(?i:(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<=’s\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                          r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?![-’'])(?=\s+(?:of|in|since)\b))")),
     ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
     ("bareplural", re.compile(r"(?i:\b(?P<u>decades|centuries)\b(?:-long)?)")),
     ("duration", re.compile(
@@ -159,7 +163,7 @@ _GATE_SOURCES: dict[str, str] = {
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
-    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)", "ordday": r"(?i:\bday\s+(?:of|in|since)\b)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
@@ -649,6 +653,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "TIME", f"{(anchor - timedelta(days=1 if back else 0)).isoformat()}T{part}"
     if kind == "relative":
         return _relative(m, surface, anchor, tense)
+    if kind == "ordday":
+        return ("DATE", anchor.isoformat()) if anchor is not None else None
     if kind == "modperiod":
         what = (m.group("what") or m.group("what2")).lower()
         if anchor is None:
