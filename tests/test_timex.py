@@ -356,7 +356,7 @@ def test_mid_year_and_the_latest_period() -> None:
 
 def test_noon_is_not_inside_afternoon() -> None:
     got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
-    assert got == {"noon": ("TIME", "2024-03-06T12:00")}
+    assert got == {"noon": ("TIME", "2024-03-06T12:00"), "mid afternoon": ("TIME", "2024-03-06TAF")}
 
 
 @pytest.mark.parametrize("text,surface,value", [
@@ -518,3 +518,12 @@ def test_the_nth_day_of_something_going_on_is_the_story_day() -> None:
     assert got["the eighth day"] == ("DATE", "2024-11-30") and got["the 12th day"] == ("DATE", "2024-11-30")
     # not said to be today: no day can be given
     assert "the second day" not in values("He left on the second day of the talks.")
+
+
+def test_a_part_of_the_day_and_a_clock_time_said_with_it() -> None:
+    got = values("The talks on Friday ended in the evening. By mid afternoon, they had left.", SAT)
+    assert got["the evening"] == ("TIME", "2024-11-29TEV")  # the day the story is at
+    assert got["mid afternoon"] == ("TIME", "2024-11-29TAF")
+    assert values("They met at 5 in the afternoon.")["5 in the afternoon"] == ("TIME", "2024-11-30T17:00")
+    assert values("They met at 4 in the morning.")["4 in the morning"] == ("TIME", "2024-11-30T04:00")
+    assert "the morning" not in values("He reads it in the morning papers.")

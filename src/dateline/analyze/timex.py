@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
-        rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+        rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?(?:\s*{_AMPM}|\s+(?i:in\s+the\s+(?:morning|afternoon|evening)\b))|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
         rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
@@ -120,6 +120,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    # "by mid afternoon", "orders placed in the morning": a part of the day the story is at
+    ("daypart", re.compile(r"(?i:(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bduring\s))(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?"
+                           r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after|before|when|that|papers?|news|shows?|sessions?|trading|rush|"
+                           r"prayers?|services?|star|edition|drive|commute|peak|hours?)\b|[-’']))")),
     # "today is the eighth day of the operation", "it's the second day of the offensive": the
     # story's own day, counted in something that goes on (tagged only when the text says it is)
     ("ordday", re.compile(r"(?i:(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<=’s\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -152,7 +156,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 #: within GATE_REACH characters of one of its gate's hits.
 _GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
-    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|\d\s+in\s+the\s|(?i:noon|midnight|midday)",
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
@@ -163,7 +167,7 @@ _GATE_SOURCES: dict[str, str] = {
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
-    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)", "ordday": r"(?i:\bday\s+(?:of|in|since)\b)",
+    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)", "ordday": r"(?i:\bday\s+(?:of|in|since)\b)", "daypart": r"(?i:morning|afternoon|evening)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
@@ -939,13 +943,13 @@ def _set_value(m: re.Match[str]) -> str:
 
 def _clock(m: re.Match[str], surface: str, anchor: date | None) -> tuple[str, str] | None:
     low = surface.lower()
-    if "noon" in low or "midday" in low:
+    if re.search(r"\b(?:noon|midday)\b", low):  # not the "noon" of "afternoon"
         hh, mm = 12, 0
     elif "midnight" in low:
         hh, mm = 24, 0
     elif m.group("h"):
         hh, mm = int(m.group("h")), int(m.group("mi") or 0)
-        pm = bool(re.search(r"(?i)p\.?m", surface))
+        pm = bool(re.search(r"(?i)p\.?m|afternoon|evening", surface))  # "4 in the afternoon"
         if hh > 12 or mm > 59:
             return None
         if pm and hh < 12:
@@ -1115,6 +1119,9 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 part = R.DAY_PARTS.get(c.match.group("u").lower())
                 value_day = (ref + timedelta(days=step)).isoformat()
                 resolved = ("TIME", f"{value_day}T{part}") if part else ("DATE", value_day)
+            elif c.kind == "daypart":
+                ref_day = last_day or (day.isoformat() if day else None)
+                resolved = ("TIME", f"{ref_day}T{R.DAY_PARTS[c.match.group('part').lower()]}") if ref_day else None
             elif c.kind == "modperiod" and (c.match.group("what2") or "").lower() == "day" and (day or last_day):
                 resolved = "DATE", last_day or day.isoformat()  # "later in the day": the day the story is at
             elif c.kind == "relative" and last_ref and _ANAPHORIC.match(text, c.start, c.end) \
