@@ -527,3 +527,12 @@ def test_a_part_of_the_day_and_a_clock_time_said_with_it() -> None:
     assert values("They met at 5 in the afternoon.")["5 in the afternoon"] == ("TIME", "2024-11-30T17:00")
     assert values("They met at 4 in the morning.")["4 in the morning"] == ("TIME", "2024-11-30T04:00")
     assert "the morning" not in values("He reads it in the morning papers.")
+
+
+def test_a_rate_is_a_set_and_a_stretch_a_duration() -> None:
+    assert values("Qantas runs four flights a week to Bombay.")["a week"] == ("SET", "P1W")
+    assert values("Sales grow 30 percent a year.")["a year"] == ("SET", "P1Y")
+    assert values("He works three days a week.")["a week"] == ("SET", "P1W")
+    assert values("He was jailed for a year.")["a year"] == ("DURATION", "P1Y")
+    assert values("Prices rose as a month ended.")["a month"] == ("DURATION", "P1M")
+    assert values("Wages rose a year earlier.")["a year earlier"][0] == "DATE"

@@ -1160,6 +1160,9 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         start, end, mod = _extent(text, c)
         if c.kind == "yearend2":
             mod = "END"
+        if c.kind == "duration" and typ == "DURATION" and c.match.group("n").strip().lower() in ("a", "an") \
+                and _RATE_BEFORE.search(text, max(0, c.start - 24), c.start) and not _NOT_RATE_AFTER.match(text, c.end):
+            typ = "SET"  # "four flights a week", "hours a day", "30 percent a year": a rate, TIMEX3 SET
         if c.kind == "ago" and typ == "DURATION":
             end = min(end, c.match.start("dir"))
             while end > start and text[end - 1].isspace():
@@ -1198,6 +1201,10 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
 _AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]?\d|\s*(?:%|percent|per|million|billion|"
                       r"thousand|hundred|people|of|times|years?|months?|weeks?|days?|hours?|[ap]\.?m\b))")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
+#: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
+_RATE_BEFORE = re.compile(r"(?:\b(?!(?:as|was|is|has|its|this|his|hers|us|yes|less|plus|thus|unless|across|always|perhaps|"
+                          r"towards|afterwards|sometimes)\s)[a-z]{3,}s|\d|%|\bpercent|\btimes)\s+$")
+_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:earlier|later|ago|before|after|of|or|and|since|from|into|in\s+advance)\b|-")
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
