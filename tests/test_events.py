@@ -357,6 +357,8 @@ def types(nlp, text: str) -> list[str]:
     "The central bank froze interest rates for a year.",              # not a freeze of assets
     "The ministry said it shares the concerns of its neighbours.",
     "The president dismissed the defence minister on Monday.",       # firing, not rejecting
+    "The operators declined to comment on whether they would seek a court order.",
+    "The army refused to say whether it would attack the town.",
 ])
 def test_event_verbs_used_of_no_political_deed_are_no_event(nlp, text: str) -> None:
     assert types(nlp, text) == []

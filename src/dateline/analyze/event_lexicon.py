@@ -478,7 +478,7 @@ CLAUSE_NOT_EVENT = frozenset({"recall"})
 NO_COMMENT: dict[str, tuple[str, ...]] = {
     "decline": ("comment", "elaborate", "say", "confirm", "specify", "discuss", "speculate", "answer",
                 "respond", "identify", "name", "disclose", "reveal", "give", "provide"),
-    "refuse": ("comment", "elaborate", "speculate"),
+    "refuse": ("comment", "elaborate", "speculate", "say", "confirm", "disclose", "reveal", "identify", "name"),
 }
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})

@@ -261,6 +261,15 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         return True
     if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
         return True
+    # "declined to comment on whether they would seek a court order": what was not commented
+    # on did not happen either
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            break
+        t = t.head
+        if t.dep_ == "xcomp" and t.lower_ in L.NO_COMMENT.get(_tables()[0].get(t.head.lower_, ""), ()):
+            return True
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
 
 
