@@ -172,6 +172,11 @@ def spans(text: str, anchor: str | None = SAT, doc=None) -> list[tuple[str, str,
     ("It happened on October 10, 2008.", [("October 10, 2008", "DATE", "2008-10-10")]),
     ("It happened on October 10 , 2008 .", [("October 10 , 2008", "DATE", "2008-10-10")]),
     ("It happened on Monday , Oct. 6 , 2008 .", [("Monday , Oct. 6 , 2008", "DATE", "2008-10-06")]),
+    # a 24-hour clock time before its zone in brackets is no year, spaced or not
+    ("It closed at 4 p.m. ( 2000 GMT ) Friday .", [("4 p.m.", "TIME", "2024-11-29T16:00"), ("Friday", "DATE", "2024-11-29")]),
+    ("It closed at 4 p.m. (2000 GMT) Friday.", [("4 p.m.", "TIME", "2024-11-29T16:00"), ("Friday", "DATE", "2024-11-29")]),
+    ("Costs fall by the end of 2025 , it said .", [("the end of 2025", "DATE", "2025")]),
+    ("Sales rose in recent years , it said .", [("recent years", "DATE", "PAST_REF")]),
     # the article of the noun a date modifies is not the date's
     ("The Aug. 7 bombing killed many.", [("Aug. 7", "DATE", "2024-08-07")]),
     ("Cases rose in the 20th century.", [("20th century", "DATE", "19")]),
@@ -351,7 +356,7 @@ def test_mid_year_and_the_latest_period() -> None:
 
 def test_noon_is_not_inside_afternoon() -> None:
     got = values("By mid afternoon officials spoke; at noon they left.", "2024-03-06")
-    assert got == {"noon": ("TIME", "2024-03-06T12:00")}
+    assert got == {"noon": ("TIME", "2024-03-06T12:00"), "mid afternoon": ("TIME", "2024-03-06TAF")}
 
 
 @pytest.mark.parametrize("text,surface,value", [
@@ -477,3 +482,57 @@ def test_year_end_and_election_day() -> None:
     assert values("The change is counted since year-end.", "2024-10-26")["year-end"] == ("DATE", "2023")
     assert values("It is a theme from now to Election Day.", "2024-10-26")["Election Day"] == ("DATE", "2024-11-05")
     assert values("It is a theme from now to Election Day.", "2022-10-26")["Election Day"] == ("DATE", "2022-11-08")
+
+
+def test_the_end_of_a_year_keeps_its_article_and_the_before_a_noun_does_not() -> None:
+    got = {t["text"]: (t["value"], t.get("mod")) for t in
+           find_timexes("Costs will be halved by the end of 2025. The 1988 budget was cut.", SAT)}
+    assert got == {"the end of 2025": ("2025", "END"), "1988": ("1988", None)}
+
+
+def test_recent_years_is_a_reference_without_its_preposition() -> None:
+    for text in ("Growth came in recent years.", "The boom of recent years is over."):
+        assert [(t["text"], t["value"]) for t in find_timexes(text, SAT)] == [("recent years", "PAST_REF")]
+    assert values("Prices rose in recent months.")["recent months"] == ("DURATION", "PXM")
+
+
+def test_a_verb_whose_past_is_its_present_after_a_singular_subject_is_past(nlp) -> None:
+    # "hurt", "cut", "set": tagged present after a singular noun, they can only be past
+    text = "Weakness in bank shares hurt the index, which fell 2%, on Friday, to 437."
+    assert values(text, SAT, nlp(text))["Friday"] == ("DATE", "2024-11-29")
+    text = "The ministers hurt their case on Friday."  # a plural subject: no reading forced
+    assert "Friday" in values(text, SAT, nlp(text))
+
+
+def test_last_month_named_just_after_it_is_a_year_back_this_past_is_not() -> None:
+    march = "2024-03-05"
+    assert values("Two helicopters crashed last February.", march)["last February"] == ("DATE", "2023-02")
+    assert values("Two helicopters crashed last January.", march)["last January"] == ("DATE", "2024-01")
+    assert values("It snowed this past February.", march)["this past February"] == ("DATE", "2024-02")
+    got = values("The vote is this coming Sunday.", march)
+    assert got["this coming Sunday"] == ("DATE", "2024-03-10")
+
+
+def test_the_nth_day_of_something_going_on_is_the_story_day() -> None:
+    got = values("It is the eighth day of the strike. It's the 12th day of the siege.", "2024-11-30")
+    assert got["the eighth day"] == ("DATE", "2024-11-30") and got["the 12th day"] == ("DATE", "2024-11-30")
+    # not said to be today: no day can be given
+    assert "the second day" not in values("He left on the second day of the talks.")
+
+
+def test_a_part_of_the_day_and_a_clock_time_said_with_it() -> None:
+    got = values("The talks on Friday ended in the evening. By mid afternoon, they had left.", SAT)
+    assert got["the evening"] == ("TIME", "2024-11-29TEV")  # the day the story is at
+    assert got["mid afternoon"] == ("TIME", "2024-11-29TAF")
+    assert values("They met at 5 in the afternoon.")["5 in the afternoon"] == ("TIME", "2024-11-30T17:00")
+    assert values("They met at 4 in the morning.")["4 in the morning"] == ("TIME", "2024-11-30T04:00")
+    assert "the morning" not in values("He reads it in the morning papers.")
+
+
+def test_a_rate_is_a_set_and_a_stretch_a_duration() -> None:
+    assert values("Qantas runs four flights a week to Bombay.")["a week"] == ("SET", "P1W")
+    assert values("Sales grow 30 percent a year.")["a year"] == ("SET", "P1Y")
+    assert values("He works three days a week.")["a week"] == ("SET", "P1W")
+    assert values("He was jailed for a year.")["a year"] == ("DURATION", "P1Y")
+    assert values("Prices rose as a month ended.")["a month"] == ("DURATION", "P1M")
+    assert values("Wages rose a year earlier.")["a year earlier"][0] == "DATE"

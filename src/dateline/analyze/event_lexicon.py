@@ -21,22 +21,25 @@ VERBS: dict[str, tuple[str, ...]] = {
     "SUPPORT": ("forgive", "apologise", "apologize", "support", "back", "endorse", "praise", "welcome", "commend", "applaud", "hail",
                 "defend", "recognize", "recognise", "thank", "congratulate", "champion",
                 "favor", "favour", "laud", "vouch"),
-    "CONCEDE": ("concede", "yield", "resign", "surrender", "comply",
-                "capitulate", "relent", "abdicate", "pardon", "amnesty", "compensate",
+    "CONCEDE": ("concede", "yield", "resign", "comply",
+                "capitulate", "relent", "abdicate", "pardon", "amnesty",
                 "backtrack", "soften"),
     "COOPERATE": ("extradite", "cooperate", "co-operate", "collaborate", "partner", "coordinate", "ally",
                   "normalize", "normalise", "share"),
     "AID": ("aid", "help", "assist", "donate", "fund", "finance", "supply", "rescue",
             "evacuate", "shelter", "lend", "bail", "subsidize", "subsidise",
             "airlift"),
-    "RETREAT": ("withdraw", "retreat", "evacuate", "demobilize", "demobilise", "disarm",
-                "disband", "redeploy", "abandon", "vacate", "decommission"),
+    # surrendering is PLOVER RETREAT (CAMEO 0874, "retreat or surrender militarily")
+    "RETREAT": ("withdraw", "retreat", "surrender", "evacuate", "demobilize", "demobilise", "disarm",
+                "disband", "redeploy", "abandon", "vacate", "decommission",
+                "compensate"),  # as "paid compensation" (CAMEO 084, return property)
     "REQUEST": ("pressure", "ask", "request", "demand", "urge", "appeal", "seek", "petition", "plead",
                 "invite", "implore", "beg", "lobby", "press", "exhort", "summon"),
     "ACCUSE": ("complain", "accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce",
                "allege", "censure", "fault", "rebuke", "slam", "blast", "decry", "deplore",
                "sue", "indict", "reprimand", "chide", "lambast",
-               "berate", "castigate", "impeach"),
+               "berate", "castigate", "impeach",
+               "convict"),  # finding guilty is a disapproval (CAMEO 116), not coercion
     "REJECT": ("reject", "refuse", "deny", "veto", "oppose", "dismiss", "rebuff", "spurn",
                "defy", "repudiate", "renounce", "decline", "disavow", "resist", "overrule",
                "scrap"),
@@ -47,14 +50,16 @@ VERBS: dict[str, tuple[str, ...]] = {
                  "fine", "downgrade", "recall"),
     "MOBILIZE": ("mobilize", "mobilise", "deploy", "mass", "reinforce", "station", "conscript", "muster", "amass"),
     "COERCE": ("teargas", "quell", "suppress", "disperse", "arrest", "detain", "seize", "confiscate", "deport", "jail", "imprison",
-               "sentence", "convict", "censor", "raid", "evict", "blockade", "outlaw",
+               "sentence", "censor", "raid", "evict", "blockade", "outlaw",
                "interrogate", "besiege", "prosecute",
-               "handcuff", "expropriate", "nationalize", "nationalise"),
+               "handcuff", "expropriate", "nationalize", "nationalise",
+               "occupy"),  # occupying territory is coercion (CAMEO 192)
     "ASSAULT": ("abuse", "detonate", "explode", "attack", "bomb", "shell", "strike", "kill", "shoot", "invade", "assault",
                 "storm", "ambush", "massacre", "assassinate", "kidnap", "abduct", "torture",
-                "wound", "injure", "bombard", "fight", "clash", "behead", "execute", "occupy",
+                "wound", "injure", "bombard", "fight", "clash", "behead", "execute",
                 "murder", "stab", "torch", "burn", "loot", "rape", "hijack", "gas", "maim",
-                "slaughter", "capture", "overrun", "target", "hit", "destroy"),
+                "slaughter", "capture", "overrun", "target", "hit", "destroy", "retaliate",
+                "beat"),
 }
 
 #: verbs whose type depends on the particle or preposition that follows ("call for", "pull out")
@@ -73,7 +78,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
-    ("break", "up"): "COERCE",
+    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT",
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -84,17 +89,17 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "AGREE": ("agreement", "deal", "accord", "treaty", "pact", "consensus", "settlement",
               "compromise", "memorandum", "armistice",
               "partnership", "pledge", "promise", "offer", "alliance", "understanding"),
-    "CONSULT": ("talk", "meeting", "summit", "visit", "negotiation", "consultation",
+    "CONSULT": ("welcome", "talk", "meeting", "summit", "visit", "negotiation", "consultation",
                 "conference", "dialogue", "discussion", "phone call", "mediation", "trip"),
     "SUPPORT": ("apology", "support", "endorsement", "praise", "backing", "recognition", "solidarity"),
-    "CONCEDE": ("concession", "resignation", "surrender", "amnesty", "pardon",
-                "release"),
+    "CONCEDE": ("concession", "resignation", "amnesty", "pardon"),
     "COOPERATE": ("extradition", "cooperation", "co-operation", "collaboration", "coordination",
                   "joint exercise", "joint drill", "military exercise", "drill",
                   "exchange", "joint venture", "joint patrol"),
     "AID": ("aid", "assistance", "relief", "donation", "loan", "grant", "bailout", "rescue",
             "humanitarian aid", "funding", "shelter", "asylum", "medical supplies"),
-    "RETREAT": ("truce", "cease-fire", "ceasefire", "withdrawal", "pullout", "pull-out", "retreat", "evacuation", "demobilization",
+    # releasing or returning people and property is RETREAT (CAMEO 084)
+    "RETREAT": ("release", "surrender", "truce", "cease-fire", "ceasefire", "withdrawal", "pullout", "pull-out", "retreat", "evacuation", "demobilization",
                 "disarmament", "pullback"),
     "REQUEST": ("request", "demand", "appeal", "plea", "call", "petition", "invitation"),
     "ACCUSE": ("accusation", "allegation", "criticism", "condemnation", "lawsuit", "charge",
@@ -164,7 +169,7 @@ LIGHT_VERBS = frozenset({
     "take", "call", "set", "establish", "forge", "accept", "propose", "submit", "pass", "adopt",
     "plan", "prepare", "threaten", "vow", "undertake", "reimpose", "remain", "stay", "engage",
     "conduct", "perform", "commit", "pursue", "complete", "finish", "speed", "accelerate",
-    "hasten",
+    "hasten", "go",  # "went on strike", "went to talks"
 })
 #: verbs that undo the event of their object noun: lifting sanctions is a concession
 REVERSAL_VERBS = frozenset({"lift", "ease", "relax", "remove", "end", "drop", "scrap",
@@ -224,6 +229,13 @@ SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 #: event types that a reversal verb turns into CONCEDE
 REVERSIBLE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 
+#: signing or ratifying a formal agreement is PLOVER SUPPORT (CAMEO 057 in both of PLOVER's CAMEO
+#: tables), where AGREE is a promise or an intent: "signed a treaty", "the accord ratified in
+#: May"; a partnership or a deal entered stays AGREE
+SIGNING_VERBS = frozenset({"sign", "ratify", "ink", "initial", "countersign"})
+FORMAL_AGREEMENTS = ("treaty", "accord", "agreement", "pact", "convention", "charter", "protocol",
+                     "memorandum", "declaration", "armistice")
+
 _PEOPLE_HELD = ("prisoner", "hostage", "detainee", "captive", "activist", "journalist",
                 "dissident", "inmate", "soldier", "sailor", "suspect")
 _FORCES = ("troop", "soldier", "force", "warship", "tank", "jet", "unit", "battalion",
@@ -237,6 +249,7 @@ _FORCE_OBJECTS = _FORCES + ("warplane", "aircraft", "artillery", "drone", "ship"
 _AID_GOODS = ("aid", "assistance", "help", "supply", "loan", "weapon", "arm", "fund", "money",
               "food", "medicine", "shelter", "relief", "ammunition", "equipment", "vaccine",
               "tent", "blanket", "fuel", "grain", "material")
+_OBSERVERS = ("inspector", "observer", "monitor", "peacekeeper", "investigator", "verifier")
 _TIES = ("tie", "relation", "link", "contact")
 _RESTRICTIONS = ("sanction", "ban", "embargo", "restriction", "curfew", "blockade", "siege",
                  "tariff", "measure", "control", "rule", "blackout", "emergency", "lockdown", "closure")
@@ -276,15 +289,15 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "ban": (("COERCE", _POLITICAL_LIFE),),
     "prohibit": (("COERCE", _POLITICAL_LIFE),),
     "forbid": (("COERCE", _POLITICAL_LIFE),),
-    "release": (("CONCEDE", _PEOPLE_HELD),),
-    "free": (("CONCEDE", _PEOPLE_HELD),),
+    "release": (("RETREAT", _PEOPLE_HELD),),
+    "free": (("RETREAT", _PEOPLE_HELD),),
     "send": (("MOBILIZE", _FORCES), ("AID", _AID_GOODS)),
     "move": (("MOBILIZE", _FORCES),),
     "dispatch": (("MOBILIZE", _FORCES), ("AID", _AID_GOODS)),
     "provide": (("AID", _AID_GOODS),),
     "give": (("AID", _AID_GOODS),),
     "deliver": (("AID", _AID_GOODS),),
-    "hand": (("AID", _AID_GOODS), ("CONCEDE", _PEOPLE_HELD + ("territory", "control", "power"))),
+    "hand": (("AID", _AID_GOODS), ("RETREAT", _PEOPLE_HELD + ("territory",)), ("CONCEDE", ("control", "power"))),
     "ship": (("AID", _AID_GOODS),),
     "grant": (("AID", ("aid", "asylum", "loan", "assistance", "relief")),),
     "pay": (("RETREAT", ("compensation", "reparation", "damages", "ransom")),),
@@ -304,7 +317,7 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "lift": (("CONCEDE", _RESTRICTIONS),),
     "ease": (("CONCEDE", _RESTRICTIONS),),
     "relax": (("CONCEDE", _RESTRICTIONS),),
-    "return": (("CONCEDE", ("territory", "land", "property", "body", "prisoner", "weapon",
+    "return": (("RETREAT", ("territory", "land", "property", "body", "prisoner", "weapon",
                             "asset", "artifact", "remains")),),
     "fire": (("ASSAULT", ("missile", "rocket", "shell", "shot", "mortar", "artillery", "round")),),
     "launch": (("ASSAULT", ("missile", "rocket", "attack", "offensive", "strike", "raid",
@@ -318,9 +331,21 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
                              "fine")),
                ("COERCE", ("curfew", "blackout", "censorship", "martial", "law", "state"))),
     "extend": (("COERCE", ("curfew", "detention", "blockade", "emergency")),),
+    # "declared a state of emergency", "declared martial law" (CAMEO 1724: COERCE)
+    "declare": (("COERCE", ("emergency", "curfew", "martial", "law")),),
     "violate": (("ASSAULT", ("ceasefire", "cease-fire", "truce", "armistice", "airspace",
                              "border")),),
     "mass": (("MOBILIZE", _FORCES),),
+    # "rallied support for the plan" is support (CAMEO 053), a rally of people a protest
+    "rally": (("SUPPORT", ("support", "backing")),),
+    **{v: (("SUPPORT", FORMAL_AGREEMENTS),) for v in SIGNING_VERBS},
+    # letting observers in: receiving inspectors or peacekeepers, allowing aid through (CAMEO
+    # 0861-0863: RETREAT); "would allow the return of inspectors" is its promise
+    "receive": (("RETREAT", _OBSERVERS),),
+    "admit": (("RETREAT", _OBSERVERS),),
+    "accept": (("RETREAT", _OBSERVERS),),
+    "allow": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
+    "let": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
     "contribute": (("AID", _AID_GOODS + _FORCES),),
 }
 
@@ -349,7 +374,7 @@ NEGATING_GOVERNORS = frozenset({"refuse", "refused", "refuses", "fail", "failed"
 
 #: the prepositions that introduce a recipient, by type ("met with", "sanctions on")
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("with", "to"), "CONSULT": ("with", "to", "between"), "SUPPORT": ("for", "of", "to"),
+    "AGREE": ("with", "to"), "CONSULT": ("with", "to", "between"), "SUPPORT": ("for", "of", "to", "with"),
     "CONCEDE": ("to",), "COOPERATE": ("with", "between"), "AID": ("to", "for"),
     "RETREAT": ("from",), "REQUEST": ("on", "upon", "from", "of", "to"),
     "ACCUSE": ("against", "of"), "REJECT": ("from", "by"), "THREATEN": ("against", "to"),
@@ -383,7 +408,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "burn": ("burnt",), "bail": ("bailed",), "lay": ("laid",), "seal": ("sealed",),
     "undertake": ("undertook", "undertaken"), "forbid": ("forbade", "forbidden"),
     "quit": ("quit",), "flee": ("fled",), "sell": ("sold",), "buy": ("bought",),
-    "pay": ("paid",), "speed": ("sped",),
+    "pay": ("paid",), "speed": ("sped",), "go": ("went", "gone", "goes"),
 }
 #: verbs that double their last consonant ("ban" → "banned", "commit" → "committed")
 DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "shop", "drop",
@@ -391,7 +416,8 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
                       "begin", "win", "quit", "rebut", "equip", "abet", "overrun", "run",
                       "map", "tap", "snub", "scrap", "slam", "shun", "control", "patrol",
                       "compel", "expel", "repel", "propel", "rebel", "outlaw", "gas", "lob",
-                      "occur", "refer", "confer", "prefer", "transfer", "deter", "wed", "cancel"})
+                      "occur", "refer", "confer", "prefer", "transfer", "deter", "wed", "cancel",
+                      "admit", "beg", "kidnap", "slap", "submit", "level"})
 
 
 #: verbs whose type holds only with such an object when they have a common noun as object:
@@ -400,3 +426,74 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
 OBJECT_BOUND_VERBS: dict[str, tuple[str, ...]] = {
     v: _FORCE_OBJECTS for v in ("mobilize", "mobilise", "mass", "amass", "muster", "station", "deploy", "reinforce")
 }
+OBJECT_BOUND_VERBS.update({
+    # "shared intelligence" is cooperation, "shares the concerns of its neighbours" is not
+    "share": ("intelligence", "information", "data", "technology", "expertise", "experience", "resource",
+              "evidence", "document", "file", "record", "know-how", "facility", "base", "power"),
+    # "froze the assets" is a sanction, "froze interest rates" or "froze hiring" is not
+    "freeze": ("asset", "account", "fund", "aid", "tie", "relation", "talk", "contact", "cooperation",
+               "property", "money", "payment", "loan", "credit", "holding", "deposit", "dealing",
+               "membership", "negotiation", "assistance", "funding", "transfer", "visa"),
+})
+
+#: what cannot be the doer of a political event: a verb with such a subject or agent ("oil
+#: prices declined", "the storm destroyed homes", "hit by rising prices") is no event
+NON_AGENTS = frozenset({
+    "price", "inflation", "economy", "market", "index", "share", "stock", "currency", "rate", "demand",
+    "sale", "export", "import", "output", "growth", "profit", "revenue", "earning", "cost", "value",
+    "storm", "earthquake", "quake", "flood", "flooding", "rain", "snow", "fire", "blaze", "wildfire",
+    "hurricane", "typhoon", "cyclone", "tornado", "tsunami", "landslide", "avalanche", "drought",
+    "heatwave", "wind", "wave", "disease", "virus", "epidemic", "pandemic", "outbreak", "illness",
+    "cancer", "accident", "crash", "weather", "temperature", "recession", "slump", "downturn", "crisis",
+})
+#: what a death or damage told in the passive can come from that makes it no attack: "killed in
+#: the earthquake", "injured in a crash" (not "killed in the attack")
+NATURAL_CAUSES = NON_AGENTS - {"price", "market", "index", "share", "stock", "currency", "rate", "demand",
+                               "sale", "export", "import", "output", "growth", "profit", "revenue", "earning",
+                               "cost", "value"}
+#: objects that make an event verb an ordinary one: "fight corruption", "executed a plan",
+#: "hit a record", "target inflation" (the verb's type holds for people, places and forces)
+NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
+    **{v: ("corruption", "poverty", "crime", "inflation", "drug", "disease", "virus", "epidemic",
+           "pandemic", "unemployment", "hunger", "illiteracy", "fraud", "smuggling", "trafficking",
+           "climate", "deficit", "fire", "flood", "cancer", "pollution", "discrimination", "racism")
+       for v in ("fight", "attack", "target", "combat", "tackle")},
+    "execute": ("plan", "order", "strategy", "policy", "programme", "program", "contract", "transaction",
+                "trade", "deal", "mission", "task", "warrant", "maneuver", "manoeuvre", "move", "turn"),
+    "hit": ("record", "high", "low", "peak", "bottom", "target", "mark", "level", "snag", "wall", "road",
+            "headline", "market", "shelf", "store", "button"),
+    "strike": ("note", "tone", "balance", "chord", "pose", "match"),
+    "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
+             "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
+}
+#: verbs that are an event of another type with such an object: "struck a deal" is an agreement
+VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),
+}
+#: verbs that with a clause after them report or remember, and are no event: "recalled that
+#: the treaty was signed" (the recall of an envoy takes an object)
+CLAUSE_NOT_EVENT = frozenset({"recall"})
+#: verbs that are no event before these infinitives: "declined to comment" is a statement, which
+#: PLOVER leaves out (CAMEO 011, "decline comment")
+NO_COMMENT: dict[str, tuple[str, ...]] = {
+    "decline": ("comment", "elaborate", "say", "confirm", "specify", "discuss", "speculate", "answer",
+                "respond", "identify", "name", "disclose", "reveal", "give", "provide"),
+    "refuse": ("comment", "elaborate", "speculate", "say", "confirm", "disclose", "reveal", "identify", "name"),
+}
+#: particles after which a verb only moves on: "pressed ahead with its plan" is no request
+PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
+#: measures that a request asks others to take against a third party (see events._against_someone)
+HOSTILE_MEASURES = frozenset({"sanction", "embargo", "boycott", "blockade", "isolation", "punishment"})
+#: who, withdrawn, makes a withdrawal a sanction: pulling out peacekeepers, observers or envoys
+#: (CAMEO 161, 1661-1663: SANCTION), where pulling out one's own forces is RETREAT
+WITHDRAWN_PRESENCE = frozenset({"inspector", "observer", "monitor", "peacekeeper", "investigator", "verifier",
+                                "ambassador", "envoy", "diplomat", "mission", "agency", "aid worker"})
+#: the verbs and nouns of a withdrawal (the forms of WITHDRAWN_PRESENCE's rule)
+WITHDRAWAL_WORDS = frozenset({"withdraw", "pull", "ship", "evacuate", "redeploy", "withdrawal", "pullout",
+                              "pull-out", "evacuation", "pullback"})
+#: what dismissing makes no event: firing an official is not rejecting anything
+NOT_EVENT_OBJECTS["dismiss"] = ("minister", "official", "general", "chief", "commander", "head", "director",
+                                "employee", "worker", "staff", "government", "cabinet", "judge", "officer",
+                                "governor", "coach", "manager", "secretary", "aide", "adviser", "advisor")
+VERB_SUBJECT_TYPES["march"] = {w: "MOBILIZE" for w in ("troops", "soldiers", "forces", "army", "tanks", "columns",
+                                                      "units", "battalions", "paratroopers", "marines")}

@@ -215,6 +215,65 @@ def _burns_property(tok: Any, singular: dict[str, str]) -> bool:
     return any({singular.get(g.lower_, g.lower_), _singular(g.lower_)} & set(L.PROPERTY) for g in targets)
 
 
+def _withdraws_presence(trig: Any, light: Any | None) -> bool:
+    """A withdrawal of peacekeepers, observers or envoys (who are there for others), not of forces."""
+    verb = light if light is not None else trig
+    lemma = _tables()[0].get(trig.lower_) if trig.pos_ in ("VERB", "AUX") else _singular(trig.lower_)
+    if lemma not in L.WITHDRAWAL_WORDS:
+        return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        moved = [o for p in _children(trig, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+    else:
+        moved = _children(verb, "dobj", "nsubjpass") or _children(verb, "nsubj")
+    return bool(moved) and all(_singular(m.lower_) in L.WITHDRAWN_PRESENCE
+                               or " ".join(w.lower_ for w in m.lefts if w.dep_ == "compound") + " " + _singular(m.lower_)
+                               in L.WITHDRAWN_PRESENCE for m in moved)
+
+
+def _against_someone(tok: Any) -> bool:
+    """A request for a hostile measure against a third party ("called for sanctions against
+    Nigeria", "urged a boycott of the regime"): PLOVER codes it as rallying opposition against
+    that party (CAMEO 113, ACCUSE), not as a request of it."""
+    asked = _children(tok, "dobj", "pobj")
+    for o in asked:
+        if _singular(o.lower_) in L.HOSTILE_MEASURES and any(
+                p.lower_ in ("against", "on", "of") and _children(p, "pobj") for p in _children(o, "prep")):
+            return True
+    return False
+
+
+def _no_event_verb(tok: Any, lemma: str) -> bool:
+    """An event verb used of no political deed: a doer that is no one ("oil prices declined",
+    "the storm destroyed homes", "killed in the earthquake"), an object that makes it an
+    ordinary verb ("fight corruption", "executed a plan"), a clause that makes it a report
+    ("recalled that …"), "declined to comment", "pressed ahead"."""
+    doers = _children(tok, "nsubj") + [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
+    if doers and all(_singular(d.lower_) in L.NON_AGENTS and d.ent_type_ == "" for d in doers):
+        return True
+    if _is_passive(tok) and not _children(tok, "agent"):
+        causes = [o for p in _children(tok, "prep") if p.lower_ in ("in", "by", "during", "after")
+                  for o in _children(p, "pobj")]
+        if causes and all(_singular(o.lower_) in L.NATURAL_CAUSES for o in causes):
+            return True
+    objs = _children(tok, "dobj") + (_children(tok, "nsubjpass") if _is_passive(tok) else [])
+    if lemma in L.NOT_EVENT_OBJECTS and objs and all(_singular(o.lower_) in L.NOT_EVENT_OBJECTS[lemma] for o in objs):
+        return True
+    if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
+        return True
+    if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
+        return True
+    # "declined to comment on whether they would seek a court order": what was not commented
+    # on did not happen either
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            break
+        t = t.head
+        if t.dep_ == "xcomp" and t.lower_ in L.NO_COMMENT.get(_tables()[0].get(t.head.lower_, ""), ()):
+            return True
+    return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
+
+
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
     doc, i, j = tokens(tok.doc), tok.i, tok.i
@@ -255,14 +314,28 @@ class _Finder:
 
     def trigger(self, tok: Any) -> tuple[str, Any, Any] | None:
         """(type, trigger token, light verb or None) when ``tok`` starts an event."""
+        found = self._trigger(tok)
+        if found is not None and found[0] == "RETREAT" and _withdraws_presence(found[1], found[2]):
+            return "SANCTION", found[1], found[2]  # "peacekeepers were shipped out", "withdrew its envoy"
+        return found
+
+    def _trigger(self, tok: Any) -> tuple[str, Any, Any] | None:
         verb_lemma, verb_type, nouns, singular = self.tables
         low = tok.lower_
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and low in verb_lemma and tok.dep_ != "aux"):
             lemma = verb_lemma.get(low)
             if lemma is None:
                 return None
+            if _no_event_verb(tok, lemma):
+                return None
+            objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
+            for typ, wanted in L.VERB_OBJECT_TYPES.get(lemma, ()):
+                if objs & set(wanted):
+                    return typ, tok, None  # "struck a deal"
             if lemma in L.VERB_OBJECTS:
                 objs_of = _children(tok, "dobj", "nsubjpass")
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    objs_of.append(tok.head)  # "the treaty signed in May", "prisoners released on Friday"
                 # "700 kg of medicine", "a shipment of arms": the goods after the measure
                 objs_of += [g for o in objs_of for p in _children(o, "prep") if p.lower_ == "of"
                             for g in _children(p, "pobj")]
@@ -276,9 +349,14 @@ class _Finder:
                             return typ, tok, None
             for c in tok.children:
                 if c.dep_ in ("prt", "prep", "dobj", "advmod") and (lemma, c.lower_) in L.PHRASAL:
+                    if c.dep_ == "prep" and any(o.ent_type_ in _TIME_ENTS for o in _children(c, "pobj")):
+                        continue  # "called on Sunday for …": a date, not "call on"
                     if c.lower_ in ("fire", "ablaze") and _burns_property(tok, singular):
                         return "COERCE", tok, None  # "set fire to the offices": property, not people
-                    return L.PHRASAL[(lemma, c.lower_)], tok, None
+                    typ = L.PHRASAL[(lemma, c.lower_)]
+                    if typ == "REQUEST" and _against_someone(c):
+                        return "ACCUSE", tok, None
+                    return typ, tok, None
             if lemma in L.VERB_SUBJECT_TYPES:
                 for s in _children(tok, "nsubj"):
                     typ = L.VERB_SUBJECT_TYPES[lemma].get(s.lower_)
@@ -300,6 +378,8 @@ class _Finder:
                 return None  # "tried to calm the dispute": an attempt, not a request
             if lemma in verb_type and lemma not in L.PHRASAL_ONLY:
                 typ = verb_type[lemma]
+                if typ == "REQUEST" and _against_someone(tok):
+                    return "ACCUSE", tok, None
                 if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok)):
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
@@ -344,6 +424,8 @@ class _Finder:
                 return "CONCEDE", tok, light
             if verb in L.REVERSAL_VERBS and typ in L.COOPERATIVE:
                 return "SANCTION", tok, light
+            if verb in L.SIGNING_VERBS and typ == "AGREE" and singular.get(low, low) in L.FORMAL_AGREEMENTS:
+                return "SUPPORT", tok, light  # "signed a treaty": a formal agreement signed (CAMEO 057)
             return typ, tok, light
         return None
 

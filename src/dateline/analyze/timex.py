@@ -55,7 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
-        rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AMPM}|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+        rf"(?:(?<![\d.:])(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?(?:\s*{_AMPM}|\s+(?i:in\s+the\s+(?:morning|afternoon|evening)\b))|(?<![\d.:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
         rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
@@ -123,6 +123,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    # "by mid afternoon", "orders placed in the morning": a part of the day the story is at
+    ("daypart", re.compile(r"(?i:(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bduring\s))(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?"
+                           r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after|before|when|that|papers?|news|shows?|sessions?|trading|rush|"
+                           r"prayers?|services?|star|edition|drive|commute|peak|hours?)\b|[-’']))")),
+    # "today is the eighth day of the operation", "it's the second day of the offensive": the
+    # story's own day, counted in something that goes on (tagged only when the text says it is)
+    ("ordday", re.compile(r"(?i:(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<=’s\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                          r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?![-’'])(?=\s+(?:of|in|since)\b))")),
     ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
     ("bareplural", re.compile(r"(?i:\b(?P<u>decades|centuries)\b(?:-long)?)")),
     ("duration", re.compile(
@@ -132,8 +140,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+(?i:and\s+a\s+half)\b)?")),
     ("bareunits", re.compile(
         r"(?i:\b(?:for|in|within|over|after|took|take|takes|lasted|last)\s+"
-        r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming|recent)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
-        r"|(?i:\b(?P<core2>recent\s+(?P<u2>years|months|weeks|days|decades)))\b"
+        r"(?P<core>(?:the\s+)?(?:(?:past|last|next|coming)\s+|recent\s+(?!years))?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries))\b)"
+        r"|(?i:\b(?P<core2>recent\s+(?P<u2>months|weeks|days|decades)))\b"  # "recent years" is a reference
         r"|(?i:\b(?P<core3>(?P<u3>years|months|weeks|days|hours|minutes|seconds))\s+(?:before|after|later|earlier)\b)")),
     ("numrange", re.compile(
         rf"(?i:(?<![\w.])(?P<core>(?P<n>\d+|{_NUMW}))\s*(?:and|or|to|-|–)\s*(?=(?:\d+|{_NUMW})[\s-]+(?P<u>{UNIT})\b))")),
@@ -153,7 +161,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 #: within GATE_REACH characters of one of its gate's hits.
 _GATE_SOURCES: dict[str, str] = {
     "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
-    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|\d\s+in\s+the\s|(?i:noon|midnight|midday)",
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
@@ -164,7 +172,7 @@ _GATE_SOURCES: dict[str, str] = {
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
-    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)",
+    "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)", "ordday": r"(?i:\bday\s+(?:of|in|since)\b)", "daypart": r"(?i:morning|afternoon|evening)",
     "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
@@ -277,6 +285,9 @@ def _matches(text: str):
             yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
 
 
+_ZONE_AFTER = re.compile(rf"\s*(?:{_alt(t for t in R.TIME_ZONES if len(t) >= 3)})\b")
+
+
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
@@ -324,6 +335,8 @@ def _plausible(text: str, c: _Cand) -> bool:
     if c.kind == "year":
         y = int(m.group("y"))
         prefix = text[c.start:m.start("y")]
+        if not prefix and _ZONE_AFTER.match(text, c.end):
+            return False  # "(2000 GMT)": a clock time in the 24-hour style, not a year
         if y < 1800 and not prefix and not re.search(r"(?i)\b(?:in|since|of|from|until|by|year)\s+$", before):
             return False
         if re.match(r"\s*(?:%|percent|per\s+cent|people|troops|soldiers|members|votes|points|dollars|euros|yen|meters|metres|feet|miles|kilometers|km|tons|tonnes|barrels|units|cars|homes|jobs|workers|residents|cases|deaths)\b", text[c.end:], re.I):
@@ -470,7 +483,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
     if shift == 0:
         return anchor.year
     if shift == -1:
-        return anchor.year if month < anchor.month else anchor.year - 1
+        # "last February" in a March story is a year back: the month just gone is "last month"
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if shift == 1 or tense > 0:
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
     if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
@@ -648,6 +662,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         return "TIME", f"{(anchor - timedelta(days=1 if back else 0)).isoformat()}T{part}"
     if kind == "relative":
         return _relative(m, surface, anchor, tense)
+    if kind == "ordday":
+        return ("DATE", anchor.isoformat()) if anchor is not None else None
     if kind == "modperiod":
         what = (m.group("what") or m.group("what2")).lower()
         if anchor is None:
@@ -892,6 +908,8 @@ def _relative(m: re.Match[str], surface: str, anchor: date | None, tense: int) -
         return "DATE", f"{_season_year(code, anchor, tense, shift):04d}-{code}"
     month = _month_token(what)
     if month and what[:1].isupper():
+        if rel and rel.group(1).lower() in R.NEAREST_SHIFTS:
+            return "DATE", f"{anchor.year if month < anchor.month else anchor.year - 1:04d}-{month:02d}"
         return "DATE", f"{_month_year(month, anchor, tense, shift):04d}-{month:02d}"
     parts = wl.split()
     wd = R.WEEKDAY_FORMS.get(parts[0].rstrip("."))
@@ -930,13 +948,13 @@ def _set_value(m: re.Match[str]) -> str:
 
 def _clock(m: re.Match[str], surface: str, anchor: date | None) -> tuple[str, str] | None:
     low = surface.lower()
-    if "noon" in low or "midday" in low:
+    if re.search(r"\b(?:noon|midday)\b", low):  # not the "noon" of "afternoon"
         hh, mm = 12, 0
     elif "midnight" in low:
         hh, mm = 24, 0
     elif m.group("h"):
         hh, mm = int(m.group("h")), int(m.group("mi") or 0)
-        pm = bool(re.search(r"(?i)p\.?m", surface))
+        pm = bool(re.search(r"(?i)p\.?m|afternoon|evening", surface))  # "4 in the afternoon"
         if hh > 12 or mm > 59:
             return None
         if pm and hh < 12:
@@ -985,7 +1003,7 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _past_perfect(verb) else 1
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
-        if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids):
+        if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids) or _past_as_present(verb):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
             return -1
@@ -1002,6 +1020,12 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             continue
         break
     return -1 if owned else 0
+
+
+def _past_as_present(verb: Any) -> bool:
+    """A verb whose past is its present ("hurt", "cut", "set") tagged present after a singular
+    noun: "Weakness hurt the index on Friday" can only be the past."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
 
 
 def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
@@ -1100,6 +1124,9 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                 part = R.DAY_PARTS.get(c.match.group("u").lower())
                 value_day = (ref + timedelta(days=step)).isoformat()
                 resolved = ("TIME", f"{value_day}T{part}") if part else ("DATE", value_day)
+            elif c.kind == "daypart":
+                ref_day = last_day or (day.isoformat() if day else None)
+                resolved = ("TIME", f"{ref_day}T{R.DAY_PARTS[c.match.group('part').lower()]}") if ref_day else None
             elif c.kind == "modperiod" and (c.match.group("what2") or "").lower() == "day" and (day or last_day):
                 resolved = "DATE", last_day or day.isoformat()  # "later in the day": the day the story is at
             elif c.kind == "relative" and last_ref and _ANAPHORIC.match(text, c.start, c.end) \
@@ -1138,6 +1165,9 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         start, end, mod = _extent(text, c)
         if c.kind == "yearend2":
             mod = "END"
+        if c.kind == "duration" and typ == "DURATION" and c.match.group("n").strip().lower() in ("a", "an") \
+                and _RATE_BEFORE.search(text, max(0, c.start - 24), c.start) and not _NOT_RATE_AFTER.match(text, c.end):
+            typ = "SET"  # "four flights a week", "hours a day", "30 percent a year": a rate, TIMEX3 SET
         if c.kind == "ago" and typ == "DURATION":
             end = min(end, c.match.start("dir"))
             while end > start and text[end - 1].isspace():
@@ -1176,6 +1206,10 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
 _AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]?\d|\s*(?:%|percent|per|million|billion|"
                       r"thousand|hundred|people|of|times|years?|months?|weeks?|days?|hours?|[ap]\.?m\b))")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
+#: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
+_RATE_BEFORE = re.compile(r"(?:\b(?!(?:as|was|is|has|its|this|his|hers|us|yes|less|plus|thus|unless|across|always|perhaps|"
+                          r"towards|afterwards|sometimes)\s)[a-z]{3,}s|\d|%|\bpercent|\btimes)\s+$")
+_NOT_RATE_AFTER = re.compile(r"(?i)\s*(?:earlier|later|ago|before|after|of|or|and|since|from|into|in\s+advance)\b|-")
 _YEAR_BACK = re.compile(r"(?i)\b(?:a|one)\s+year\s+(?:ago|earlier)\b")
 #: kinds whose value depends on the tense of their clause
 _TENSED = frozenset({"modperiod", "weekday", "month", "modmonth", "monthday", "season", "quarter", "relative", "clock",
@@ -1204,7 +1238,10 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
             break
         mod = mod or R.APPROXIMATORS[re.sub(r"\s+", " ", m.group(1).lower())]
         start = m.end()
-    the = re.match(r"(?i)the\s+(?=[A-Z\d])", text[start:end])
+    # the article of a noun the expression modifies comes before a capital or a digit ("the
+    # Aug. 7 bombing", "the 1988 budget"); "the end of 1990" keeps its own "the"
+    the = re.match(r"[Tt][Hh][Ee]\s+(?=[A-Z\d])", text[start:end]) if c.kind in _BARE_THE else \
+        re.match(r"(?i)the\s+", text[start:end]) if c.kind == "quarter" else None
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()

@@ -80,7 +80,11 @@ ORDINALS: dict[str, int] = {
 RELATIVE_SHIFT: dict[str, int] = {
     "this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "previous": -1,
     "preceding": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
+    "this past": -1, "this coming": 1,  # one expression: "this past spring", "this coming Sunday"
 }
+#: shifts that name the nearest such month or season, even the one just gone ("this past
+#: February" in March is that February; "last February" is a year back)
+NEAREST_SHIFTS = frozenset({"this past"})
 
 #: words for the present, past and future as a whole (TIMEX3 reference values)
 REFERENCES: dict[str, str] = {
@@ -89,7 +93,8 @@ REFERENCES: dict[str, str] = {
     "right now": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
     "at this time": "PRESENT_REF",
     "the past": "PAST_REF", "at the time": "PAST_REF", "formerly": "PAST_REF",
-    "in recent years": "PAST_REF", "once": "PAST_REF", "recently": "PAST_REF",
+    "recent years": "PAST_REF",  # without the "in" (TBAQ: 11 of 11 "in recent …"); PXY 2 of 5
+    "once": "PAST_REF", "recently": "PAST_REF",
     "lately": "PAST_REF", "recent": "PAST_REF", "recent history": "PAST_REF", "more recently": "PAST_REF",
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
