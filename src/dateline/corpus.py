@@ -211,7 +211,10 @@ class Corpus:
                 stats.targets_done += 1
 
         items = self._processed(fresh_pages(), workers, analyze, options)
-        return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds)
+        # a page once stored is found by known(): seen_now holds only the pages in flight, not
+        # every page of the input
+        return self._store_all(items, inputs, analyze, stats, started, progress, batch_size, batch_seconds,
+                               on_added=seen_now.discard)
 
     def _ingest_spark_runs(self, runs: list[str], progress, batch_size: int, batch_seconds: float) -> IngestStats:
         """Store the documents of `dateline spark` output folders: written and linked as a plain
@@ -280,8 +283,10 @@ class Corpus:
         progress: Callable[[IngestStats], None] | None,
         batch_size: int,
         batch_seconds: float,
+        on_added: Callable[[str], None] | None = None,
     ) -> IngestStats:
-        """The writer: batches of processed pages, one transaction each; then the groups."""
+        """The writer: batches of processed pages, one transaction each; then the groups.
+        ``on_added``: told the content hash of each page stored (once its batch is written)."""
         from .store.db import now
         from .store.groups import regroup
         from .store.linking import link_near, merge_bands
@@ -299,6 +304,7 @@ class Corpus:
             ).lastrowid
 
         batch: list[Processed] = []
+        added: list[Processed] = []
         last_flush = time.monotonic()
         touched = False
         linked_at = stats.added
@@ -322,6 +328,7 @@ class Corpus:
                     else:
                         stats.added += 1
                         stats.versions += written.new_version
+                        added.append(item)
                     fp = item.fingerprint
                     if fp is not None and written.outcome == "added" and written.seq is not None:
                         conn.executemany(
@@ -331,6 +338,10 @@ class Corpus:
                         )
                 conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
                 merge_bands(conn)  # a full level of the band index into the next
+            if on_added is not None:
+                for item in added:
+                    on_added(item.content_hash)
+            added.clear()
             batch.clear()
             last_flush = time.monotonic()
 

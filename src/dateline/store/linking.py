@@ -20,9 +20,10 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from ..link.dedupe import DEFAULT_DEDUPE, DedupeOptions, Fingerprint, Match, band_keys, verify
-from ..link.stories import DEFAULT_STORY, StoryOptions, story_pairs
+from ..link.stories import DEFAULT_STORY, StoryOptions, iter_story_pairs
 from ..link.versions import _days_apart, _same_site
 from .entities import name_key
 from .groups import (
@@ -221,8 +222,12 @@ def _iso(ordinal: int) -> str:
 
 
 def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) -> set[str]:
-    """Story links of every article whose pairs a new one may change; returns those articles and
-    the other ends of the links they lost."""
+    """Story links of every article whose pairs a new one may change; returns the articles whose
+    story links were taken away or made (the components to walk again).
+
+    Bounded memory whatever the size of the window (a one-day crawl's window is the whole
+    crawl): the window's articles are read a few hundred at a time into story_pairs, which
+    keeps them on disk, and the pairs come back a slice at a time."""
     days = [_ordinal(r[6]) for r in new]
     dated = [d for d in days if d is not None]
     undated = len(dated) < len(days)
@@ -230,6 +235,11 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
     # window_days of them, and the partners' rarity needs one more rarity window around them
     affected = _spans(dated, story.rarity_days)
     load = _spans(dated, story.reach_days() + story.rarity_days)
+
+    def is_affected(day: str | None) -> bool:
+        d = _ordinal(day)
+        return (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected))
+
     where, params = story_entity_filter()
     cols = "d.id, a.published_day, coalesce(a.base_title, a.title), substr(a.text, 1, 600)"
     base = "SELECT {} FROM articles a JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND "
@@ -237,17 +247,27 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
     queries = [("a.published_day BETWEEN ? AND ?", (_iso(s), _iso(e))) for s, e in load]
     if undated:
         queries.append(("a.published_day IS NULL", ()))
-    among = set()
+
+    # the story links of the affected articles go; those still true are found again below
+    touched: set[str] = set()
     for cond, args in queries:
-        for doc, day in conn.execute(base.format("d.id, a.published_day") + cond, args):
-            d = _ordinal(day)
-            if (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected)):
-                among.add(doc)
+        rows = conn.execute(base.format("d.id, a.published_day") + cond, args)
+        while chunk := rows.fetchmany(_CHUNK):
+            ids = [doc for doc, day in chunk if is_affected(day)]
+            if not ids:
+                continue
+            marks = ",".join("?" * len(ids))
+            gone = conn.execute(
+                f"SELECT a, b FROM links WHERE kind = 'story' AND a IN ({marks}) "
+                f"UNION SELECT a, b FROM links WHERE kind = 'story' AND b IN ({marks})",
+                (*ids, *ids),
+            ).fetchall()
+            conn.executemany("DELETE FROM links WHERE a = ? AND b = ? AND kind = 'story'", gone)
+            touched.update(i for pair in gone for i in pair)
 
     def docs() -> Iterable:
         # read as the pairs are counted, a few hundred at a time with their entities: the
-        # articles' text is never held for the whole window (a one-day crawl's window is the
-        # whole crawl)
+        # articles' text is never held for the whole window
         for cond, args in queries:
             rows = conn.execute(base.format(cols) + cond, args)
             while chunk := rows.fetchmany(_CHUNK):
@@ -259,20 +279,11 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
                 for r in chunk:
                     yield story_doc(r[:4], names.get(r[0], ()))
 
-    pairs = story_pairs(docs(), story, among)
-    seqs = _seqs(conn, {i for a, b, _ in pairs for i in (a, b)})
-
-    touched = set(among)
-    for chunk in _chunks(sorted(among)):
-        marks = ",".join("?" * len(chunk))
-        for a, b in conn.execute(
-            f"SELECT a, b FROM links WHERE kind = 'story' AND a IN ({marks}) "
-            f"UNION SELECT a, b FROM links WHERE kind = 'story' AND b IN ({marks})",
-            (*chunk, *chunk),
-        ).fetchall():
-            touched.update((a, b))
-            conn.execute("DELETE FROM links WHERE a = ? AND b = ? AND kind = 'story'", (a, b))
-    _insert_links(conn, "story", [(a, seqs[a], b, seqs[b], round(o, 4)) for a, b, o in pairs])
+    pairs = iter_story_pairs(docs(), story, among=lambda d: is_affected(d.day))
+    while chunk := list(islice(pairs, 2000)):
+        seqs = _seqs(conn, {i for a, b, _ in chunk for i in (a, b)})
+        _insert_links(conn, "story", [(a, seqs[a], b, seqs[b], round(o, 4)) for a, b, o in chunk])
+        touched.update(i for a, b, _ in chunk for i in (a, b))
     return touched
 
 
