@@ -138,8 +138,13 @@ def session(options: SparkOptions = SparkOptions()):
             builder = builder.config(key, value)
     elif options.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(options.shuffle_partitions))
-    # the pipeline is loaded once per Python worker: keep the workers (Spark's default, said here)
+    # the pipeline is loaded once per Python worker: keep the workers (Spark's default, said here),
+    # and load it in the daemon that forks them, so that each worker starts with it
     builder = builder.config("spark.python.worker.reuse", "true")
+    preload = "analysis" if options.analyze else "extraction"
+    os.environ.setdefault("DATELINE_SPARK_PRELOAD", preload)  # a local master's daemon inherits it
+    builder = builder.config("spark.python.daemon.module", "dateline.run.spark_daemon")
+    builder = builder.config("spark.executorEnv.DATELINE_SPARK_PRELOAD", preload)
     for key, value in options.conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
