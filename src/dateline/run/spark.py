@@ -5,7 +5,8 @@ The reading is a pure function of one document (DESIGN.md), so it runs here unch
 1. **read** — one task per input file (WARC, JSON Lines, a page; local paths or any URI Spark
    lists: ``s3a://``, ``hdfs://``, ``gs://``). A task streams its file record by record with the
    project's own readers (ingest/), extracts, analyses and fingerprints each page in the Python
-   worker, where the spaCy pipeline is loaded once and kept (Python workers are reused). A page
+   worker, where the spaCy pipeline is already loaded (run/spark_daemon.py loads it before it forks
+   the workers, which are reused). A page
    that cannot be read is a row with its error's stage and reason, never a failed task.
    What the task found goes to ``_read/`` (Parquet) once, so nothing below reads twice.
 2. **tables** — ``readings/`` (the reading as JSON with what the store needs of it, in input
@@ -154,8 +155,8 @@ def session(options: SparkOptions = SparkOptions()):
 
 # --- the JVM's classes, archived once (a local master) ----------------------------------------------
 #
-# A local run starts a fresh JVM that loads and verifies some 15,000 of Spark's classes (about 10
-# CPU-seconds, bench/spark.py). Java's class data sharing keeps them, parsed and verified, in an
+# A local run starts a fresh JVM that loads and verifies thousands of Spark's classes (about 10
+# CPU-seconds of a small run, BENCHMARKS.md). Java's class data sharing keeps them, parsed and verified, in an
 # archive file mapped at the next start: the first local run writes it as its JVM exits
 # (-XX:ArchiveClassesAtExit), the ones after map it (-XX:SharedArchiveFile). It is keyed by the
 # Java and the Spark it was made with; a JVM that cannot use an archive starts without it.
