@@ -109,12 +109,36 @@ def spark_out(tmp_path_factory, inputs) -> Path:
     if _spark_missing():
         pytest.skip(_spark_missing())
     out = tmp_path_factory.mktemp("spark") / "out"
-    done = _dateline("spark", *inputs, "--out", str(out), "--master", "local[2]", "--json")
+    done = _dateline("spark", *inputs, "--out", str(out), "--master", "local[2]", "--json", env=_with_cache(out.parent))
     assert done.returncode == 0, done.stderr[-3000:]
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert summary["inputs"] == len(inputs)
     assert (out / spark_run.MANIFEST).is_file() and not (out / "_read").exists()
     return out
+
+
+def _with_cache(folder: Path) -> dict:
+    """The environment of a run whose JVM keeps its class archive in ``folder``/cache (not the user's)."""
+    return dict(os.environ, DATELINE_SPARK_CACHE=str(folder / "cache"))
+
+
+@needs_spark
+def test_the_first_local_run_archives_the_jvms_classes_and_the_next_maps_them(spark_out, tmp_path, monkeypatch):
+    cache = spark_out.parent / "cache"
+    archives = sorted(cache.iterdir())
+    # the first run's JVM wrote the archive as it exited; nothing half-made is left
+    assert [p.suffix for p in archives] == [".jsa"] and archives[0].stat().st_size > 1 << 20
+    made = archives[0].stat().st_mtime_ns
+    done = _dateline("spark", str(FIXTURE), "--out", str(tmp_path / "out"), "--master", "local[1]", "--no-analysis",
+                     "--json", env=_with_cache(spark_out.parent))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout)["documents"] > 5  # stdout is the summary alone: no JVM notes in it
+    assert sorted(cache.iterdir()) == archives and archives[0].stat().st_mtime_ns == made
+    # the archive is the one kept for this Java and this Spark; "off" keeps none
+    monkeypatch.setenv("DATELINE_SPARK_CACHE", str(cache))
+    assert spark_run.class_archive_path() == str(archives[0])
+    monkeypatch.setenv("DATELINE_SPARK_CACHE", "off")
+    assert spark_run.class_archive_path() is None
 
 
 def _spark_readings(out: Path) -> list[dict]:

@@ -452,7 +452,7 @@ def spark(
 
     [dim]Example: dateline spark CC-NEWS-*.warc.gz --out news-parquet/ --master local[2][/dim]
     """
-    from .run.spark import SparkOptions, SparkUnavailable, check_local_out, check_out, run, session
+    from .run.spark import SparkOptions, SparkUnavailable, check_local_out, check_out, run, session, stop
 
     problem = check_local_out(out, force)
     if problem:
@@ -467,7 +467,7 @@ def spark(
             raise _fail(problem)
         result = run(session_, inputs, out, analyze=analysis)
     finally:
-        session_.stop()
+        stop(session_)
     if as_json:
         _json_lines([result.to_dict()])
     else:

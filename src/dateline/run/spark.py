@@ -5,7 +5,8 @@ The reading is a pure function of one document (DESIGN.md), so it runs here unch
 1. **read** — one task per input file (WARC, JSON Lines, a page; local paths or any URI Spark
    lists: ``s3a://``, ``hdfs://``, ``gs://``). A task streams its file record by record with the
    project's own readers (ingest/), extracts, analyses and fingerprints each page in the Python
-   worker, where the spaCy pipeline is loaded once and kept (Python workers are reused). A page
+   worker, where the spaCy pipeline is already loaded (run/spark_daemon.py loads it before it forks
+   the workers, which are reused). A page
    that cannot be read is a row with its error's stage and reason, never a failed task.
    What the task found goes to ``_read/`` (Parquet) once, so nothing below reads twice.
 2. **tables** — ``readings/`` (the reading as JSON with what the store needs of it, in input
@@ -132,18 +133,121 @@ def session(options: SparkOptions = SparkOptions()):
             "spark.driver.memory": os.environ.get("DATELINE_SPARK_DRIVER_MEMORY", "2g"),
             # a local run is short: the JVM's optimising compiler (C2) and its parallel collectors
             # cost more CPU than they win back (bench/spark.py: about half the JVM's CPU was JIT)
-            "spark.driver.extraJavaOptions": os.environ.get("DATELINE_SPARK_JAVA_OPTIONS", LOCAL_JAVA_OPTIONS),
+            "spark.driver.extraJavaOptions": " ".join(filter(None, (
+                os.environ.get("DATELINE_SPARK_JAVA_OPTIONS", LOCAL_JAVA_OPTIONS), _class_archive_options()))),
         }.items():
             builder = builder.config(key, value)
     elif options.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(options.shuffle_partitions))
-    # the pipeline is loaded once per Python worker: keep the workers (Spark's default, said here)
+    # the pipeline is loaded once per Python worker: keep the workers (Spark's default, said here),
+    # and load it in the daemon that forks them, so that each worker starts with it
     builder = builder.config("spark.python.worker.reuse", "true")
+    preload = "analysis" if options.analyze else "extraction"
+    os.environ.setdefault("DATELINE_SPARK_PRELOAD", preload)  # a local master's daemon inherits it
+    builder = builder.config("spark.python.daemon.module", "dateline.run.spark_daemon")
+    builder = builder.config("spark.executorEnv.DATELINE_SPARK_PRELOAD", preload)
     for key, value in options.conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+# --- the JVM's classes, archived once (a local master) ----------------------------------------------
+#
+# A local run starts a fresh JVM that loads and verifies thousands of Spark's classes (about 10
+# CPU-seconds of a small run, BENCHMARKS.md). Java's class data sharing keeps them, parsed and verified, in an
+# archive file mapped at the next start: the first local run writes it as its JVM exits
+# (-XX:ArchiveClassesAtExit), the ones after map it (-XX:SharedArchiveFile). It is keyed by the
+# Java and the Spark it was made with; a JVM that cannot use an archive starts without it.
+
+#: where the archive is kept (``off``: none)
+CACHE_ENV = "DATELINE_SPARK_CACHE"
+#: the archive this process asked its JVM to write at exit (``stop`` moves it into place)
+_pending_archive: list[tuple[str, str]] = []
+
+
+def class_archive_path() -> str | None:
+    """The class archive for this Java and this Spark (None: archives are off)."""
+    import hashlib
+
+    folder = os.environ.get(CACHE_ENV)
+    if folder is not None and folder.strip().lower() in ("", "off", "0", "no"):
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "dateline", "spark")
+    home = os.environ.get("JAVA_HOME")
+    java = os.path.join(home, "bin", "java") if home else shutil.which("java")
+    try:
+        import pyspark
+
+        jars = os.path.join(os.path.dirname(pyspark.__file__), "jars")
+        java = os.path.realpath(java or "java")
+        key = "\n".join([java, str(os.stat(java).st_mtime_ns), pyspark.__version__, *sorted(os.listdir(jars))])
+    except (ImportError, OSError):
+        return None
+    return os.path.join(folder, f"classes-{hashlib.sha1(key.encode()).hexdigest()[:16]}.jsa")
+
+
+def _class_archive_options() -> str:
+    path = class_archive_path()
+    if path is None:
+        return ""
+    # the JVM's own warnings (an archive it cannot use, say) go to stderr, never into --json's stdout
+    quiet = "-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr"
+    if os.path.isfile(path):
+        return f"-XX:SharedArchiveFile={path} {quiet}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _clear_stale_parts(os.path.dirname(path))
+    except OSError:
+        return ""
+    part = f"{path}.{os.getpid()}.part"
+    _pending_archive.append((part, path))
+    return f"-XX:ArchiveClassesAtExit={part} {quiet}"
+
+
+def _clear_stale_parts(folder: str) -> None:
+    """Archives left half-made by a JVM that did not exit through ``stop`` (its process is gone)."""
+    for name in os.listdir(folder):
+        m = re.search(r"\.(\d+)\.part$", name)
+        if m and not os.path.exists(f"/proc/{m.group(1)}") and os.name == "posix":
+            try:
+                os.unlink(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
+def stop(spark) -> None:
+    """Stop the session; when its JVM was asked to write the class archive, let the JVM exit
+    (it writes the archive then) and put the archive in place for the next run."""
+    spark.stop()
+    if not _pending_archive:
+        return
+    from pyspark import SparkContext
+
+    gateway = SparkContext._gateway
+    proc = getattr(gateway, "proc", None)
+    part, path = _pending_archive.pop()
+    _pending_archive.clear()
+    try:
+        if proc is not None:
+            gateway.shutdown()
+            proc.stdin.close()  # the JVM exits when its stdin closes
+            proc.wait(timeout=300)
+            SparkContext._gateway = None
+            SparkContext._jvm = None
+        if proc is not None and proc.returncode == 0 and os.path.getsize(part) > 0:
+            os.replace(part, path)  # atomic: a run starting now maps a whole archive or none
+    except Exception:  # no archive this time: the next run makes one
+        pass
+    finally:
+        if os.path.exists(part):
+            try:
+                os.unlink(part)
+            except OSError:
+                pass
 
 
 def _submitted() -> bool:
@@ -804,7 +908,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         result = run(spark, args.inputs, args.out, analyze=not args.no_analysis)
     finally:
-        spark.stop()
+        stop(spark)
     sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     return 0 if result.documents > result.errors or result.seen == 0 else 1
 
