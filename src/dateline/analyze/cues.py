@@ -108,6 +108,11 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: cues that are speech only with a person or a body of people as subject
 #: ("the forecast called for rain" is no claim)
 PERSONAL_CUES = frozenset({"call"})
+#: words before a quoted name that make it a title ("on Fox News’s “Hannity,”", "in “Dreams,”",
+#: "a co-author of “Inside the Network”"); a possessive does too
+TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "of", "from", "to", "for", "by", "with"})
+#: verbs of reply that news writes after a quotation in the present tense ('"…," Kim answers')
+REPLY_VERBS = frozenset({"answer", "respond", "reply", "counter", "retort", "explain", "recall", "note", "quip"})
 #: cues that name their object something ("called the plan “a disgrace”"): the object is part
 #: of what is said, not whom it is said to; "called on X to …" and "called X to …" still address X
 NAMING_CUES = frozenset({"call"})

@@ -118,10 +118,6 @@ def _inverted_subject(verb: Any) -> Any:
     return None
 
 
-#: verbs of reply that news writes after a quotation in the present tense ('"…," Kim answers')
-_REPLY_VERBS = frozenset({"answer", "respond", "reply", "counter", "retort", "explain", "recall", "note", "quip"})
-
-
 def _cue_read_as_noun(doc: Any, t: Any, k: int) -> bool:
     """A cue verb in the present tense tagged as a plural noun right after a name or a pronoun
     that follows a quotation, and ending its clause ('"…," Bozell answers.')."""
@@ -129,7 +125,7 @@ def _cue_read_as_noun(doc: Any, t: Any, k: int) -> bool:
     if t.tag_ != "NNS" or t.i <= k or t.i + 1 >= len(doc):
         return False
     bases = {w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else set()
-    if w not in cues.CUE_FORMS and not any(b in cues.SPEECH_VERBS or b in _REPLY_VERBS for b in bases):
+    if w not in cues.CUE_FORMS and not any(b in cues.SPEECH_VERBS or b in cues.REPLY_VERBS for b in bases):
         return False
     prev, nxt = doc[t.i - 1], doc[t.i + 1]
     return prev.pos_ in ("PROPN", "PRON") and prev.left_edge.i >= k and (nxt.is_punct or nxt.is_space)

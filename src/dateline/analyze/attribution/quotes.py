@@ -15,6 +15,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from .. import cues
+
 Span = tuple[int, int]
 
 _MARKS = re.compile(r"``|''|’’|‘‘|[“”„«»\"‘’']")
@@ -240,7 +242,7 @@ def _quote_ending(quotes: list[Quote], lo: int, hi: int) -> Quote | None:
     return best
 
 
-_TITLE_LEAD = re.compile(r"(?:['’]s|\b(?:on|in|at|of|from|to|for|by|with))\s*$", re.IGNORECASE)
+_TITLE_LEAD = re.compile(rf"(?:['’]s|\b(?:{'|'.join(sorted(cues.TITLE_PREPOSITIONS))}))\s*$", re.IGNORECASE)
 
 
 def _titled(text: str, q: Quote) -> bool:

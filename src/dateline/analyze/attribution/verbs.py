@@ -363,10 +363,6 @@ def _inverted_name(doc, tok, sp: Span, se: int) -> Span:
     return sp
 
 
-#: words before a quoted name that make it a title ("on Fox News’s “Hannity,”", "in “Dreams,”")
-_TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "of", "from", "to", "for", "by", "with"})
-
-
 def _title_before(doc, ss, mark) -> bool:
     """Whether the quotation that closes at ``mark`` is a title: a few words after a possessive
     or a preposition ("on NBC’s “Meet the Press,”", "in his book “Crippled America,”")."""
@@ -378,7 +374,7 @@ def _title_before(doc, ss, mark) -> bool:
     if j < ss or j == 0:
         return False
     prev = doc[j - 1]  # may lie before the sentence, where the parser cut it at the quote
-    return prev.tag_ == "POS" or prev.lower_ in _TITLE_PREPOSITIONS and prev.pos_ == "ADP"
+    return prev.tag_ == "POS" or prev.lower_ in cues.TITLE_PREPOSITIONS and prev.pos_ == "ADP"
 
 
 def _trail_marker(doc, ss, start_tok) -> int | None:
