@@ -376,3 +376,44 @@ def test_an_omission_ends_where_the_next_verb_of_its_subject_begins(nlp) -> None
     told = next(c for c in r.claims if c.cue == "told")
     assert told.kind == "direct" and told.content.startswith("we will finish")
     assert told.addressee_text == "his voters"
+
+
+def test_a_cue_set_off_by_commas_inside_its_content_takes_the_whole_sentence(nlp) -> None:
+    for text, cue, speaker in [
+        ("The trouble, the historian writes, began in the early 1970s with a fight over the docks.",
+         "writes", "the historian"),
+        ("Ferry fares, Councillor Haddad noted, have not risen since the harbour opened.",
+         "noted", "Councillor Haddad"),
+        ("If the vote fails, the mayor suggested in a letter, the tunnel will close for a year.",
+         "suggested", "the mayor"),
+    ]:
+        c = only(text)
+        assert (c.cue, c.speaker_text, c.kind) == (cue, speaker, "indirect")
+        assert c.content.startswith(text.split(",")[0]) and c.content.endswith(text.rstrip(".")[-12:])
+    # a clause before the cue is its content, and what follows the second comma a setting
+    c = only("The harbour will reopen in May, the mayor said, after a winter of repairs.")
+    assert c.content == "The harbour will reopen in May"
+
+
+def test_a_verb_never_seen_as_a_cue_with_a_that_clause_is_one_for_a_speaker_only(nlp) -> None:
+    c = only("On Monday the mayor groused that the ferry company had ignored all of her letters.")
+    assert (c.cue, c.speaker_text) == ("groused", "the mayor")
+    assert c.content.startswith("that the ferry company")
+    assert not read_text("The flood ensured that the coast road stayed closed for a week.").claims
+
+
+def test_an_aside_between_dashes_does_not_end_the_content(nlp) -> None:
+    c = only("She is the councillor who has pledged to ban all lorries — several hundred a day at "
+             "the peak — from crossing the old bridge.")
+    assert c.cue == "pledged" and c.content.endswith("from crossing the old bridge")
+    r = read_text("Haddad, who denies the charge — first made in March — has refused to resign.")
+    denies = next(c for c in r.claims if c.cue == "denies")
+    assert denies.content == "the charge"
+
+
+def test_a_quote_after_a_cue_and_a_show_title_carries_on_the_claim(nlp) -> None:
+    r = read_text('"I have always expected to be questioned," Haddad said on "Harbour Hour." "But being '
+                  'questioned and being lied about are different things."')
+    assert len(r.claims) == 1
+    c = r.claims[0]
+    assert c.kind == "direct" and len(c.quotes) == 2 and c.content.endswith("different things.")

@@ -160,3 +160,19 @@ def probability(tok: Any) -> float:
 def candidate(tok: Any) -> bool:
     """Whether a token may be a cue at all (a verb, a noun, or an adjective like "confident")."""
     return tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.is_alpha and tok.lower_ in _vocabulary()
+
+
+#: kinds of subject that can say, believe or show something
+_SPEAKING_KINDS = frozenset({"he", "they", "person", "org", "people", "propn", "doc"})
+
+
+def unseen_candidate(tok: Any) -> bool:
+    """A verb the training split never had as a cue, whose clausal complement opens with
+    "that" ('groused to the crowd that …', 'fretted that …'): scored on everything but its
+    word, which the model has no weight for."""
+    if tok.pos_ != "VERB" or not tok.is_alpha or tok.lower_ in _vocabulary():
+        return False
+    if subject_kind(subject_of(tok)) not in _SPEAKING_KINDS:
+        return False  # "the storm ensured that …"
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in tok.children)

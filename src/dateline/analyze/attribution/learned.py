@@ -24,7 +24,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
     text = _text(doc)
     for ss, se in sents:
         for tok in tokens(doc)[ss:se]:
-            if tok.idx in used or not cue_model.candidate(tok):
+            if tok.idx in used or not (cue_model.candidate(tok) or cue_model.unseen_candidate(tok)):
                 continue
             if _quote_around(quotes, tok.idx) is not None:
                 continue  # words inside a quotation are the quoted speaker's

@@ -13,7 +13,7 @@ from .. import cues
 from ..entities import EntityIndex
 from ..nlp import tokens
 from .parse import Span, _Cand, _char_end, _claim_end, _np_span, _para_of, _subject
-from .quotes import Covered, Quote, _quote_after, _quote_starting, _title_case, _titled
+from .quotes import Covered, Quote, _ending_between, _quote_after, _quote_starting, _title_case, _titled
 
 
 def _split_coordinated(cands: list[_Cand], text: str, quotes: list[Quote]) -> list[_Cand]:
@@ -322,6 +322,22 @@ def _same_sentence_gap(gap: str) -> bool:
 
 
 
+def _titles_unmarked(text: str, quotes: list[Quote], lo: int, hi: int) -> str:
+    """The text between two positions with the marks of the titles in it blanked: '… he said
+    on “Meet the Press.” “B.”' reads as one sentence and its end, not as another quotation."""
+    gap = list(text[lo:hi])
+    if hi - lo > 400:
+        return "".join(gap)  # too long for one sentence's end anyway
+    for q in _ending_between(quotes, lo, hi):
+        if lo <= q.span[0] and _titled(text, q):
+            for pos in range(q.span[0], q.inner[0]):
+                gap[pos - lo] = " "
+            for pos in range(q.inner[1], q.span[1]):
+                if text[pos] in "\"“”‘’'«»":
+                    gap[pos - lo] = " "
+    return "".join(gap)
+
+
 def _continuations(text, sents, paras, quotes, cands) -> None:
     """A quote that opens the sentence or paragraph after a quoted claim and has no cue of its
     own carries on that claim ('"A," he said. "B."')."""
@@ -346,7 +362,7 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
                         and _same_sentence_gap(text[_claim_end(c):q.span[0]]):
                     p = c
                 break
-        gap = text[_claim_end(p):q.span[0]]
+        gap = _titles_unmarked(text, quotes, _claim_end(p), q.span[0])
         para_p = _para_of(paras, p.content[0])
         if para_p == para_q:
             if not _same_sentence_gap(gap):

@@ -223,6 +223,15 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         clause_before = mark is not None and (quoted_before or _has_clause_after(doc, ss, mark))
         # '… calling him "A," the crowd chanted "B"': a quote right after the cue is its content
         quote_follows = first is not None and first.text in _OPEN_MARKS and first.i == tok.i + 1
+        subordinate = doc[ss].pos_ == "SCONJ" or doc[ss].dep_ == "mark"  # 'If A, she said, B'
+        if mark is not None and mark > ss and doc[mark].text == "," and (not clause_before or subordinate
+                                                                          and not quoted_before) \
+                and first is not None and first.text == "," and not inverted \
+                and any(t.pos_ in ("VERB", "AUX") for t in rest_words):
+            # 'The trouble, Frank writes, began in 1970', 'Voters, she suggested, need not
+            # worry': a cue set off by commas inside its content, whatever its kind
+            pending.append(("aside", tok, shape, subj, sp, i, addr, date_text, mark))
+            continue
         if clause_before and (not rest_words or first.text == "," or first.text in _OPEN_MARKS
                               and doc[i - 1].text == "," and quoted_before
                               or quoted_before and not opens_more and not quote_follows):
@@ -244,13 +253,21 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                       date_text=date_text, quotes=[mark])
             out.append(c)
             continue
+        if mode == "aside":
+            q = _quote_starting(quotes, sent_start)
+            ce = max(_content_end(doc, i, se), q.span[1] if q is not None else 0)
+            c = _Cand("lead", tok.text, cue_span, speaker_span, _trim(text, sent_start, ce), head=subj,
+                      addressee_span=addr, date_text=date_text)
+            out.append(c)
+            continue
         if mode == "lead":
             if i >= se:
                 continue
             cs = doc[i].idx
             ends = [doc[m].idx for m in trail_marks if m > i] + [_content_end(doc, i, se)]
             ends += [doc[b].idx for b in _next_clauses(doc, i, subj, pending)]
-            if tok.dep_ in ("relcl", "advcl", "acl") and tok.right_edge.i < se and tok.right_edge.i >= i:
+            if tok.dep_ in ("relcl", "advcl", "acl") and tok.right_edge.i < se and tok.right_edge.i >= i \
+                    and not _dash_aside_after(doc, tok, i, tok.right_edge.i + 1, se):
                 # "X, who denies A, has …", "While X chanted A, Y spoke …"
                 ends.append(_char_end(doc, tok.right_edge.i + 1))
             ce = min(ends)
@@ -309,6 +326,24 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
     for c in out:
         _relative_speaker(c, rel_of.get(next((t.i for t in doc[ss:se] if t.idx == c.cue_span[0]), -1)))
     return out
+
+
+_DASHES = ("—", "–", "--")
+
+
+def _dash_aside_after(doc, tok, i, j, se) -> bool:
+    """Whether an aside set off by a pair of dashes opens or closes at token ``j`` and the
+    sentence goes on after it ('pledged to ban all visitors — millions of people — from
+    entering'): the parser hangs what follows the aside elsewhere, so the clause's last token
+    is not its end. ``i`` is where the content starts."""
+    if j >= se or doc[j].text not in _DASHES:
+        return False
+    closes = any(t.text in _DASHES for t in doc[i:j])
+    k = j if closes else next((t.i for t in doc[j + 1:se] if t.text in _DASHES), None)
+    if k is None or not any(not t.is_punct and not t.is_space for t in doc[k + 1:se]):
+        return False
+    governing = {a.i for a in tok.ancestors}
+    return not any(t.i in governing for t in doc[k + 1:se])  # 'X, who denies A — B — has resigned'
 
 
 def _relative_speaker(c: _Cand, rel: Any) -> None:
