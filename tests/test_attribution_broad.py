@@ -417,3 +417,17 @@ def test_a_quote_after_a_cue_and_a_show_title_carries_on_the_claim(nlp) -> None:
     assert len(r.claims) == 1
     c = r.claims[0]
     assert c.kind == "direct" and len(c.quotes) == 2 and c.content.endswith("different things.")
+
+
+def test_a_headline_that_names_its_source_before_a_colon_is_an_attribution(nlp) -> None:
+    r = read_text("Harbour Poll: Mayor Leads Challenger by Nine Points\n\nThe vote is on Sunday.")
+    c = r.claims[0]
+    assert (c.speaker_text, c.cue, c.kind) == ("Harbour Poll", ":", "indirect")
+    assert c.content == "Mayor Leads Challenger by Nine Points" and c.source_kind == "document"
+    r = read_text("Maria Lopez to Voters: The Bridge Will Reopen in May\n\nMaria Lopez spoke in Faro.")
+    assert r.claims[0].speaker_text == "Maria Lopez" and r.claims[0].content.startswith("The Bridge")
+    # a label that names no one, and a line that is a sentence of the body, are not sources
+    for text in ("Big Win For Ferries: Union Holds Off On Its Endorsement\n\nThe vote is on Sunday.",
+                 "Live Updates: Storm Hits the Coast Overnight\n\nThe storm came at night.",
+                 "The harbour was quiet. Its rule: no boats after dark on a Sunday.\n\nThe vote is on Sunday."):
+        assert not [c for c in read_text(text).claims if c.cue == ":"], text

@@ -142,6 +142,8 @@ NOT_SPEAKER_LABELS = frozenset({
     "photos", "photo", "video", "breaking", "related", "correction", "source", "sources", "q", "a",
     "warning", "disclaimer", "advertisement", "more", "see also", "also", "listen", "live",
     "exclusive", "opinion", "analysis", "background", "context", "fact check", "transcript",
+    "live updates", "updates", "the latest", "latest", "what we know", "explainer", "timeline",
+    "recap", "review", "quiz", "interview", "podcast", "episode", "chapter", "part", "day",
 })
 
 #: common nouns for people that may be the subject of such a cue

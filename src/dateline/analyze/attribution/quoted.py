@@ -239,11 +239,64 @@ def _transcript_lines(text, paras, cands, index: EntityIndex) -> list[_Cand]:
     transcript = sum(1 for f in found if f[2]) >= 2
     starts = {c.content[0] for c in cands}
     out = []
+    labelled = set()
     for s, who, caps, named, cs, ce, colon in found:
         if cs in starts or not (named or caps and transcript):
             continue
         out.append(_Cand("transcript", ":", (colon - 1, colon), (s, s + len(who)), (cs, ce)))
+        labelled.add(cs)
+    for ps, pe in paras:
+        line = _headline_label(text, ps, pe, index)
+        if line is not None and line[2] not in starts | labelled:
+            (s, e), colon, cs, ce = line
+            out.append(_Cand("headline", ":", (colon, colon + 1), (s, e), (cs, ce)))
     return out
+
+
+#: a headline that gives its source before a colon: "Poll: …", "Clinton camp: …", "EXCLUSIVE –
+#: Jane Doe: …", "Smith to Voters: …" (the speaker is who comes before "to", "on" or "at")
+_HEADLINE_LABEL = re.compile(
+    r"(?:[A-Z]{3,}[ \t]*[–—-][ \t]*)?(?P<who>[A-Z][\w.'’\- ]{1,70}?)[ \t]*:[ \t]+(?=\S)")
+_LABEL_SPLIT = re.compile(r"\s+(?:to|on|at|in)\s+", re.IGNORECASE)
+
+
+#: the last word of a headline label that names a source without naming an entity
+_LABEL_SOURCE_NOUNS = cues.DOCUMENT_NOUNS | cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | cues.ORG_NOUNS | {
+    "camp", "campaign", "newspaper", "paper", "sources", "officials", "aides"}
+
+
+def _headline_label(text: str, ps: int, pe: int, index: EntityIndex) -> tuple[Span, int, int, int] | None:
+    """A headline paragraph (one short line, no closing full stop outside a quotation) whose
+    label names its source — a person or an organisation of the article, or a poll, a report,
+    officials: ((speaker span), colon, content start, content end), or None."""
+    para = text[ps:pe]
+    body = para.strip()
+    first = not text[:ps].strip()  # the title line, which some sources close with a full stop
+    if not body or "\n" in body or len(body.split()) > 25 or body.endswith((":", ";", ",")) \
+            or body.endswith(".") and not first or re.search(r"[.!?]\s+[A-Z]", body.rstrip(".")):
+        return None
+    m = _HEADLINE_LABEL.match(text, ps + len(para) - len(para.lstrip()), pe)
+    if m is None:
+        return None
+    who = m.group("who").rstrip()
+    speaker = _LABEL_SPLIT.split(who, maxsplit=1)[0]
+    words = speaker.split()
+    if not words or len(words) > 5 or len(who.split()) > 9 or any(ch.isdigit() for ch in who):
+        return None
+    if speaker.lower() in cues.NOT_SPEAKER_LABELS or who.lower() in cues.NOT_SPEAKER_LABELS:
+        return None
+    if not words[0][:1].isupper() or sum(w[:1].isupper() for w in words) < len(words) - 1:
+        return None  # "Clinton camp", "NY Daily News"; not a phrase of the sentence
+    s = m.start("who")
+    if index.at(s, s + len(speaker)) is None and words[-1].lower() not in _LABEL_SOURCE_NOUNS:
+        return None  # "Big Win For Bernie:", "Paid Notice:" name no source
+    cs = m.end()
+    ce = ps + len(para.rstrip())
+    if text[ce - 1] == "." and text[ce - 2:ce] != "..":
+        ce -= 1
+    if len(text[cs:ce].split()) < 3:
+        return None
+    return (s, s + len(speaker)), m.end("who") + (text[m.end("who"):cs].index(":")), cs, ce
 
 
 
