@@ -431,3 +431,12 @@ def test_a_headline_that_names_its_source_before_a_colon_is_an_attribution(nlp) 
                  "Live Updates: Storm Hits the Coast Overnight\n\nThe storm came at night.",
                  "The harbour was quiet. Its rule: no boats after dark on a Sunday.\n\nThe vote is on Sunday."):
         assert not [c for c in read_text(text).claims if c.cue == ":"], text
+
+
+def test_a_statement_announced_with_a_colon_is_the_main_subjects_with_its_verb(nlp) -> None:
+    r = read_text("When the old ferryman died in 1998, President Lopez released the following "
+                  "statement:\n\n“We offer our deepest sympathy to his family and to the harbour.”")
+    assert len(r.claims) == 1, [(c.cue, c.content) for c in r.claims]
+    c = r.claims[0]
+    assert (c.speaker_text, c.cue, c.kind) == ("President Lopez", "released", "direct")
+    assert c.content.startswith("We offer our deepest sympathy")

@@ -45,6 +45,26 @@ from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
 from .verbs import _according, _cue_verbs, _in_documents, _omissions
 
 
+def _announcements_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'X released the following statement: "…"': the words after the colon are the claim (the
+    colon cue's); "the following statement" is no content of its own."""
+    colons = {c.cue_span[0]: c for c in cands if c.cue == ":"}
+    if not colons:
+        return cands
+    out = []
+    for c in cands:
+        end = c.content[1]
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if c.cue != ":" and end in colons and len(text[c.content[0]:c.content[1]].split()) <= 4:
+            colon = colons[end]
+            if colon.speaker_span == c.speaker_span:
+                colon.cue, colon.cue_span = c.cue, c.cue_span  # the verb is the better cue
+            continue
+        out.append(c)
+    return out
+
+
 def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``."""
     text = reading.text
@@ -69,6 +89,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     cands += _quote_cues(doc, text, sents, quotes, cands, index)
     cands += _transcript_lines(text, paras, cands, index)
     cands += _block_quotes(doc, text, sents, paras, quotes, cands)
+    cands = _announcements_dropped(text, cands)
     for c in cands:
         if not c.quotes:
             c.quotes, c.content = _quotes_in(quotes, c.content)

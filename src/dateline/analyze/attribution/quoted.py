@@ -338,7 +338,10 @@ def _colon_speaker(doc, ss, k) -> Span | None:
     toks = [t for t in doc[ss:k] if not t.is_space]
     if not toks:
         return None
-    for t in toks:
+    # the subject of the clause's main verb before the subject of a clause hung on it ('When
+    # Wallace died, President Lopez released the following statement:')
+    main = [t for t in toks if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    for t in main + toks:
         if t.dep_ in ("nsubj",) or t.i == toks[0].i and t.ent_type_ in ("PERSON", "ORG"):
             head = t
             if head.pos_ == "PRON" and head.lower_ in cues.PERSON_PRONOUNS | cues.GROUP_PRONOUNS:
