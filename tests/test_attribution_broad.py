@@ -440,3 +440,16 @@ def test_a_statement_announced_with_a_colon_is_the_main_subjects_with_its_verb(n
     c = r.claims[0]
     assert (c.speaker_text, c.cue, c.kind) == ("President Lopez", "released", "direct")
     assert c.content.startswith("We offer our deepest sympathy")
+
+
+def test_a_dateline_after_the_headline_is_no_speaker(nlp) -> None:
+    r = read_text("Party Apologises to Lopez.\n\nFARO, July 25 (UPI) — The Harbour Party released a statement "
+                  "on Monday saying it regretted the leaked emails.")
+    saying = next(c for c in r.claims if c.cue == "saying")
+    assert saying.speaker_text == "The Harbour Party"
+    r = read_text("Lopez swipes at Reed over ferries.\n\nLisbon (AFP) – Democrat Maria Lopez has taken a swipe at "
+                  "her rival's stance on ferries, saying that “bombastic comments” do more harm than good.")
+    assert next(c for c in r.claims if c.cue == "saying").speaker_text == "Democrat Maria Lopez"
+    # a transcript's capitalised labels are speakers, not places
+    r = read_text("BENENSON: I think the mayor will win the harbour vote.\n\nORTIZ: I think she will lose it.")
+    assert [c.speaker_text for c in r.claims] == ["BENENSON", "ORTIZ"]

@@ -83,7 +83,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         cands += _in_documents(doc, ss, se, taken, quotes)
     cands += _trailing_verbs(doc, text, sents, quotes, cands)
     cands += _learned_cues(doc, sents, quotes, cands)
-    cands = _outside_dateline(cands, reading)
+    cands = _outside_dateline(cands, reading, paras)
     _nest(cands)
     cands = _split_coordinated(cands, text, quotes)
     cands += _quote_cues(doc, text, sents, quotes, cands, index)

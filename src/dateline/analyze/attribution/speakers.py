@@ -10,38 +10,84 @@ from bisect import bisect_left, bisect_right
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
-from .parse import _Cand, _ents, _mentions_in, _text
+from .parse import Span, _Cand, _ents, _mentions_in, _text
 
 
-def _outside_dateline(cands: list[_Cand], reading: Reading) -> list[_Cand]:
+def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
+    """The datelines kept in the text: the reading's own, and any other that opens a paragraph
+    (a live page's entries, a text whose headline comes first: "PHILADELPHIA, July 25 (UPI) —")."""
+    from ...extract.meta import parse_dateline
+
+    spans = [tuple(reading.dateline.span)] if reading.dateline and reading.dateline.span else []
+    text = reading.text
+    for ps, pe in paras:
+        if not text[ps:ps + 1].isupper() and text[ps:ps + 1] != "(":
+            continue
+        found = parse_dateline(text[ps:min(pe, ps + 200)], reading.published)
+        if found is None:
+            continue
+        line, head = found[0], text[ps:ps + found[1]].rstrip()
+        if head.endswith(":") and not line.agency:
+            continue  # "BENENSON: …" is a transcript's speaker, not a place
+        if line.agency or line.place and line.place.isupper():
+            span = (ps, ps + len(head))
+            if span not in spans:
+                spans.append(span)
+    return spans
+
+
+def _outside_dateline(cands: list[_Cand], reading: Reading, paras: list[Span] = ()) -> list[_Cand]:
     """A dateline kept in the text ("HANOI (Reuters) - ") is neither speaker nor content."""
-    span = reading.dateline.span if reading.dateline else None
-    if not span:
-        return cands
+    for span in _datelines(reading, paras):
+        cands = _outside_one_dateline(cands, reading, span)
+    return cands
+
+
+#: the capitalised words that open a story after its dateline ("The Harbour Party", "Democrat
+#: Hillary Clinton")
+_NAME_AFTER_DATELINE = re.compile(r"[^\w\n]*(?:(?:The|A|An)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?=\s+[a-z])")
+
+
+def _outside_one_dateline(cands: list[_Cand], reading: Reading, span: Span) -> list[_Cand]:
     start, end = span
     text = reading.text
     kept = []
-    for c in cands:
-        if c.speaker_span and c.speaker_span[0] < end and c.speaker_span[1] > start:
+    fixed: dict[Span, Span] = {}  # a speaker span the dateline cut → what it became
+    for c in sorted(cands, key=lambda c: c.cue_span[0]):
+        if c.speaker_span in fixed:
+            c.speaker_span = fixed[c.speaker_span]  # "… released a statement saying …": the same speaker
+        elif c.speaker_span and c.speaker_span[0] < end and c.speaker_span[1] > start:
             # the parser ran the dateline into the subject ("LONDON (Reuters) - Minister X"):
             # the speaker is what follows it
-            ss, se = c.speaker_span
+            old = ss, se = c.speaker_span
             if se <= end:
-                continue
+                # the parser took the place for the subject: the speaker is the words between
+                # the dateline and the cue ("PARIS (AP) — The party released …")
+                lead = text[end:c.cue_span[0]] if c.cue_span[0] > end else ""
+                words = re.findall(r"[\w’'.-]+", lead)
+                if not words or len(words) > 8 or "\n" in lead or "," in lead:
+                    # a longer clause first ("— Democrat X has taken a swipe at Y, saying …"):
+                    # its subject is the name that opens it
+                    m = _NAME_AFTER_DATELINE.match(text, end, c.cue_span[0])
+                    if m is None:
+                        continue
+                    lead = text[end:m.end()]
+                se = end + len(lead.rstrip())
             ss = end
             while ss < se and not text[ss].isalnum():
                 ss += 1
             if ss >= se:
                 continue
-            c.speaker_span = (ss, se)
+            c.speaker_span = fixed[old] = (ss, se)
         s, e = c.content
         if s < end < e:
             while end < e and text[end].isspace():
                 end += 1
             c.content = (end, e)
             end = span[1]
-        kept.append(c)
-    return kept
+        kept.append(id(c))
+    keep = set(kept)
+    return [c for c in cands if id(c) in keep]
 
 
 
