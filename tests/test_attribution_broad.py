@@ -453,3 +453,12 @@ def test_a_dateline_after_the_headline_is_no_speaker(nlp) -> None:
     # a transcript's capitalised labels are speakers, not places
     r = read_text("BENENSON: I think the mayor will win the harbour vote.\n\nORTIZ: I think she will lose it.")
     assert [c.speaker_text for c in r.claims] == ["BENENSON", "ORTIZ"]
+
+
+def test_a_document_put_out_is_no_claim_without_what_it_says(nlp) -> None:
+    assert not read_text("The harbour board released a statement on Tuesday.").claims
+    assert not read_text("On Sunday, Councillor Haddad posted a video.").claims
+    c = only("The harbour board released a report showing that the bridge was unsafe.")
+    assert c.content.startswith("a report showing that the bridge")
+    c = only('The harbour board released a statement calling the closure "regrettable but necessary."')
+    assert "regrettable" in c.content

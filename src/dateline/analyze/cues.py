@@ -116,6 +116,21 @@ REPLY_VERBS = frozenset({"answer", "respond", "reply", "counter", "retort", "exp
 #: cues that name their object something ("called the plan “a disgrace”"): the object is part
 #: of what is said, not whom it is said to; "called on X to …" and "called X to …" still address X
 NAMING_CUES = frozenset({"call"})
+#: verbs that put out a document ("released a statement", "posted messages"): with nothing but
+#: the document for content they tell that it exists, not what it says
+ISSUING_VERBS = frozenset({
+    "release", "released", "releases", "releasing", "issue", "issued", "issues", "issuing", "post",
+    "posted", "posts", "posting", "publish", "published", "publishes", "publishing", "deliver",
+    "delivered", "delivers", "delivering", "sign", "signed", "signs", "signing", "send", "sent",
+    "sends", "sending", "put", "puts", "putting",
+})
+#: what such verbs put out
+ISSUED_NOUNS = frozenset({
+    "statement", "statements", "ad", "ads", "speech", "speeches", "record", "records", "email",
+    "emails", "letter", "letters", "message", "messages", "research", "remarks", "video", "videos",
+    "photo", "photos", "clip", "tweet", "tweets", "post", "posts", "report", "reports", "memo",
+    "transcript", "transcripts", "document", "documents", "release", "note", "op-ed", "column",
+})
 
 #: nouns for documents, polls, reports, data: a source of its own kind ("the poll found …").
 #: The cue model's features read this set: a change here wants the model retrained

@@ -23,9 +23,11 @@ analyze() catches what a bug might raise and records it on the one document.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...model import Reading
+from .. import cues
 from ..entities import EntityIndex
 from ..timex import story_anchor
 from .chains import _headline, _to_dict
@@ -45,12 +47,21 @@ from .speakers import _medium, _nest, _outside_dateline, _resolve_speakers
 from .verbs import _according, _cue_verbs, _in_documents, _omissions
 
 
+def _only_the_document(text: str, c: _Cand) -> bool:
+    """'The party released a statement', 'X posted messages': the content is only the document
+    put out, with no quotation; it says that the document exists, not what it says."""
+    content = text[c.content[0]:c.content[1]]
+    if c.quotes or c.cue.lower() not in cues.ISSUING_VERBS or re.search("[\"“”‘’«»]", content):
+        return False
+    words = re.findall(r"[\w’'-]+", content)
+    return 0 < len(words) <= 4 and words[-1].lower() in cues.ISSUED_NOUNS
+
+
 def _announcements_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'X released the following statement: "…"': the words after the colon are the claim (the
-    colon cue's); "the following statement" is no content of its own."""
+    colon cue's); "the following statement" is no content of its own. Nor is a document put out
+    with nothing of what it says ('released a statement')."""
     colons = {c.cue_span[0]: c for c in cands if c.cue == ":"}
-    if not colons:
-        return cands
     out = []
     for c in cands:
         end = c.content[1]
@@ -60,6 +71,8 @@ def _announcements_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
             colon = colons[end]
             if colon.speaker_span == c.speaker_span:
                 colon.cue, colon.cue_span = c.cue, c.cue_span  # the verb is the better cue
+            continue
+        if _only_the_document(text, c):
             continue
         out.append(c)
     return out
