@@ -398,3 +398,40 @@ def test_type_by_the_deed_and_its_object(nlp, text: str, typ: str) -> None:
 
 def test_a_promise_to_let_inspectors_back_is_agree(nlp) -> None:
     assert types(nlp, "Iraq said it would allow the return of weapons inspectors.") == ["AGREE"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("A magistrate in Lyon opened a corruption investigation into three mayors, prosecutors said.", "A magistrate"),
+    ("Portugal is investigating reports that its soldiers mistreated detainees.", "Portugal"),
+    ("The ministry launched a probe into the killings in the border villages.", "The ministry"),
+    ("The committee will hold an inquiry into the sale of the port.", "The committee"),
+])
+def test_an_investigation_is_accuse(nlp, text: str, actor: str) -> None:
+    # PLOVER's ACCUSE merges CAMEO's INVESTIGATE (09): investigations of crimes, abuses, corruption
+    assert event(read(nlp, text), "ACCUSE")["actor_text"] == actor
+
+
+def test_investigating_an_accident_or_being_an_investigator_is_no_event(nlp) -> None:
+    assert types(nlp, "Police are investigating the cause of the crash.") == []
+    assert types(nlp, "Investigators said the fire started in the kitchen.") == []
+
+
+def test_a_complaint_told_after_its_words_is_accuse_where_the_parser_hangs_it_on_a_noun(nlp) -> None:
+    # "…, a rights group protested Wednesday": spaCy makes "protested" a clause of "group"
+    r = read(nlp, "The city council is failing to protect the homes of Roma families, a rights group protested here Wednesday.")
+    ev = event(r, "ACCUSE")
+    assert ev["actor_text"] == "a rights group" and ev["trigger"] == "protested"
+    assert "PROTEST" not in types(nlp, "The city council is failing to protect the homes of Roma families, a rights group protested here Wednesday.")
+    # a reduced relative after an apposition stays what it was: the deal is what was signed
+    assert types(nlp, "He opposed the deal, an agreement signed last year.") == ["REJECT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Rebel gunmen violated the truce on Sunday, the army said.", "Rebel gunmen"),
+    ("Government forces breached the cease-fire overnight.", "Government forces"),
+    ("Both the army and the rebels are guilty of violating the ceasefire agreement, a monitoring group said.", "the army"),
+])
+def test_violating_a_ceasefire_is_assault(nlp, text: str, actor: str) -> None:
+    # CAMEO 196, "violate ceasefire", is PLOVER ASSAULT; another agreement violated is no attack
+    assert event(read(nlp, text), "ASSAULT")["actor_text"] == actor
+    assert types(nlp, "The company violated the trade agreement.") == []

@@ -39,7 +39,9 @@ VERBS: dict[str, tuple[str, ...]] = {
                "allege", "censure", "fault", "rebuke", "slam", "blast", "decry", "deplore",
                "sue", "indict", "reprimand", "chide", "lambast",
                "berate", "castigate", "impeach",
-               "convict"),  # finding guilty is a disapproval (CAMEO 116), not coercion
+               "convict",  # finding guilty is a disapproval (CAMEO 116), not coercion
+               # investigations are ACCUSE: PLOVER's ACCUSE merges CAMEO's INVESTIGATE (09)
+               "investigate", "probe"),
     "REJECT": ("reject", "refuse", "deny", "veto", "oppose", "dismiss", "rebuff", "spurn",
                "defy", "repudiate", "renounce", "decline", "disavow", "resist", "overrule",
                "scrap"),
@@ -104,7 +106,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "REQUEST": ("request", "demand", "appeal", "plea", "call", "petition", "invitation"),
     "ACCUSE": ("accusation", "allegation", "criticism", "condemnation", "lawsuit", "charge",
                "complaint", "indictment", "rebuke", "censure",
-               "impeachment"),
+               "impeachment", "investigation", "inquiry", "enquiry", "probe"),
     "REJECT": ("rejection", "refusal", "veto", "denial"),
     "THREATEN": ("threat", "warning", "ultimatum"),
     "PROTEST": ("protest", "demonstration", "rally", "march", "strike", "boycott", "sit-in",
@@ -272,7 +274,15 @@ PROPERTY = ("office", "home", "house", "building", "shop", "store", "car", "vehi
 
 #: objects that make these verbs an event (else they are ordinary verbs): "release prisoners";
 #: for a verb that is an event on its own (VERBS) they only change its type
+#: what violating makes an attack: a truce (CAMEO 196, "violate ceasefire", is PLOVER ASSAULT);
+#: "the ceasefire agreement" counts by its modifier (AGREEMENT_HEADS)
+TRUCES = ("ceasefire", "cease-fire", "truce", "armistice")
+#: heads of an agreement that stand for their modifier after a verb of VERB_OBJECTS: "violated
+#: the ceasefire agreement" is a violated ceasefire
+AGREEMENT_HEADS = frozenset({"agreement", "accord", "deal", "pact", "arrangement"})
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "violate": (("ASSAULT", TRUCES),),
+    "breach": (("ASSAULT", TRUCES),),
     "destroy": (("COERCE", PROPERTY),),
     "demolish": (("COERCE", PROPERTY),),
     "bulldoze": (("COERCE", PROPERTY),),
@@ -466,6 +476,11 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
 }
+#: what an investigation of is no political deed: "investigating the cause of the crash" (PLOVER's
+#: investigations are of crimes, abuses, corruption and military acts)
+NOT_EVENT_OBJECTS["investigate"] = NOT_EVENT_OBJECTS["probe"] = (
+    "cause", "crash", "accident", "fire", "blaze", "collapse", "outbreak", "spill", "leak", "failure",
+    "malfunction", "origin", "derailment", "illness", "disease", "virus", "sighting", "phenomenon")
 #: verbs that are an event of another type with such an object: "struck a deal" is an agreement
 VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),

@@ -167,7 +167,7 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if v.dep_ == "relcl":
         return v.head, False
     if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-        if v.tag_ == "VBN" and not _children(v, "dobj"):
+        if v.tag_ == "VBN" and not _children(v, "dobj") and not _trailing_root(v):
             return None, False  # "weapons seized last year": the noun is what was seized
         return v.head, False
     if v.dep_ == "xcomp":
@@ -181,6 +181,9 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
         return _subject(v.head, depth + 1)
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.tag_ == "VBG":
         return _subject(v.head.head, depth + 1)  # "after meeting the king, the envoy flew …"
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ" and v.tag_ == "VBG" \
+            and v.head.head.dep_ == "acomp":
+        return _subject(v.head.head.head, depth + 1)  # "both sides are guilty of violating …"
     if v.dep_ == "conj" and _is_passive(v.head):
         if v.tag_ == "VBN" and not _children(v, "aux"):
             return _subject(v.head, depth + 1)  # "were killed or wounded (by …)"
@@ -287,8 +290,20 @@ def _word_span(tok: Any) -> tuple[int, int]:
 
 
 def _trailing_root(tok: Any) -> bool:
-    """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested")."""
-    return tok.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+    """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested"),
+    also where the parser hangs it, as a clause of the noun before it, on the last noun of the
+    report ("… of refugees, a human rights group protested here Wednesday.": a past-tense verb
+    after an apposition that closes the sentence with nothing but adverbs and dates)."""
+    if tok.dep_ == "ROOT":
+        return any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or tok.head.dep_ != "appos" or tok.head.i >= tok.i \
+            or _children(tok, "aux", "auxpass", "dobj", "agent", "ccomp") or _singular(tok.head.lower_) in _tables()[2]:
+        return False  # "…, an agreement signed last year": the noun is what was done
+    first = tok.head.left_edge.i
+    if first == 0 or tokens(tok.doc)[first - 1].text != ",":
+        return False
+    return all(t.dep_ in ("advmod", "npadvmod", "punct", "prep", "pobj", "det", "compound", "nummod")
+               for t in tokens(tok.doc)[tok.i + 1:tok.sent.end])
 
 
 class _Finder:
@@ -341,9 +356,12 @@ class _Finder:
                             for g in _children(p, "pobj")]
                 # "halted mediation efforts", "cut the aid programme": a generic head stands for its modifier
                 objs_of += [m for o in objs_of if _singular(o.lower_) in L.GENERIC_HEADS
+                            or (lemma in ("violate", "breach") and _singular(o.lower_) in L.AGREEMENT_HEADS)
                             for m in o.children if m.dep_ in ("compound", "amod")]
                 for o in objs_of:
                     words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
+                    a, b = _word_span(o)
+                    words.add(o.doc.text[a:b].lower())  # "breached the cease-fire"
                     for typ, objs in L.VERB_OBJECTS[lemma]:
                         if words & set(objs):
                             return typ, tok, None
@@ -706,7 +724,7 @@ def _clause_edge(t: Any) -> str | None:
     if t.dep_ == "ccomp" or (own_subject and t.dep_ in ("xcomp", "acl", "pcomp")):
         return "ccomp"
     if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in ("aux", "mark") for c in t.children):
+            and not any(c.dep_ in ("aux", "mark") for c in t.children) and not _trailing_root(t):
         return "relcl"  # "the agreement signed in March", "demonstrators protesting …": a reduced relative
     return None
 
