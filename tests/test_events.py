@@ -435,3 +435,21 @@ def test_violating_a_ceasefire_is_assault(nlp, text: str, actor: str) -> None:
     # CAMEO 196, "violate ceasefire", is PLOVER ASSAULT; another agreement violated is no attack
     assert event(read(nlp, text), "ASSAULT")["actor_text"] == actor
     assert types(nlp, "The company violated the trade agreement.") == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The Chinese navy held military exercises off the coast on Monday.", "MOBILIZE"),
+    ("Iran staged war games near the strait.", "MOBILIZE"),
+    ("The army held a drill in the north.", "MOBILIZE"),
+    ("Jordan and Britain held joint military exercises.", "COOPERATE"),
+    ("Jordan and Britain held military exercises.", "COOPERATE"),
+    ("Russia conducted naval drills in the Baltic with Belarus.", "COOPERATE"),
+])
+def test_one_countrys_exercises_are_mobilize_and_joint_ones_cooperate(nlp, text: str, typ: str) -> None:
+    # PLOVER's manual (MOBILIZE): joint military operations are COOPERATE, single-country
+    # exercises MOBILIZE
+    assert types(nlp, text) == [typ]
+
+
+def test_a_fire_drill_is_no_event(nlp) -> None:
+    assert types(nlp, "The school held a fire drill on Tuesday.") == []

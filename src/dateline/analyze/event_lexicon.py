@@ -96,7 +96,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "SUPPORT": ("apology", "support", "endorsement", "praise", "backing", "recognition", "solidarity"),
     "CONCEDE": ("concession", "resignation", "amnesty", "pardon"),
     "COOPERATE": ("extradition", "cooperation", "co-operation", "collaboration", "coordination",
-                  "joint exercise", "joint drill", "military exercise", "drill",
+                  "joint exercise", "joint drill", "joint maneuver", "joint manoeuvre",
                   "exchange", "joint venture", "joint patrol"),
     "AID": ("aid", "assistance", "relief", "donation", "loan", "grant", "bailout", "rescue",
             "humanitarian aid", "funding", "shelter", "asylum", "medical supplies"),
@@ -113,8 +113,12 @@ NOUNS: dict[str, tuple[str, ...]] = {
                 "riot", "walkout", "hunger strike", "general strike"),
     "SANCTION": ("sanction", "embargo", "ban", "tariff", "expulsion", "suspension",
                  "travel ban", "asset freeze", "blacklist", "restriction"),
+    # one country's exercises are a show of force, MOBILIZE; joint ones COOPERATE (PLOVER's manual,
+    # MOBILIZE: "joint military operations are coded as COOPERATE but single-country exercises
+    # should be coded as MOBILIZE"): see JOINT_MODIFIERS
     "MOBILIZE": ("deployment", "mobilization", "mobilisation", "buildup", "build-up",
-                 "reinforcement", "alert"),
+                 "reinforcement", "alert", "military exercise", "drill", "war game", "military maneuver",
+                 "military manoeuvre"),
     "COERCE": ("arrest", "detention", "crackdown", "raid", "curfew", "blockade", "seizure",
                "deportation", "imprisonment", "sentence", "censorship", "martial law",
                "siege", "house arrest"),
@@ -125,6 +129,10 @@ NOUNS: dict[str, tuple[str, ...]] = {
                 "suicide bombing", "car bomb", "gunfire", "execution", "strike"),
 }
 
+#: exercises: MOBILIZE for one country's, COOPERATE when held together (a joint modifier, a
+#: partner after "with", or two doers)
+EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre"})
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 #: noun words that decide the type of an ambiguous noun before them ("air strike" vs
 #: "general strike"), checked on the modifiers of the noun; "" means no event ("press release")
 NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
@@ -137,7 +145,13 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
                "doctors": "PROTEST"},
     "raid": {"police": "COERCE", "dawn": "COERCE", "air": "ASSAULT", "military": "ASSAULT",
              "cross-border": "ASSAULT"},
-    "exercise": {"joint": "COOPERATE", "military": "COOPERATE", "naval": "COOPERATE"},
+    "exercise": {"joint": "COOPERATE", "combined": "COOPERATE", "bilateral": "COOPERATE",
+                 "multinational": "COOPERATE", "trilateral": "COOPERATE",
+                 "military": "MOBILIZE", "naval": "MOBILIZE", "army": "MOBILIZE", "air": "MOBILIZE",
+                 "live-fire": "MOBILIZE", "nuclear": "MOBILIZE"},
+    "drill": {"joint": "COOPERATE", "combined": "COOPERATE", "bilateral": "COOPERATE",
+              "multinational": "COOPERATE", "fire": "", "evacuation": "", "earthquake": "", "safety": "",
+              "emergency": "", "oil": "", "gas": "", "dental": "", "power": ""},
     "release": {"press": "", "news": "", "film": "", "album": ""},
     "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
 }

@@ -233,6 +233,19 @@ def _withdraws_presence(trig: Any, light: Any | None) -> bool:
                                in L.WITHDRAWN_PRESENCE for m in moved)
 
 
+def _held_together(noun: Any, light: Any | None) -> bool:
+    """Whether an exercise is held with others: a joint modifier ("joint drills"), a partner
+    after "with" on the noun or its verb, or two doers ("Jordan and Britain held exercises")."""
+    if any(c.lower_ in L.JOINT_MODIFIERS for c in noun.children):
+        return True
+    for t in (noun, light):
+        if t is not None and any(p.lower_ in ("with", "alongside") and _children(p, "pobj")
+                                 for p in _children(t, "prep")):
+            return True
+    subj = _children(light, "nsubj") if light is not None else []
+    return bool(subj and _children(subj[0], "conj"))
+
+
 def _against_someone(tok: Any) -> bool:
     """A request for a hostile measure against a third party ("called for sanctions against
     Nigeria", "urged a boycott of the regime"): PLOVER codes it as rallying opposition against
@@ -419,7 +432,10 @@ class _Finder:
                     if m in mods:
                         if not typ:
                             return None
-                        return typ, tok, self._light_verb(tok)
+                        light = self._light_verb(tok)
+                        if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
+                            typ = "COOPERATE"
+                        return typ, tok, light
             if head in L.NOUN_NEEDS_PREP:
                 if not any(c.dep_ == "prep" and c.lower_ in L.NOUN_NEEDS_PREP[head] for c in tok.children):
                     return None
@@ -442,6 +458,8 @@ class _Finder:
                 return "CONCEDE", tok, light
             if verb in L.REVERSAL_VERBS and typ in L.COOPERATIVE:
                 return "SANCTION", tok, light
+            if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
+                return "COOPERATE", tok, light  # "held drills with Belarus"
             if verb in L.SIGNING_VERBS and typ == "AGREE" and singular.get(low, low) in L.FORMAL_AGREEMENTS:
                 return "SUPPORT", tok, light  # "signed a treaty": a formal agreement signed (CAMEO 057)
             return typ, tok, light
