@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(nlp.pipe(r["text"] for r in rows))
     print(f"events: PLOVER gold standard records, {len(rows)} sentences "
           f"({sum(gold_type(r, args.labels) is None for r in rows)} without an event; gold types: {args.labels})")
-    print(f"{'system':<26} {'type found':>10} {'main event right':>16} {'actor right':>11} {'precision':>9} "
+    print(f"{'system':<44} {'type found':>10} {'main event right':>16} {'actor right':>11} {'precision':>9} "
           f"{'events/sent':>11} {'sent/CPU-s':>10}")
     for name, fn in (("dateline events", ours), ("first lexicon verb", first_verb),
                      ("most frequent type", most_frequent)):
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, idx, labels in [(lb, ix, args.labels) for lb, ix in halves] + \
                 [(f"{lb} ({other} labels)", ix, other) for lb, ix in halves[1:]]:
             found, main, actor, precision, per = score([rows[i] for i in idx], [preds[i] for i in idx], labels)
-            print(f"{name + label:<26} {found:10.3f} {main:16.3f} {actor:11.3f} {precision:9.3f} {per:11.2f} "
+            print(f"{name + label:<44} {found:10.3f} {main:16.3f} {actor:11.3f} {precision:9.3f} {per:11.2f} "
                   f"{len(rows) / cpu if cpu else 0:10.0f}")
     print("(targets for dateline: type found >= 0.70, actor right >= 0.60, precision >= 0.70 at about one event"
           " per sentence; the parse is shared and not timed; dateline's time includes entities, claims and"
