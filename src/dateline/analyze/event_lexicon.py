@@ -149,6 +149,7 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
                  "multinational": "COOPERATE", "trilateral": "COOPERATE",
                  "military": "MOBILIZE", "naval": "MOBILIZE", "army": "MOBILIZE", "air": "MOBILIZE",
                  "live-fire": "MOBILIZE", "nuclear": "MOBILIZE"},
+    "probe": {"space": "", "lunar": "", "robotic": "", "unmanned": "", "interplanetary": "", "solar": ""},
     "drill": {"joint": "COOPERATE", "combined": "COOPERATE", "bilateral": "COOPERATE",
               "multinational": "COOPERATE", "fire": "", "evacuation": "", "earthquake": "", "safety": "",
               "emergency": "", "oil": "", "gas": "", "dental": "", "power": ""},
@@ -495,6 +496,12 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
 NOT_EVENT_OBJECTS["investigate"] = NOT_EVENT_OBJECTS["probe"] = (
     "cause", "crash", "accident", "fire", "blaze", "collapse", "outbreak", "spill", "leak", "failure",
     "malfunction", "origin", "derailment", "illness", "disease", "virus", "sighting", "phenomenon")
+#: doers that make a verb no political deed: research investigates, it does not accuse
+NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
+    v: ("scientist", "researcher", "study", "research", "experiment", "survey", "paper", "scholar",
+        "academic", "astronomer", "doctor", "physician", "engineer", "trial", "project", "book", "film",
+        "documentary", "article", "series", "student", "journalist", "reporter")
+    for v in ("investigate", "probe")}
 #: verbs that are an event of another type with such an object: "struck a deal" is an agreement
 VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),

@@ -271,6 +271,9 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
                   for o in _children(p, "pobj")]
         if causes and all(_singular(o.lower_) in L.NATURAL_CAUSES for o in causes):
             return True
+    if lemma in L.NOT_EVENT_SUBJECTS and doers and all(_singular(d.lower_) in L.NOT_EVENT_SUBJECTS[lemma]
+                                                       for d in doers):
+        return True
     objs = _children(tok, "dobj") + (_children(tok, "nsubjpass") if _is_passive(tok) else [])
     if lemma in L.NOT_EVENT_OBJECTS and objs and all(_singular(o.lower_) in L.NOT_EVENT_OBJECTS[lemma] for o in objs):
         return True
