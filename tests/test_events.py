@@ -398,3 +398,62 @@ def test_type_by_the_deed_and_its_object(nlp, text: str, typ: str) -> None:
 
 def test_a_promise_to_let_inspectors_back_is_agree(nlp) -> None:
     assert types(nlp, "Iraq said it would allow the return of weapons inspectors.") == ["AGREE"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("A magistrate in Lyon opened a corruption investigation into three mayors, prosecutors said.", "A magistrate"),
+    ("Portugal is investigating reports that its soldiers mistreated detainees.", "Portugal"),
+    ("The ministry launched a probe into the killings in the border villages.", "The ministry"),
+    ("The committee will hold an inquiry into the sale of the port.", "The committee"),
+])
+def test_an_investigation_is_accuse(nlp, text: str, actor: str) -> None:
+    # PLOVER's ACCUSE merges CAMEO's INVESTIGATE (09): investigations of crimes, abuses, corruption
+    assert event(read(nlp, text), "ACCUSE")["actor_text"] == actor
+
+
+def test_investigating_an_accident_or_being_an_investigator_is_no_event(nlp) -> None:
+    assert types(nlp, "Police are investigating the cause of the crash.") == []
+    assert types(nlp, "Investigators said the fire started in the kitchen.") == []
+    # research investigates without accusing anyone; a space probe is a craft
+    assert types(nlp, "Scientists are investigating whether the drug slows the disease.") == []
+    assert types(nlp, "The study investigated the effects of sugar on children.") == []
+    assert types(nlp, "The agency launched a space probe to Mars.") == []
+
+
+def test_a_complaint_told_after_its_words_is_accuse_where_the_parser_hangs_it_on_a_noun(nlp) -> None:
+    # "…, a rights group protested Wednesday": spaCy makes "protested" a clause of "group"
+    r = read(nlp, "The city council is failing to protect the homes of Roma families, a rights group protested here Wednesday.")
+    ev = event(r, "ACCUSE")
+    assert ev["actor_text"] == "a rights group" and ev["trigger"] == "protested"
+    assert "PROTEST" not in types(nlp, "The city council is failing to protect the homes of Roma families, a rights group protested here Wednesday.")
+    # a reduced relative after an apposition stays what it was: the deal is what was signed
+    assert types(nlp, "He opposed the deal, an agreement signed last year.") == ["REJECT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Rebel gunmen violated the truce on Sunday, the army said.", "Rebel gunmen"),
+    ("Government forces breached the cease-fire overnight.", "Government forces"),
+    ("Both the army and the rebels are guilty of violating the ceasefire agreement, a monitoring group said.", "the army"),
+])
+def test_violating_a_ceasefire_is_assault(nlp, text: str, actor: str) -> None:
+    # CAMEO 196, "violate ceasefire", is PLOVER ASSAULT; another agreement violated is no attack
+    assert event(read(nlp, text), "ASSAULT")["actor_text"] == actor
+    assert types(nlp, "The company violated the trade agreement.") == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("The Chinese navy held military exercises off the coast on Monday.", "MOBILIZE"),
+    ("Iran staged war games near the strait.", "MOBILIZE"),
+    ("The army held a drill in the north.", "MOBILIZE"),
+    ("Jordan and Britain held joint military exercises.", "COOPERATE"),
+    ("Jordan and Britain held military exercises.", "COOPERATE"),
+    ("Russia conducted naval drills in the Baltic with Belarus.", "COOPERATE"),
+])
+def test_one_countrys_exercises_are_mobilize_and_joint_ones_cooperate(nlp, text: str, typ: str) -> None:
+    # PLOVER's manual (MOBILIZE): joint military operations are COOPERATE, single-country
+    # exercises MOBILIZE
+    assert types(nlp, text) == [typ]
+
+
+def test_a_fire_drill_is_no_event(nlp) -> None:
+    assert types(nlp, "The school held a fire drill on Tuesday.") == []

@@ -39,7 +39,9 @@ VERBS: dict[str, tuple[str, ...]] = {
                "allege", "censure", "fault", "rebuke", "slam", "blast", "decry", "deplore",
                "sue", "indict", "reprimand", "chide", "lambast",
                "berate", "castigate", "impeach",
-               "convict"),  # finding guilty is a disapproval (CAMEO 116), not coercion
+               "convict",  # finding guilty is a disapproval (CAMEO 116), not coercion
+               # investigations are ACCUSE: PLOVER's ACCUSE merges CAMEO's INVESTIGATE (09)
+               "investigate", "probe"),
     "REJECT": ("reject", "refuse", "deny", "veto", "oppose", "dismiss", "rebuff", "spurn",
                "defy", "repudiate", "renounce", "decline", "disavow", "resist", "overrule",
                "scrap"),
@@ -94,7 +96,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "SUPPORT": ("apology", "support", "endorsement", "praise", "backing", "recognition", "solidarity"),
     "CONCEDE": ("concession", "resignation", "amnesty", "pardon"),
     "COOPERATE": ("extradition", "cooperation", "co-operation", "collaboration", "coordination",
-                  "joint exercise", "joint drill", "military exercise", "drill",
+                  "joint exercise", "joint drill", "joint maneuver", "joint manoeuvre",
                   "exchange", "joint venture", "joint patrol"),
     "AID": ("aid", "assistance", "relief", "donation", "loan", "grant", "bailout", "rescue",
             "humanitarian aid", "funding", "shelter", "asylum", "medical supplies"),
@@ -104,15 +106,19 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "REQUEST": ("request", "demand", "appeal", "plea", "call", "petition", "invitation"),
     "ACCUSE": ("accusation", "allegation", "criticism", "condemnation", "lawsuit", "charge",
                "complaint", "indictment", "rebuke", "censure",
-               "impeachment"),
+               "impeachment", "investigation", "inquiry", "enquiry", "probe"),
     "REJECT": ("rejection", "refusal", "veto", "denial"),
     "THREATEN": ("threat", "warning", "ultimatum"),
     "PROTEST": ("protest", "demonstration", "rally", "march", "strike", "boycott", "sit-in",
                 "riot", "walkout", "hunger strike", "general strike"),
     "SANCTION": ("sanction", "embargo", "ban", "tariff", "expulsion", "suspension",
                  "travel ban", "asset freeze", "blacklist", "restriction"),
+    # one country's exercises are a show of force, MOBILIZE; joint ones COOPERATE (PLOVER's manual,
+    # MOBILIZE: "joint military operations are coded as COOPERATE but single-country exercises
+    # should be coded as MOBILIZE"): see JOINT_MODIFIERS
     "MOBILIZE": ("deployment", "mobilization", "mobilisation", "buildup", "build-up",
-                 "reinforcement", "alert"),
+                 "reinforcement", "alert", "military exercise", "drill", "war game", "military maneuver",
+                 "military manoeuvre"),
     "COERCE": ("arrest", "detention", "crackdown", "raid", "curfew", "blockade", "seizure",
                "deportation", "imprisonment", "sentence", "censorship", "martial law",
                "siege", "house arrest"),
@@ -123,6 +129,10 @@ NOUNS: dict[str, tuple[str, ...]] = {
                 "suicide bombing", "car bomb", "gunfire", "execution", "strike"),
 }
 
+#: exercises: MOBILIZE for one country's, COOPERATE when held together (a joint modifier, a
+#: partner after "with", or two doers)
+EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre"})
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 #: noun words that decide the type of an ambiguous noun before them ("air strike" vs
 #: "general strike"), checked on the modifiers of the noun; "" means no event ("press release")
 NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
@@ -135,7 +145,14 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
                "doctors": "PROTEST"},
     "raid": {"police": "COERCE", "dawn": "COERCE", "air": "ASSAULT", "military": "ASSAULT",
              "cross-border": "ASSAULT"},
-    "exercise": {"joint": "COOPERATE", "military": "COOPERATE", "naval": "COOPERATE"},
+    "exercise": {"joint": "COOPERATE", "combined": "COOPERATE", "bilateral": "COOPERATE",
+                 "multinational": "COOPERATE", "trilateral": "COOPERATE",
+                 "military": "MOBILIZE", "naval": "MOBILIZE", "army": "MOBILIZE", "air": "MOBILIZE",
+                 "live-fire": "MOBILIZE", "nuclear": "MOBILIZE"},
+    "probe": {"space": "", "lunar": "", "robotic": "", "unmanned": "", "interplanetary": "", "solar": ""},
+    "drill": {"joint": "COOPERATE", "combined": "COOPERATE", "bilateral": "COOPERATE",
+              "multinational": "COOPERATE", "fire": "", "evacuation": "", "earthquake": "", "safety": "",
+              "emergency": "", "oil": "", "gas": "", "dental": "", "power": ""},
     "release": {"press": "", "news": "", "film": "", "album": ""},
     "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
 }
@@ -272,7 +289,15 @@ PROPERTY = ("office", "home", "house", "building", "shop", "store", "car", "vehi
 
 #: objects that make these verbs an event (else they are ordinary verbs): "release prisoners";
 #: for a verb that is an event on its own (VERBS) they only change its type
+#: what violating makes an attack: a truce (CAMEO 196, "violate ceasefire", is PLOVER ASSAULT);
+#: "the ceasefire agreement" counts by its modifier (AGREEMENT_HEADS)
+TRUCES = ("ceasefire", "cease-fire", "truce", "armistice")
+#: heads of an agreement that stand for their modifier after a verb of VERB_OBJECTS: "violated
+#: the ceasefire agreement" is a violated ceasefire
+AGREEMENT_HEADS = frozenset({"agreement", "accord", "deal", "pact", "arrangement"})
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "violate": (("ASSAULT", TRUCES),),
+    "breach": (("ASSAULT", TRUCES),),
     "destroy": (("COERCE", PROPERTY),),
     "demolish": (("COERCE", PROPERTY),),
     "bulldoze": (("COERCE", PROPERTY),),
@@ -466,6 +491,17 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
 }
+#: what an investigation of is no political deed: "investigating the cause of the crash" (PLOVER's
+#: investigations are of crimes, abuses, corruption and military acts)
+NOT_EVENT_OBJECTS["investigate"] = NOT_EVENT_OBJECTS["probe"] = (
+    "cause", "crash", "accident", "fire", "blaze", "collapse", "outbreak", "spill", "leak", "failure",
+    "malfunction", "origin", "derailment", "illness", "disease", "virus", "sighting", "phenomenon")
+#: doers that make a verb no political deed: research investigates, it does not accuse
+NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
+    v: ("scientist", "researcher", "study", "research", "experiment", "survey", "paper", "scholar",
+        "academic", "astronomer", "doctor", "physician", "engineer", "trial", "project", "book", "film",
+        "documentary", "article", "series", "student", "journalist", "reporter")
+    for v in ("investigate", "probe")}
 #: verbs that are an event of another type with such an object: "struck a deal" is an agreement
 VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),

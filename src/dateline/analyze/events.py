@@ -167,7 +167,7 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if v.dep_ == "relcl":
         return v.head, False
     if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-        if v.tag_ == "VBN" and not _children(v, "dobj"):
+        if v.tag_ == "VBN" and not _children(v, "dobj") and not _trailing_root(v):
             return None, False  # "weapons seized last year": the noun is what was seized
         return v.head, False
     if v.dep_ == "xcomp":
@@ -181,6 +181,9 @@ def _subject(v: Any, depth: int = 0) -> tuple[Any | None, bool]:
         return _subject(v.head, depth + 1)
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and v.tag_ == "VBG":
         return _subject(v.head.head, depth + 1)  # "after meeting the king, the envoy flew …"
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ" and v.tag_ == "VBG" \
+            and v.head.head.dep_ == "acomp":
+        return _subject(v.head.head.head, depth + 1)  # "both sides are guilty of violating …"
     if v.dep_ == "conj" and _is_passive(v.head):
         if v.tag_ == "VBN" and not _children(v, "aux"):
             return _subject(v.head, depth + 1)  # "were killed or wounded (by …)"
@@ -230,6 +233,19 @@ def _withdraws_presence(trig: Any, light: Any | None) -> bool:
                                in L.WITHDRAWN_PRESENCE for m in moved)
 
 
+def _held_together(noun: Any, light: Any | None) -> bool:
+    """Whether an exercise is held with others: a joint modifier ("joint drills"), a partner
+    after "with" on the noun or its verb, or two doers ("Jordan and Britain held exercises")."""
+    if any(c.lower_ in L.JOINT_MODIFIERS for c in noun.children):
+        return True
+    for t in (noun, light):
+        if t is not None and any(p.lower_ in ("with", "alongside") and _children(p, "pobj")
+                                 for p in _children(t, "prep")):
+            return True
+    subj = _children(light, "nsubj") if light is not None else []
+    return bool(subj and _children(subj[0], "conj"))
+
+
 def _against_someone(tok: Any) -> bool:
     """A request for a hostile measure against a third party ("called for sanctions against
     Nigeria", "urged a boycott of the regime"): PLOVER codes it as rallying opposition against
@@ -255,6 +271,9 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
                   for o in _children(p, "pobj")]
         if causes and all(_singular(o.lower_) in L.NATURAL_CAUSES for o in causes):
             return True
+    if lemma in L.NOT_EVENT_SUBJECTS and doers and all(_singular(d.lower_) in L.NOT_EVENT_SUBJECTS[lemma]
+                                                       for d in doers):
+        return True
     objs = _children(tok, "dobj") + (_children(tok, "nsubjpass") if _is_passive(tok) else [])
     if lemma in L.NOT_EVENT_OBJECTS and objs and all(_singular(o.lower_) in L.NOT_EVENT_OBJECTS[lemma] for o in objs):
         return True
@@ -287,8 +306,20 @@ def _word_span(tok: Any) -> tuple[int, int]:
 
 
 def _trailing_root(tok: Any) -> bool:
-    """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested")."""
-    return tok.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+    """Whether ``tok`` is a verb after the words it reports ("…, a rights group protested"),
+    also where the parser hangs it, as a clause of the noun before it, on the last noun of the
+    report ("… of refugees, a human rights group protested here Wednesday.": a past-tense verb
+    after an apposition that closes the sentence with nothing but adverbs and dates)."""
+    if tok.dep_ == "ROOT":
+        return any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or tok.head.dep_ != "appos" or tok.head.i >= tok.i \
+            or _children(tok, "aux", "auxpass", "dobj", "agent", "ccomp") or _singular(tok.head.lower_) in _tables()[2]:
+        return False  # "…, an agreement signed last year": the noun is what was done
+    first = tok.head.left_edge.i
+    if first == 0 or tokens(tok.doc)[first - 1].text != ",":
+        return False
+    return all(t.dep_ in ("advmod", "npadvmod", "punct", "prep", "pobj", "det", "compound", "nummod")
+               for t in tokens(tok.doc)[tok.i + 1:tok.sent.end])
 
 
 class _Finder:
@@ -341,9 +372,12 @@ class _Finder:
                             for g in _children(p, "pobj")]
                 # "halted mediation efforts", "cut the aid programme": a generic head stands for its modifier
                 objs_of += [m for o in objs_of if _singular(o.lower_) in L.GENERIC_HEADS
+                            or (lemma in ("violate", "breach") and _singular(o.lower_) in L.AGREEMENT_HEADS)
                             for m in o.children if m.dep_ in ("compound", "amod")]
                 for o in objs_of:
                     words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
+                    a, b = _word_span(o)
+                    words.add(o.doc.text[a:b].lower())  # "breached the cease-fire"
                     for typ, objs in L.VERB_OBJECTS[lemma]:
                         if words & set(objs):
                             return typ, tok, None
@@ -401,7 +435,10 @@ class _Finder:
                     if m in mods:
                         if not typ:
                             return None
-                        return typ, tok, self._light_verb(tok)
+                        light = self._light_verb(tok)
+                        if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
+                            typ = "COOPERATE"
+                        return typ, tok, light
             if head in L.NOUN_NEEDS_PREP:
                 if not any(c.dep_ == "prep" and c.lower_ in L.NOUN_NEEDS_PREP[head] for c in tok.children):
                     return None
@@ -424,6 +461,8 @@ class _Finder:
                 return "CONCEDE", tok, light
             if verb in L.REVERSAL_VERBS and typ in L.COOPERATIVE:
                 return "SANCTION", tok, light
+            if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
+                return "COOPERATE", tok, light  # "held drills with Belarus"
             if verb in L.SIGNING_VERBS and typ == "AGREE" and singular.get(low, low) in L.FORMAL_AGREEMENTS:
                 return "SUPPORT", tok, light  # "signed a treaty": a formal agreement signed (CAMEO 057)
             return typ, tok, light
@@ -706,7 +745,7 @@ def _clause_edge(t: Any) -> str | None:
     if t.dep_ == "ccomp" or (own_subject and t.dep_ in ("xcomp", "acl", "pcomp")):
         return "ccomp"
     if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in ("aux", "mark") for c in t.children):
+            and not any(c.dep_ in ("aux", "mark") for c in t.children) and not _trailing_root(t):
         return "relcl"  # "the agreement signed in March", "demonstrators protesting …": a reduced relative
     return None
 
