@@ -462,3 +462,12 @@ def test_a_document_put_out_is_no_claim_without_what_it_says(nlp) -> None:
     assert c.content.startswith("a report showing that the bridge")
     c = only('The harbour board released a statement calling the closure "regrettable but necessary."')
     assert "regrettable" in c.content
+
+
+def test_a_possessive_does_not_cut_an_addressee_or_a_named_object(nlp) -> None:
+    c = only("The mayor told the agency's staff that the bridge would close in May.")
+    assert c.content == "the bridge would close in May" and c.addressee_text == "the agency's staff"
+    c = only("The campaign called the agency's report a “rush to judgment” on Friday.")
+    assert c.content.startswith("the agency's report")
+    c = only("Sen. Mark Lane (R-Ohio), a ferry owner, called the levy “abhorrent” in a post.")
+    assert c.speaker_text == "Sen. Mark Lane (R-Ohio)"

@@ -108,6 +108,12 @@ def _to_dict(c: _Cand, text: str, index: EntityIndex, reading: Reading, wire, pu
                 break
     said = resolve_date(c.date_text, anchor) if c.date_text else None
     addressee_text = text[c.addressee_span[0]:c.addressee_span[1]] if c.addressee_span else None
+    if c.speaker_span:
+        a, b = c.speaker_span
+        if text.count("(", a, b) > text.count(")", a, b):
+            close = text.find(")", b, b + 12)  # "Sen. Mark Lane (R-Ohio": the label's bracket
+            if close != -1 and "\n" not in text[b:close]:
+                c.speaker_span = (a, close + 1)
     speaker_text = text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else None
     sent = _sentence_at(list(sent_chars), c.cue_span[0]) if sent_chars else (0, 0)
     return {

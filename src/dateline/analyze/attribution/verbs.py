@@ -526,7 +526,7 @@ def _names_object(doc, tok, j, se) -> bool:
     if nxt.lower_ == "to" or nxt.lower_ in cues.CUE_PREPOSITIONS.get("call", ()):
         return False
     return nxt.text in _OPEN_MARKS or nxt.tag_ == "``" or nxt.text in ("''", "’’") \
-        or nxt.pos_ in ("DET", "ADJ", "NUM") or nxt.tag_ == "PRP$" or nxt.lower_ == "as"
+        or nxt.pos_ in ("DET", "ADJ", "NUM") or nxt.tag_ in ("PRP$", "POS") or nxt.lower_ == "as"
 
 
 def _adjunct(doc, i, se, index, chunks):
@@ -575,6 +575,17 @@ def _adjunct(doc, i, se, index, chunks):
 
 
 def _addressee_at(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | None:
+    span = _addressee_span(doc, i, se, index, chunks)
+    if span is not None and span[1] < se and doc[span[1]].tag_ == "POS":
+        # "told the agency's staff": the possessor is part of whom it was told to
+        head = doc[span[1] - 1].head
+        if span[1] < head.i < se and head.pos_ in ("NOUN", "PROPN"):
+            return (span[0], head.i + 1)
+        return None
+    return span
+
+
+def _addressee_span(doc, i, se, index: EntityIndex, chunks) -> tuple[int, int] | None:
     if i >= se:
         return None
     for length in range(min(7, se - i), 0, -1):
