@@ -18,6 +18,8 @@ The reading is a pure function of one document (DESIGN.md), so it runs here unch
    same test), exact copies by text hash, versions by address and headline, stories by day
    windows; written as ``links/`` and ``groups/``, the same as the store finds on the same
    documents.
+4. **statements** — one claim across its copies, grouped per speaker by the store's rule
+   (run/spark_statements.py): ``statements/`` and ``statement_members/``.
 
 Run it as ``dateline spark INPUTS --out DIR`` or, on a cluster, ``spark-submit
 dateline/run/spark.py INPUTS --out DIR`` (this file, with the package installed on the
