@@ -86,6 +86,17 @@ def test_cli_says_what_to_install_when_java_is_old(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_speaker_keys_a_claim_carries_together_are_one_component():
+    from dateline.run.spark_statements import components
+
+    comp = components([("nadia okafor", "okafor"), (None, "okafor"), ("nadia okafor", "the minister"),
+                       ("port authority", None), (None, "a spokesman"), (None, None)])
+    # entity and words tied by a claim: one speaker, however the chain runs
+    assert comp["e:nadia okafor"] == comp["k:okafor"] == comp["k:the minister"]
+    assert len({comp["e:nadia okafor"], comp["e:port authority"], comp["k:a spokesman"]}) == 3
+    assert len(comp) == 5 and sorted(set(comp.values())) == [0, 1, 2]
+
+
 # --- one real Spark run, checked every way -------------------------------------------------------
 
 
