@@ -137,26 +137,28 @@ def group(claims: Iterable[tuple]) -> list[dict[str, Any]]:
         found = None
         if words and (ekey is not None or key):
             seen: dict[str, dict[str, Any]] = {}
+            lo, hi = (_shift(day, -options.window_days), _shift(day, options.window_days)) if day else (None, None)
             for s in (by_entity.get(ekey, []) if ekey is not None else []) + (by_key.get(key, []) if key else []):
                 if day:
-                    ok = s["first_day"] is not None and _shift(day, -options.window_days) <= s["first_day"] <= _shift(
-                        day, options.window_days)
+                    ok = s["first_day"] is not None and lo <= s["first_day"] <= hi
                 else:
                     ok = s["first_day"] is None
                 if ok:
                     seen[s["id"]] = s
             # the store's candidates: by first day then id, none its document already carries
             cands = sorted(seen.values(), key=lambda s: (s["first_day"] is not None, s["first_day"] or "", s["id"]))
+            # each wording (and the day its text gives) once per statement: a copy that repeats
+            # one can never score higher than it, and ties go to the first (link/statements.py)
             candidates = [
-                (s["id"], m["_words"], ekey is not None and s["entity"] == ekey, m["said_on"])
-                for s in cands if c["document_id"] not in s["docs"] for m in s["members"]
+                (s["id"], words_, ekey is not None and s["entity"] == ekey, said_on)
+                for s in cands if c["document_id"] not in s["docs"] for words_, said_on in s["forms"]
             ]
             sid = best_match(words, candidates, options, c["said_on"])
             if sid is not None:
                 found = seen[sid]
         if found is None:
             found = {"id": statement_id(c["document_id"], c["local_id"]), "entity": ekey, "key": key,
-                     "first_day": day, "members": [], "docs": set()}
+                     "first_day": day, "members": [], "docs": set(), "forms": {}}
             statements.append(found)
             if ekey is not None:
                 by_entity.setdefault(ekey, []).append(found)
@@ -169,6 +171,7 @@ def group(claims: Iterable[tuple]) -> list[dict[str, Any]]:
                 found["first_day"] = None
         found["members"].append(c)
         found["docs"].add(c["document_id"])
+        found["forms"].setdefault((words, c["said_on"]), None)
     return statements
 
 
