@@ -19,9 +19,11 @@ meet, that is, claims of one speaker. So on Spark:
 
 The ids are the store's (``st-`` and a hash of the first claim's document and claim id), so a
 statement here and in a store loaded from this run (``dateline ingest OUT``) are named alike.
-Where the store's entity resolution joins two names this module keeps apart (a surname alone in
-one document, the full name in another), the store's statements may merge what these keep
-apart; on the same names they are the same (tests/test_spark.py).
+Where the store's entity resolution tells speakers apart otherwise than their names do (a
+surname alone joined to a full name, or one surname split between two people:
+store/entities.py), its statements differ for those speakers: 100 of 28,582 claims on
+bench/spark.py's 2,000 documents (BENCHMARKS.md). On the fixture and the shared WARC files they
+are the same (tests/test_spark.py).
 """
 
 from __future__ import annotations
@@ -29,10 +31,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
-
-#: the ``statement_members`` dataset
-MEMBER_FIELDS = (("statement_id", "string"), ("document_id", "string"), ("claim_id", "string"), ("score", "double"))
-
 
 def claim_rows(rows: Iterable[Any]) -> Iterator[tuple]:
     """mapPartitions over kept ``readings`` rows (id, order, reading): one tuple per claim of an
