@@ -86,6 +86,17 @@ def test_cli_says_what_to_install_when_java_is_old(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_speaker_keys_a_claim_carries_together_are_one_component():
+    from dateline.run.spark_statements import components
+
+    comp = components([("nadia okafor", "okafor"), (None, "okafor"), ("nadia okafor", "the minister"),
+                       ("port authority", None), (None, "a spokesman"), (None, None)])
+    # entity and words tied by a claim: one speaker, however the chain runs
+    assert comp["e:nadia okafor"] == comp["k:okafor"] == comp["k:the minister"]
+    assert len({comp["e:nadia okafor"], comp["e:port authority"], comp["k:a spokesman"]}) == 3
+    assert len(comp) == 5 and sorted(set(comp.values())) == [0, 1, 2]
+
+
 # --- one real Spark run, checked every way -------------------------------------------------------
 
 
@@ -229,6 +240,10 @@ def _store_dump(db: Path) -> dict[str, list]:
             "groups": conn.execute("SELECT g.id, g.kind, g.size, group_concat(m.document_id, ' ') FROM groups g "
                                    "JOIN group_members m ON m.group_id = g.id GROUP BY g.id ORDER BY g.id").fetchall(),
             "links": conn.execute("SELECT a, b, kind, score FROM links ORDER BY a, b, kind").fetchall(),
+            "statements": conn.execute(
+                "SELECT s.id, s.content, s.said_on, s.carriers, group_concat(c.document_id || '/' || c.local_id, ' ') "
+                "FROM statements s JOIN statement_members m ON m.statement_id = s.id JOIN claims c ON c.seq = m.claim_seq "
+                "GROUP BY s.id ORDER BY s.id").fetchall(),
         }
     finally:
         conn.close()
@@ -243,6 +258,7 @@ def test_ingest_of_spark_output_is_a_plain_ingest_and_idempotent(spark_out, inpu
     assert first.returncode == 0, first.stderr[-2000:]
     a, b = _store_dump(plain), _store_dump(loaded)
     assert len(b["documents"]) > 5 and b["claims"] and b["groups"]
+    assert any(carriers > 1 for _, _, _, carriers, _ in b["statements"])  # a claim carried by several documents
     for name in a:
         assert a[name] == b[name], name
     stats_plain, stats_loaded = json.loads(done.stdout), json.loads(first.stdout)
@@ -272,6 +288,43 @@ def test_spark_links_and_groups_are_the_stores(spark_out, tmp_path):
     assert {g[1] for g in groups} >= {"copy", "syndicated", "version", "story"}
     links = sorted((r["a"], r["b"], r["kind"], round(r["score"], 4)) for r in pq.read_table(spark_out / "links").to_pylist())
     assert links == sorted((a, b, k, round(s, 4)) for a, b, k, s in store["links"])
+
+
+@needs_spark
+def test_spark_statements_are_the_stores(spark_out, tmp_path):
+    """Spark's statements (one claim across its copies) are the store's: the same ids, the same
+    member claims, the same row of `dateline export --table statements` (but for the corpus
+    entity id, which only the store assigns)."""
+    import pyarrow.parquet as pq
+
+    from dateline.store.statements import statement_rows
+    from dateline.store.tables import TABLES, conform
+
+    db = tmp_path / "store.db"
+    assert _dateline("ingest", str(spark_out), "--db", str(db)).returncode == 0
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        stored = [conform("statements", r) for r in statement_rows(conn)]
+        members = sorted(tuple(r) for r in conn.execute(
+            "SELECT m.statement_id, c.document_id, c.local_id, round(m.score, 4) FROM statement_members m "
+            "JOIN claims c ON c.seq = m.claim_seq"))
+    finally:
+        conn.close()
+    ours = pq.read_table(spark_out / "statements").to_pylist()
+    assert list(ours[0]) == TABLES["statements"].names()
+    assert [r["statement_id"] for r in ours] == [r["statement_id"] for r in stored]  # and in the export's order
+    assert any(r["carriers"] > 1 for r in ours) and any(r["variants"] for r in ours)
+    for mine, theirs in zip(ours, stored):
+        assert mine["speaker_entity_id"] is None
+        for name in TABLES["statements"].names():
+            if name != "speaker_entity_id":
+                assert mine[name] == theirs[name], (theirs["statement_id"], name)
+    spark_members = sorted((r["statement_id"], r["document_id"], r["claim_id"], round(r["score"], 4))
+                           for r in pq.read_table(spark_out / "statement_members").to_pylist())
+    assert spark_members == members
+    summary = json.loads((spark_out / spark_run.MANIFEST).read_text())
+    assert summary["statements"]["statements"] == len(ours) and summary["statements"]["members"] == len(members)
 
 
 def test_out_is_never_deleted_unless_it_is_a_run(tmp_path):

@@ -445,7 +445,7 @@ def spark(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read pages on Apache Spark into Parquet: documents, claims, entities, mentions, events, timexes,
-    links and groups, partitioned by published day (needs Java 17 and `pip install 'dateline\\[spark]'`).
+    links, groups and statements, partitioned by published day (needs Java 17 and `pip install 'dateline\\[spark]'`).
 
     The same reading as `dateline read`, one task per input file; a page that cannot be read is an
     error row. Load the output into a store with `dateline ingest OUT --db news.db`.
@@ -475,7 +475,8 @@ def spark(
         _stdout().print(
             f"[bold]{result.documents}[/bold] documents from {result.inputs} inputs, {result.duplicates} duplicates "
             f"skipped, " + (f"[red]{result.errors} errors[/red]" if result.errors else "0 errors")
-            + f", {result.tables.get('claims', 0)} claims · groups: {groups} · written to {out} "
+            + f", {result.tables.get('claims', 0)} claims in {result.statements.get('statements', 0)} statements"
+            f" · groups: {groups} · written to {out} "
             f"in {result.seconds:.1f}s (load it: dateline ingest {out} --db news.db)")
     if result.seen == 0:
         raise _fail("nothing to read", 1)

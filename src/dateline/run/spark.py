@@ -18,6 +18,8 @@ The reading is a pure function of one document (DESIGN.md), so it runs here unch
    same test), exact copies by text hash, versions by address and headline, stories by day
    windows; written as ``links/`` and ``groups/``, the same as the store finds on the same
    documents.
+4. **statements** — one claim across its copies, grouped per speaker by the store's rule
+   (run/spark_statements.py): ``statements/`` and ``statement_members/``.
 
 Run it as ``dateline spark INPUTS --out DIR`` or, on a cluster, ``spark-submit
 dateline/run/spark.py INPUTS --out DIR`` (this file, with the package installed on the
@@ -537,9 +539,11 @@ class SparkRun:
     tables: dict[str, int] = field(default_factory=dict)
     links: dict[str, int] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)
+    #: statements (one claim across its copies), their member claims, those carried more than once
+    statements: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     analysis: bool = True
-    #: wall seconds of each step (read, readings, tables, links)
+    #: wall seconds of each step (read, readings, tables, links, statements)
     steps: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -548,7 +552,7 @@ class SparkRun:
         return {
             "dateline": __version__, "out": self.out, "inputs": self.inputs, "seen": self.seen,
             "documents": self.documents, "duplicates": self.duplicates, "errors": self.errors,
-            "tables": self.tables, "links": self.links, "groups": self.groups,
+            "tables": self.tables, "links": self.links, "groups": self.groups, "statements": self.statements,
             "seconds": round(self.seconds, 3), "analysis": self.analysis, "partitioned_by": PARTITION,
             "steps": {k: round(v, 3) for k, v in self.steps.items()},
         }
@@ -601,7 +605,12 @@ def run(spark, inputs: Sequence[str], out: str, *, analyze: bool = True) -> Spar
     _write_tables(spark, readings, out, result)
     mark = _lap(result, "tables", mark)
     _write_links(spark, readings, out, result)
-    _lap(result, "links", mark)
+    mark = _lap(result, "links", mark)
+    if analyze:
+        from dateline.run.spark_statements import write_statements
+
+        result.statements = write_statements(spark, readings, out)
+        _lap(result, "statements", mark)
     _delete(spark, staging)
     result.seconds = time.perf_counter() - started
     _write_manifest(spark, out, result.to_dict())
