@@ -88,14 +88,14 @@ import dateline.store.groups as g
 import dateline.store.linking as linking
 from dateline import Corpus
 spent = {"write": 0.0, "regroup": 0.0, "writes": 0, "window": 0}
-_write, _regroup, _pairs = w.write, g.regroup, linking.story_pairs
+_write, _regroup, _pairs = w.write, g.regroup, linking.iter_story_pairs
 def story_pairs(docs, *a, **k):
     def counted():
         for d in docs:
             spent["window"] += 1
             yield d
     return _pairs(counted(), *a, **k)
-linking.story_pairs = story_pairs
+linking.iter_story_pairs = story_pairs
 def write(*a, **k):
     t = time.process_time(); r = _write(*a, **k); spent["write"] += time.process_time() - t; spent["writes"] += 1; return r
 def regroup(*a, **k):
@@ -135,8 +135,9 @@ def copy_store(src: Path, dst: Path) -> None:
 
 def migrate(db: Path) -> None:
     """Open a store once with this code, so that its migrations run before (not inside) a probe."""
-    subprocess.run([sys.executable, "-c", "import sys; from dateline import Corpus; Corpus(sys.argv[1]).close()", str(db)],
-                   check=True)
+    # a Corpus opens its store on first use: open the store itself, for writing (what migrates it)
+    subprocess.run([sys.executable, "-c", "import sys; from dateline.store import Store; Store(sys.argv[1], write=True).close()",
+                    str(db)], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -69,6 +70,9 @@ class StoryDoc:
     title: str | None
     lead: str | None
     entities: Sequence[str] = field(default_factory=tuple)  # normalised names of the entities in it
+    #: its features' keys (:func:`feature_keys`) when already worked out (a store keeps them):
+    #: then title, lead and entities are not read again
+    keys: array | None = None
 
 
 def features(doc: StoryDoc) -> set[str]:
@@ -92,6 +96,28 @@ def feature_key(feature: str) -> int:
     """A feature as a stable 64-bit number (the same in every process and run)."""
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
                           "little", signed=True)
+
+
+def feature_keys(doc: StoryDoc) -> array:
+    """The keys of an article's features (:func:`feature_key` of each, in order, each once):
+    what story pairing reads of it, worked out once and kept (the store keeps them)."""
+    return array("q", sorted({feature_key(f) for f in features(doc)}))
+
+
+def keys_to_bytes(keys: array) -> bytes:
+    """Feature keys as stored: 8 bytes each, little-endian, whatever the machine."""
+    if sys.byteorder == "big":
+        keys = array("q", keys)
+        keys.byteswap()
+    return keys.tobytes()
+
+
+def keys_from_bytes(data: bytes) -> array:
+    keys = array("q")
+    keys.frombytes(data)
+    if sys.byteorder == "big":
+        keys.byteswap()
+    return keys
 
 
 def story_pairs(
@@ -216,7 +242,7 @@ class _Spill:
             self.per_day[day] = self.per_day.get(day, 0) + 1
             rows.append((pos, d.id, day, int(bool(self.wanted(d)))))
             before = len(keys)
-            keys.extend({feature_key(f) for f in features(d)})
+            keys.extend(d.keys if d.keys is not None else {feature_key(f) for f in features(d)})
             sizes.append(len(keys) - before)
             if len(rows) >= _LOAD_AT_ONCE or len(keys) >= _SPILL_AT:
                 self._write(rows, keys, sizes)

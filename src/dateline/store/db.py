@@ -133,6 +133,11 @@ class Store:
                     raise StoreError(f"{self.path} is not a dateline store")
                 raise StoreError(f"{self.path} was written by an older dateline: run `dateline upgrade --db {self.path}` once")
             schema.migrate(conn, now())
+        if self.write:
+            from .groups import BACKFILL_KEY, backfill_story_features
+
+            if conn.execute("SELECT 1 FROM meta WHERE key = ?", (BACKFILL_KEY,)).fetchone():
+                backfill_story_features(conn)  # migration 9's, or one an interrupted opening left
 
     # --- use -------------------------------------------------------------------------------
 

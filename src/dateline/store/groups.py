@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from ..link.dedupe import DEFAULT_DEDUPE, DedupeOptions, Fingerprint, NearDuplicateIndex, band_keys
 from ..link.groups import Components
-from ..link.stories import DEFAULT_STORY, StoryDoc, StoryOptions, story_pairs
+from ..link.stories import (
+    DEFAULT_STORY,
+    StoryDoc,
+    StoryOptions,
+    feature_keys,
+    keys_to_bytes,
+    story_pairs,
+)
 from ..link.versions import VersionKey, version_pairs
 from .entities import name_key
 
@@ -101,6 +108,91 @@ def story_entity_filter() -> tuple[str, tuple[str, ...]]:
     return f"(de.type IS NULL OR de.type NOT IN ({marks}))", NOT_STORY_TYPES
 
 
+# --- story features, kept -----------------------------------------------------------------
+#
+# An article's story features (its entities' names, its headline's and lead's content words and
+# word pairs) as their 64-bit keys, one row a stored article (``story_features``, migration 9):
+# written with the article and again when its analysis changes, so that linking an ingest reads
+# the keys of the articles around the new ones instead of working them out from their text
+# every time. :func:`relink` works them all out again from the articles.
+
+#: ``meta`` key while the articles stored before migration 9 get theirs: the last seq done
+BACKFILL_KEY = "story_features_at"
+_BACKFILL_BATCH = 2000
+
+
+def story_title(title: str | None, base_title: str | None) -> str | None:
+    """The headline stories compare: the base title (without a version label), else the title."""
+    return base_title or title
+
+
+_SAVE = ("INSERT INTO story_features (seq, keys) VALUES (?, ?) ON CONFLICT (seq) DO UPDATE SET keys = excluded.keys")
+# (an upsert: INSERT OR REPLACE cost five times as much a row, with the store's foreign keys on)
+
+
+def save_story_features(
+    conn: sqlite3.Connection,
+    rows: Sequence[tuple[int, str, str | None, str | None]],
+    entities: Sequence[tuple[str, str | None]] | None = None,
+) -> dict[int, bytes]:
+    """Work out and keep the story feature keys of these articles: (seq, document id, story
+    title, text — its first 600 characters suffice), their entities read from the store — or, for
+    one article, ``entities``: the (name, type) of those just stored for it. Returns the keys by
+    seq (as stored)."""
+    where, params = story_entity_filter()
+    out: dict[int, bytes] = {}
+    for at in range(0, len(rows), 500):
+        chunk = rows[at : at + 500]
+        names: dict[str, set[str]] = defaultdict(set)
+        if entities is not None and len(rows) == 1:
+            found: Iterable[tuple[str, str]] = ((rows[0][1], n) for n, t in entities if t is None or t not in NOT_STORY_TYPES)
+        else:
+            marks = ",".join("?" * len(chunk))
+            found = conn.execute(
+                f"SELECT de.document_id, de.name FROM document_entities de WHERE {where} AND de.document_id IN ({marks})",
+                (*params, *(r[1] for r in chunk)),
+            )
+        for doc, name in found:
+            if key := name_key(name):
+                names[doc].add(key)
+        for seq, doc, title, text in chunk:
+            out[seq] = keys_to_bytes(feature_keys(story_doc((doc, None, title, (text or "")[:600]), names.get(doc, ()))))
+    conn.executemany(_SAVE, list(out.items()))
+    return out
+
+
+def backfill_story_features(conn: sqlite3.Connection, batch: int | None = None) -> int:
+    """Give the articles stored before migration 9 their story feature keys, a batch a
+    transaction (interrupted, the next opening carries on after the last batch done; a batch done
+    twice writes the same rows). Returns how many were done; nothing once finished."""
+    done, batch = 0, batch or _BACKFILL_BATCH
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (BACKFILL_KEY,)).fetchone()
+            if row is None:  # finished (perhaps by another process)
+                conn.execute("COMMIT")
+                return done
+            rows = conn.execute(
+                "SELECT a.seq, a.document_id, a.title, a.base_title, substr(a.text, 1, 600) FROM articles a "
+                "WHERE a.seq > ? ORDER BY a.seq LIMIT ?",
+                (int(row[0]), batch),
+            ).fetchall()
+            if rows:
+                save_story_features(conn, [(r[0], r[1], story_title(r[2], r[3]), r[4]) for r in rows])
+                conn.execute("UPDATE meta SET value = ? WHERE key = ?", (str(rows[-1][0]), BACKFILL_KEY))
+            else:
+                conn.execute("DELETE FROM meta WHERE key = ?", (BACKFILL_KEY,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        done += len(rows)
+        if not rows:
+            return done
+
+
 def set_linked(conn: sqlite3.Connection) -> None:
     """Every document stored so far is linked."""
     top = conn.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
@@ -170,7 +262,11 @@ def relink(
     for doc, name in conn.execute(f"SELECT de.document_id, de.name FROM document_entities de WHERE {where}", params):
         if key := name_key(name):
             entities[doc].add(key)
-    docs = [story_doc((r[0], r[6], r[4] or r[3], r[8]), entities.get(r[0], ())) for r in rows]
+    docs = [story_doc((r[0], r[6], story_title(r[3], r[4]), r[8]), entities.get(r[0], ())) for r in rows]
+    # the story features kept for each article, worked out again from the articles
+    for d in docs:
+        d.keys = feature_keys(d)
+    conn.executemany(_SAVE, [(info[d.id].seq, keys_to_bytes(d.keys)) for d in docs])
     spairs: dict[tuple[str, str], float] = {}
     for a, b, overlap in story_pairs(docs, story):
         spairs[ordered(a, b)] = overlap

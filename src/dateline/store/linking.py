@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from ..link.dedupe import DEFAULT_DEDUPE, DedupeOptions, Fingerprint, Match, band_keys, verify
-from ..link.stories import DEFAULT_STORY, StoryOptions, iter_story_pairs
+from ..link.stories import DEFAULT_STORY, StoryDoc, StoryOptions, iter_story_pairs, keys_from_bytes
 from ..link.versions import _days_apart, _same_site
-from .entities import name_key
 from .groups import (
     MEMBER_COLUMNS,
     STORY_LINKS,
@@ -34,9 +32,9 @@ from .groups import (
     counts,
     delete_group,
     member,
+    save_story_features,
     set_linked,
-    story_doc,
-    story_entity_filter,
+    story_title,
     tellings,
     write_group,
 )
@@ -240,10 +238,13 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
         d = _ordinal(day)
         return (d is None and undated) or (d is not None and any(s <= d <= e for s, e in affected))
 
-    where, params = story_entity_filter()
-    cols = "d.id, a.published_day, coalesce(a.base_title, a.title), substr(a.text, 1, 600)"
+    # the kept feature keys (story_features); an article without them (none should be left once
+    # migration 9's backfill is done) gets them worked out from its text here, and kept
+    cols = ("d.id, a.published_day, sf.keys, a.seq, CASE WHEN sf.keys IS NULL THEN a.title END, "
+            "CASE WHEN sf.keys IS NULL THEN a.base_title END, CASE WHEN sf.keys IS NULL THEN substr(a.text, 1, 600) END")
     base = "SELECT {} FROM articles a JOIN documents d ON d.seq = a.seq WHERE +d.status = 'ok' AND "
-    ents = f"SELECT de.document_id, de.name FROM document_entities de WHERE {where} AND de.document_id IN "
+    keyed = ("SELECT {} FROM articles a JOIN documents d ON d.seq = a.seq LEFT JOIN story_features sf "
+             "ON sf.seq = a.seq WHERE +d.status = 'ok' AND ")
     queries = [("a.published_day BETWEEN ? AND ?", (_iso(s), _iso(e))) for s, e in load]
     if undated:
         queries.append(("a.published_day IS NULL", ()))
@@ -266,18 +267,14 @@ def _link_stories(conn: sqlite3.Connection, new: Sequence, story: StoryOptions) 
             touched.update(i for pair in gone for i in pair)
 
     def docs() -> Iterable:
-        # read as the pairs are counted, a few hundred at a time with their entities: the
-        # articles' text is never held for the whole window
+        # read as the pairs are counted, a few hundred at a time: the window is never held whole
         for cond, args in queries:
-            rows = conn.execute(base.format(cols) + cond, args)
+            rows = conn.execute(keyed.format(cols) + cond, args)
             while chunk := rows.fetchmany(_CHUNK):
-                names: dict[str, set[str]] = defaultdict(set)
-                marks = ",".join("?" * len(chunk))
-                for doc, name in conn.execute(ents + f"({marks})", (*params, *(r[0] for r in chunk))):
-                    if key := name_key(name):
-                        names[doc].add(key)
+                missing = [(r[3], r[0], story_title(r[4], r[5]), r[6]) for r in chunk if r[2] is None]
+                made = save_story_features(conn, missing) if missing else {}
                 for r in chunk:
-                    yield story_doc(r[:4], names.get(r[0], ()))
+                    yield StoryDoc(r[0], r[1], None, None, keys=keys_from_bytes(r[2] if r[2] is not None else made[r[3]]))
 
     pairs = iter_story_pairs(docs(), story, among=lambda d: is_affected(d.day))
     while chunk := list(islice(pairs, 2000)):

@@ -371,6 +371,20 @@ CREATE INDEX articles_outlet_day ON articles (outlet, published_day);
 CREATE INDEX articles_language_day ON articles (language, published_day);
 """,
     ),
+    (
+        9,
+        "each article's story feature keys kept, so that linking an ingest reads them instead of working them out again",
+        """
+CREATE TABLE story_features (
+    seq   INTEGER PRIMARY KEY REFERENCES articles (seq),
+    keys  BLOB NOT NULL                 -- its story features' 64-bit keys, 8 bytes each, little-endian, ascending
+);
+-- the articles stored so far get theirs in batches once this is done (store/groups.py
+-- backfill_story_features), from the first seq on; the key goes when all have them
+INSERT INTO meta (key, value) VALUES ('story_features_at', '0')
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -95,7 +95,9 @@ def write(conn: sqlite3.Connection, item: Processed, run_id: int | None, now: st
     seq = int(cur.lastrowid)  # type: ignore[arg-type]
     if reading.text:
         new_version |= _article(conn, seq, reading, item)
-        local = _entities(conn, reading)
+        stored: list[tuple[str, str | None]] = []
+        local = _entities(conn, reading, stored)
+        _story_features(conn, seq, reading, stored)
         _claims(conn, reading, local)
         _events(conn, reading, local)
         _timexes(conn, reading)
@@ -154,7 +156,17 @@ def _article(conn: sqlite3.Connection, seq: int, r: Reading, item: Processed) ->
     return False
 
 
-def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
+def _story_features(conn: sqlite3.Connection, seq: int, r: Reading,
+                    entities: list[tuple[str, str | None]] | None = None) -> None:
+    """Keep the article's story feature keys (``entities``: the (name, type) of its entities as
+    just stored; else they are read from the store): linking reads them."""
+    from .groups import save_story_features, story_title
+
+    save_story_features(conn, [(seq, r.id, story_title(r.title, split_title(r.title)[0]), r.text[:600])], entities)
+
+
+def _entities(conn: sqlite3.Connection, r: Reading, stored: list[tuple[str, str | None]] | None = None) -> dict[str, int]:
+    """The reading's entities into the store (``stored`` gets the name and type of each row)."""
     local: dict[str, int] = {}
     merged: dict[int, int] = {}  # corpus entities taken over while this reading was resolved
     for i, e in enumerate(r.entities):
@@ -170,6 +182,8 @@ def _entities(conn: sqlite3.Connection, r: Reading) -> dict[str, int]:
             "INSERT INTO document_entities (document_id, local_id, entity_id, name, type, titles) VALUES (?,?,?,?,?,?)",
             (r.id, lid, eid, e.get("name") or "", e.get("type"), json.dumps(e.get("titles") or [], ensure_ascii=False)),
         )
+        if stored is not None:
+            stored.append((e.get("name") or "", e.get("type")))
         conn.executemany(
             "INSERT INTO mentions (document_id, local_id, entity_id, span_start, span_end) VALUES (?,?,?,?,?) "
             "ON CONFLICT DO NOTHING",
@@ -316,6 +330,9 @@ def write_analysis(conn: sqlite3.Connection, reading: Reading) -> None:
     _events(conn, reading, local)
     _timexes(conn, reading)
     conn.execute("UPDATE articles SET language = ? WHERE document_id = ?", (reading.language, reading.id))
+    row = conn.execute("SELECT seq FROM articles WHERE document_id = ?", (reading.id,)).fetchone()
+    if row and reading.text:
+        _story_features(conn, int(row[0]), reading)  # its entities changed
 
 
 def _clear_found(conn: sqlite3.Connection, document_id: str) -> None:
@@ -348,6 +365,7 @@ def delete(conn: sqlite3.Connection, document_id: str) -> None:
             "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
             (art[0], art[1] or "", art[2]),
         )
+        conn.execute("DELETE FROM story_features WHERE seq = ?", (art[0],))
     _clear_found(conn, document_id)
     for table in ("group_members", "fingerprints", "timexes", "events", "claims", "mentions", "document_entities", "articles"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
