@@ -115,17 +115,19 @@ def _match(conn, doc, eid, key, day, said_on, words, words_of, options: Statemen
         args += [_shift(day, -options.window_days), _shift(day, options.window_days)]
     else:
         when = "s.first_day IS NULL"
+    # one row a wording of each statement (a statement carried by hundreds of outlets has few):
+    # a repeat scores the same and ties go to the first, so each is scored once
     rows = conn.execute(
-        "SELECT s.id, s.speaker_entity_id, m.claim_seq, m.document_id, c.content, c.said_on FROM statements s "
-        "JOIN statement_members m ON m.statement_id = s.id JOIN claims c ON c.seq = m.claim_seq "
-        f"WHERE ({' OR '.join(who)}) AND {when} ORDER BY s.first_day, s.id",
-        args,
+        "SELECT s.id, s.speaker_entity_id, MIN(m.claim_seq), MAX(m.document_id = ?), c.content, c.said_on "
+        "FROM statements s JOIN statement_members m ON m.statement_id = s.id JOIN claims c ON c.seq = m.claim_seq "
+        f"WHERE ({' OR '.join(who)}) AND {when} GROUP BY s.id, c.content, c.said_on ORDER BY s.first_day, s.id",
+        [doc, *args],
     ).fetchall()
     if not rows:
         return None
-    same_doc = {r[0] for r in rows if r[3] == doc}  # one document carries a statement once
+    same_doc = {r[0] for r in rows if r[3]}  # one document carries a statement once
     candidates = []
-    for sid, s_eid, cseq, _doc, content, other_said in rows:
+    for sid, s_eid, cseq, _here, content, other_said in rows:
         if sid in same_doc:
             continue
         other = words_of.get(cseq)
