@@ -637,10 +637,20 @@ def _conditional(tok: Any) -> bool:
         t, steps = t.head, steps + 1
 
 
+@lru_cache(maxsize=1)
+def _obligation_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in L.OBLIGATION_AUX)
+
+
 def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
     """"X said Y must …": a REQUEST by X of Y, whatever Y must do (what Y must do is folded
     into it as ``about``)."""
     out = []
+    must = _obligation_ids()
+    if not any(t.lower in must for t in tokens(f.doc)[sent.start:sent.end]):
+        return out  # no "must", "should" … in the sentence: no verb below has one as its aux
     for tok in tokens(f.doc)[sent.start:sent.end]:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
             continue
