@@ -159,4 +159,13 @@ def probability(tok: Any) -> float:
 
 def candidate(tok: Any) -> bool:
     """Whether a token may be a cue at all (a verb, a noun, or an adjective like "confident")."""
-    return tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.is_alpha and tok.lower_ in _vocabulary()
+    pos, words = _candidate_ids()  # the ids, not the strings: tok.pos_ and tok.lower_ make a string each call
+    return tok.pos in pos and tok.lower in words and tok.is_alpha
+
+
+@lru_cache(maxsize=1)
+def _candidate_ids() -> tuple[frozenset[int], frozenset[int]]:
+    from spacy.strings import get_string_id
+    from spacy.symbols import ADJ, NOUN, VERB
+
+    return frozenset({VERB, NOUN, ADJ}), frozenset(get_string_id(w) for w in _vocabulary())
