@@ -20,7 +20,8 @@ parsed (``nlp.pipe``, CPU seconds) and each reading is analysed on its parse
 (``pipeline_language`` + ``analyze_one``), CPU seconds per stage: language detection
 (py3langid, a learned model), entities (with countries), attribution, the learned cue model's
 scoring inside it (``cue_model.probability``: a learned model), time expressions and events.
-"Our rules" is the analysis less the learned models, as a share of the parse (medians).
+"Our rules" is the analysis less the learned models, as a share of the parse (medians); also shown with
+the parse of titles and captions that the analysis makes (spaCy's, for their events) counted with the parse.
 """
 
 from __future__ import annotations
@@ -136,6 +137,9 @@ def measure(texts: list[str], warm: list[str]) -> dict[str, float]:
 
 
 STAGES = ("language", "entities", "attribution", "cue model", "time", "events")
+#: spaCy's parse of the titles and captions, made inside the analysis (events of the title): a
+#: parse, not our rules, so counted apart and with the parse
+FIELD_PARSE = "title parse"
 
 
 def rules_cost(readings: list, warm: list) -> dict[str, float]:
@@ -148,7 +152,7 @@ def rules_cost(readings: list, warm: list) -> dict[str, float]:
     from dateline.analyze.attribution import cue_model
 
     nlp = nlp_module.load(analysis.UNUSED_COMPONENTS)
-    spent = dict.fromkeys(STAGES, 0.0)
+    spent = dict.fromkeys(STAGES + (FIELD_PARSE,), 0.0)
     depth = [0]
 
     def timed(stage, fn):
@@ -190,6 +194,15 @@ def rules_cost(readings: list, warm: list) -> dict[str, float]:
         t0 = time.process_time()
         docs = list(nlp.pipe((r.text for r in todo), batch_size=analysis.BATCH_SIZE))
         parse = time.process_time() - t0
+        whole_pipe = nlp.pipe
+
+        def field_pipe(texts, *a, **k):  # the analysis parses titles and captions with the same pipeline
+            t = time.process_time()
+            out = list(whole_pipe(texts, *a, **k))
+            spent[FIELD_PARSE] += time.process_time() - t
+            return iter(out)
+
+        nlp.pipe = field_pipe
         t0 = time.process_time()
         for r, doc in zip(todo, docs):
             analysis.analyze_one(r, doc, analysis.pipeline_language(r))
@@ -197,6 +210,7 @@ def rules_cost(readings: list, warm: list) -> dict[str, float]:
     finally:
         for mod, name, fn in saved:
             setattr(mod, name, fn)
+        nlp.__dict__.pop("pipe", None)
     return {"parse": parse, "analysis": total, **spent}
 
 
@@ -269,12 +283,17 @@ def main(argv: list[str] | None = None) -> int:
     c = {k: median([r[k] for r in costs]) for k in costs[0]}
     learned = median([r["language"] + r["cue model"] for r in costs])
     ours = median([r["analysis"] - r["language"] - r["cue model"] for r in costs])
+    # the titles' parse (inside the events stage) is spaCy's too: out of our rules, into the parse
+    share = median([(r["analysis"] - r["language"] - r["cue model"] - r[FIELD_PARSE]) / (r["parse"] + r[FIELD_PARSE])
+                    for r in costs])
     print(f"our rules beside the parse (CPU s of the {len(texts)} pages, median of {len(costs)} runs): "
           f"parse {c['parse']:.2f}, analysis after it {c['analysis']:.2f}")
     print("  " + ", ".join(f"{k} {c[k]:.3f}" for k in STAGES)
           + f"; other {median([r['analysis'] - sum(r[k] for k in STAGES if k != 'cue model') for r in costs]):.3f}")
     print(f"{'our rules / parse':<36} {ours / c['parse']:11.3f}          "
           f"(the analysis less the learned models, {learned:.2f} s; target <= 0.10)")
+    print(f"{'our rules / parse, titles parse apart':<36} {share:11.3f}          "
+          f"(the titles' spaCy parse, {c[FIELD_PARSE]:.3f} s, counted with the parse, not our rules)")
     if args.workers > 1:
         one, many = [], []
         for _ in range(max(1, args.repeats)):

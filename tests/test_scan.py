@@ -69,3 +69,48 @@ def test_every_time_pattern_and_gate_finds_the_same_matches_led() -> None:
         if raw.startswith("(?=") and ")(?:" in raw:  # led: compare with the pattern inside
             raw = raw[raw.index(")(?:") + 4:-1]
         same(raw, texts)
+
+
+def test_the_fold_table_is_every_character_re_takes_for_an_ascii_letter() -> None:
+    from dateline.analyze.scan import FOLDS_BEYOND_ASCII
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.findall(f"(?i:{letter})", every))
+        assert found == {letter, letter.upper(), *FOLDS_BEYOND_ASCII.get(letter, "")}, letter
+
+
+@pytest.mark.parametrize("source", [
+    r"(?i:today|yesterday|tomorrow|tonight)",
+    r"(?i:\b(?:end|beginning|start)\b)",
+    r"\d[:.]\d|\d\s*[aApP]\.?[mM]|(?i:noon|midnight|midday)",
+    r"(?i:quarter|half|\b[QH][1-4]\b)",
+    r"(?i:\bsome\b|[sk]ing)",
+    r"(?i:same|year-|year\s+earlier)",
+    r"(?i:(?:spring|summer|fall))",
+])
+def test_spans_of_finds_the_spans_finditer_finds(source: str) -> None:
+    from dateline.analyze.scan import spans_of
+
+    find, rx = spans_of(source), re.compile(source)
+    texts = TEXTS + random_texts() + ["SAME same year-year-year", "todaytoday TODAY", "Q3Q3 q3 h1"]
+    for text in texts:
+        assert find(text) == [m.span() for m in rx.finditer(text)], (source, text)
+
+
+def test_spans_of_uses_the_fast_search_where_it_can_and_finditer_elsewhere() -> None:
+    from dateline.analyze.scan import spans_of
+
+    assert spans_of(r"(?i:today|yesterday)").__name__ == "find"
+    for source in (r"\d{4}", r"(?i:week)", r"(?:a|b)?", r"(?i:\w+day)", r"(a)\1", r"(?i)today"):
+        assert spans_of(source).__name__ == "<lambda>", source
+        assert spans_of(source)("a today aa 2024") == [m.span() for m in re.finditer(source, "a today aa 2024")]
+
+
+def test_every_gate_of_time_expressions_finds_the_same_hits() -> None:
+    from dateline.analyze import timex as T
+
+    texts = TEXTS + random_texts(80)
+    for rx, find in T._GATE_SPANS.items():
+        for text in texts:
+            assert find(text) == [m.span() for m in rx.finditer(text)], (rx.pattern, text)

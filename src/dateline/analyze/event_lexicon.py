@@ -296,7 +296,6 @@ TRUCES = ("ceasefire", "cease-fire", "truce", "armistice")
 #: the ceasefire agreement" is a violated ceasefire
 AGREEMENT_HEADS = frozenset({"agreement", "accord", "deal", "pact", "arrangement"})
 VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "violate": (("ASSAULT", TRUCES),),
     "breach": (("ASSAULT", TRUCES),),
     "destroy": (("COERCE", PROPERTY),),
     "demolish": (("COERCE", PROPERTY),),

@@ -293,6 +293,16 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
 
 
+@lru_cache(maxsize=1)
+def _trigger_ids() -> tuple[frozenset[int], int]:
+    """The ids of the lower-case forms an event can start with (a verb form or a noun of the
+    tables), and the id of "-": ``tok.lower`` is an int, ``tok.lower_`` a new string each time."""
+    from spacy.strings import get_string_id
+
+    verb_lemma, _, nouns, _ = _tables()
+    return frozenset(get_string_id(w) for w in (*verb_lemma, *nouns)), get_string_id("-")
+
+
 def _word_span(tok: Any) -> tuple[int, int]:
     """Character offsets of the whole hyphened word ``tok`` is part of ("cease-fire")."""
     doc, i, j = tokens(tok.doc), tok.i, tok.i
@@ -345,6 +355,11 @@ class _Finder:
 
     def trigger(self, tok: Any) -> tuple[str, Any, Any] | None:
         """(type, trigger token, light verb or None) when ``tok`` starts an event."""
+        words, hyphen = _trigger_ids()
+        if tok.lower not in words:
+            toks = tokens(self.doc)
+            if tok.i + 1 >= len(toks) or toks[tok.i + 1].lower != hyphen:
+                return None  # no event verb or noun, nor a hyphened word's start: _trigger finds nothing
         found = self._trigger(tok)
         if found is not None and found[0] == "RETREAT" and _withdraws_presence(found[1], found[2]):
             return "SANCTION", found[1], found[2]  # "peacekeepers were shipped out", "withdrew its envoy"
@@ -661,10 +676,20 @@ def _conditional(tok: Any) -> bool:
         t, steps = t.head, steps + 1
 
 
+@lru_cache(maxsize=1)
+def _obligation_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in L.OBLIGATION_AUX)
+
+
 def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
     """"X said Y must …": a REQUEST by X of Y, whatever Y must do (what Y must do is folded
     into it as ``about``)."""
     out = []
+    must = _obligation_ids()
+    if not any(t.lower in must for t in tokens(f.doc)[sent.start:sent.end]):
+        return out  # no "must", "should" … in the sentence: no verb below has one as its aux
     for tok in tokens(f.doc)[sent.start:sent.end]:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
             continue

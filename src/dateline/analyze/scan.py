@@ -141,3 +141,80 @@ def led(source: str) -> str:
 def compile_led(source: str) -> re.Pattern[str]:
     """``re.compile`` of :func:`led` (same matches, fewer tries)."""
     return re.compile(led(source))
+
+
+#: the characters ``re`` takes for an ASCII letter under IGNORECASE besides its two cases
+#: (tests/test_scan.py checks the table against ``re`` itself over every code point)
+FOLDS_BEYOND_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cased(fragments: list[str]) -> str | None:
+    """The members of case-insensitive classes (class bodies as :func:`_set_members` writes
+    them) as one case-sensitive class body; None unless every member is an ASCII character."""
+    chars = []
+    for f in fragments:
+        i = 0
+        while i < len(f):
+            ch = f[i]
+            if ch == "\\":
+                ch = f[i + 1] if i + 1 < len(f) else ""
+                if ch.isalnum():
+                    return None  # a category (\d, \w …)
+                i += 1
+            if i + 2 < len(f) and f[i + 1] == "-":
+                return None  # a range
+            chars.append(ch)
+            i += 1
+    out = []
+    for ch in chars:
+        if len(ch) != 1 or not ch.isascii():
+            return None
+        for c in dict.fromkeys(ch.lower() + ch.upper() + FOLDS_BEYOND_ASCII.get(ch.lower(), "")):
+            out.append(_char(ord(c)))
+    return "".join(dict.fromkeys(out))
+
+
+def spans_of(source: str):
+    """A function giving the spans of ``re.compile(source).finditer(text)``, the same list,
+    found faster where the characters a match can start with are known.
+
+    ``re`` skips ahead fast (a loop in C) only for a pattern that opens with a case-sensitive
+    character class or literal; a lookahead (:func:`led`) is still a match attempt at every
+    character. Here the pattern is searched as ``[firsts](?<=(?=(pattern)).)``: the class makes
+    ``re`` skip to the next possible first character, the lookbehind steps back onto it and the
+    lookahead matches the pattern there, its span in group 1. That finds a match at every place
+    one starts, overlapping ones too; dropping those that start before the last kept one ends
+    leaves what ``finditer`` finds (it goes on from a match's end)."""
+    rx = compile_led(source)
+    plain_find = lambda text: [m.span() for m in rx.finditer(text)]  # noqa: E731
+    try:
+        tree = _p.parse(source)
+        flags = tree.state.flags
+        if flags & (re.VERBOSE | re.LOCALE | re.ASCII | re.IGNORECASE) or re.match(r"\(\?[a-zA-Z]+\)", source) \
+                or re.search(r"\\[1-9]|\(\?P=|\(\?\(", source):
+            return plain_find
+        if _bare(tree, False):
+            return plain_find  # re skips ahead by its opening already
+        plain: list[str] = []
+        folded: list[str] = []
+        whole: list[str] = []
+        if _first(tree, False, plain, folded, whole) or whole:
+            return plain_find  # may match nothing, or starts with a negated class
+        cased = _cased(list(dict.fromkeys(folded)))
+        if cased is None:
+            return plain_find
+        fast = re.compile(f"[{''.join(dict.fromkeys(plain))}{cased}](?<=(?=({source}))(?s:.))")
+    except (_Unknown, re.error, RecursionError):
+        return plain_find
+
+    def find(text: str) -> list[tuple[int, int]]:
+        out = []
+        end = 0
+        for m in fast.finditer(text):
+            s, e = m.span(1)
+            if s >= end:
+                out.append((s, e))
+                end = e
+        return out
+
+    return find

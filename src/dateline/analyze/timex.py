@@ -19,7 +19,7 @@ from typing import Any
 
 from . import timex_rules as R
 from .nlp import tokens
-from .scan import compile_led
+from .scan import compile_led, spans_of
 
 # pieces of the grammar -----------------------------------------------------------------------
 
@@ -178,6 +178,8 @@ _GATE_SOURCES: dict[str, str] = {
 }
 _GATE_RX = {src: compile_led(src) for src in set(_GATE_SOURCES.values())}
 GATES: dict[str, re.Pattern[str]] = {kind: _GATE_RX[src] for kind, src in _GATE_SOURCES.items()}
+#: each gate's hits as spans, the same as its finditer's, found faster (scan.spans_of)
+_GATE_SPANS = {rx: spans_of(src) for src, rx in _GATE_RX.items()}
 #: how far a match may reach before and after its gate's hit
 GATE_REACH = (90, 90)
 #: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
@@ -270,7 +272,7 @@ def _matches(text: str):
                 yield kind, rx, m
             continue
         if gate not in hits:
-            hits[gate] = [h.span() for h in gate.finditer(text)]
+            hits[gate] = _GATE_SPANS[gate](text)
         before, after = GATE_REACH_BY_KIND.get(kind, GATE_REACH)
         a = b = -1
         for hs, he in hits[gate]:

@@ -188,6 +188,12 @@ def read_pooled(
     context = mp.get_context("fork" if forking else "spawn")
     if forking:
         preload_pipeline(analyze)
+        import gc
+
+        # the loaded pipeline's objects leave the collector's generations: a forked worker's
+        # collections then no longer write to them, so their memory pages stay shared with
+        # this process instead of being copied into each worker
+        gc.freeze()
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,

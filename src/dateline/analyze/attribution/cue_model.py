@@ -159,7 +159,23 @@ def probability(tok: Any) -> float:
 
 def candidate(tok: Any) -> bool:
     """Whether a token may be a cue at all (a verb, a noun, or an adjective like "confident")."""
-    return tok.pos_ in ("VERB", "NOUN", "ADJ") and tok.is_alpha and tok.lower_ in _vocabulary()
+    pos, words = _candidate_ids()  # the ids, not the strings: tok.pos_ and tok.lower_ make a string each call
+    return tok.pos in pos and tok.lower in words and tok.is_alpha
+
+
+@lru_cache(maxsize=1)
+def _candidate_ids() -> tuple[frozenset[int], frozenset[int]]:
+    from spacy.strings import get_string_id
+    from spacy.symbols import ADJ, NOUN, VERB
+
+    return frozenset({VERB, NOUN, ADJ}), frozenset(get_string_id(w) for w in _vocabulary())
+
+
+@lru_cache(maxsize=1)
+def _verb_id() -> int:
+    from spacy.symbols import VERB
+
+    return VERB
 
 
 #: kinds of subject that can say, believe or show something
@@ -170,7 +186,8 @@ def unseen_candidate(tok: Any) -> bool:
     """A verb the training split never had as a cue, whose clausal complement opens with
     "that" ('groused to the crowd that …', 'fretted that …'): scored on everything but its
     word, which the model has no weight for."""
-    if tok.pos_ != "VERB" or not tok.is_alpha or tok.lower_ in _vocabulary():
+    words = _candidate_ids()[1]
+    if tok.pos != _verb_id() or tok.lower in words or not tok.is_alpha:
         return False
     if subject_kind(subject_of(tok)) not in _SPEAKING_KINDS:
         return False  # "the storm ensured that …"
