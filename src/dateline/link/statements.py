@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,6 +167,18 @@ def when(published: str | None) -> str:
 def order(members: Sequence[Carried]) -> list[Carried]:
     """Members in the order they were carried: by publication time, then arrival."""
     return sorted(members, key=lambda m: (when(m.published), m.doc_seq, m.claim_seq))
+
+
+def carriers(ordered: Sequence[Carried], title_of: Callable[[Carried], str | None]) -> list[dict[str, Any]]:
+    """The documents that carried a statement, once each, in the order given (``order``'s)."""
+    out, seen = [], set()
+    for m in ordered:
+        if m.document_id in seen:
+            continue
+        seen.add(m.document_id)
+        out.append({"document_id": m.document_id, "url": m.url, "outlet": m.outlet, "published": m.published,
+                    "claim_id": m.local_id, "title": title_of(m)})
+    return out
 
 
 def summarise(members: Sequence[Carried]) -> dict[str, Any]:

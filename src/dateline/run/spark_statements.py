@@ -178,6 +178,7 @@ def summarised(st: dict[str, Any]) -> tuple[dict[str, Any], list[tuple]]:
     its members' rows ``(statement_id, document_id, claim_id, score)``, as store/statements.py
     summarises and exports them."""
     from dateline.link.statements import Carried, content_words, order, similarity, summarise
+    from dateline.link.statements import carriers as carriers_of
 
     members = st["members"]
     carried = [Carried(
@@ -196,14 +197,7 @@ def summarised(st: dict[str, Any]) -> tuple[dict[str, Any], list[tuple]]:
     named = next((m for m in members if m["entity_key"] is not None), None)
     speaker = named["entity_name"] if named else members[first.claim_seq]["speaker_text"]
     ordered = order(carried)
-    carriers, seen = [], set()
-    for k in ordered:
-        if k.document_id in seen:
-            continue
-        seen.add(k.document_id)
-        carriers.append({"document_id": k.document_id, "url": k.url, "outlet": k.outlet,
-                         "published": k.published, "claim_id": k.local_id,
-                         "title": members[k.claim_seq]["title"]})
+    carriers = carriers_of(ordered, lambda k: members[k.claim_seq]["title"])
     lead = ordered[0]
     row = {
         "statement_id": st["id"], "speaker": speaker, "speaker_entity_id": None, "kind": s["kind"],

@@ -284,16 +284,11 @@ def _statement(conn: sqlite3.Connection, sid: str, members: bool = False) -> dic
         return None
     carried, rows = _members(conn, sid)
     by_seq = {int(r[0]): r for r in rows}
+    from ..link.statements import carriers as carriers_of
     from ..link.statements import order
 
     ordered = order(carried)
-    carriers, seen = [], set()
-    for m in ordered:
-        if m.document_id in seen:
-            continue
-        seen.add(m.document_id)
-        carriers.append({"document_id": m.document_id, "url": m.url, "outlet": m.outlet, "published": m.published,
-                         "claim_id": m.local_id, "title": by_seq[m.claim_seq][16]})
+    carriers = carriers_of(ordered, lambda m: by_seq[m.claim_seq][16])
     first = ordered[0]
     out: dict[str, Any] = {
         "id": s["id"],
