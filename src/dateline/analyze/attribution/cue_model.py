@@ -189,7 +189,7 @@ def unseen_candidate(tok: Any) -> bool:
     words = _candidate_ids()[1]
     if tok.pos != _verb_id() or tok.lower in words or not tok.is_alpha:
         return False
-    if subject_kind(subject_of(tok)) not in _SPEAKING_KINDS:
-        return False  # "the storm ensured that …"
-    return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in tok.children)
+    if not any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in tok.children):
+        return False
+    return subject_kind(subject_of(tok)) in _SPEAKING_KINDS  # not "the storm ensured that …"
