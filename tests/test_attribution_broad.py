@@ -471,3 +471,31 @@ def test_a_possessive_does_not_cut_an_addressee_or_a_named_object(nlp) -> None:
     assert c.content.startswith("the agency's report")
     c = only("Sen. Mark Lane (R-Ohio), a ferry owner, called the levy “abhorrent” in a post.")
     assert c.speaker_text == "Sen. Mark Lane (R-Ohio)"
+
+
+def test_a_verb_of_appearance_judges_its_whole_clause_with_no_source_in_the_sentence(nlp) -> None:
+    c = only("By the end of the week the new toll plan seemed doomed to fail in the council.")
+    assert c.cue == "seemed" and c.speaker is None and c.speaker_text is None
+    assert c.content.startswith("the new toll plan seemed doomed")
+    c = only("Harbour traffic, until the storm, appeared immune to the slump.")
+    assert c.content.startswith("Harbour traffic") and c.speaker_text is None
+    # a person who seems to do or think something is the source of it, as with any cue
+    c = only("Mayor Ada Quist seemed to blame the port authority for the delays.")
+    assert c.speaker_text == "Mayor Ada Quist" and "blame the port authority" in c.content
+    # appearing somewhere is no judgement
+    assert read_text("Mayor Ada Quist appeared before reporters at the town hall on Monday.").claims == []
+
+
+def test_the_subject_nearest_the_verb_speaks_when_an_opening_phrase_is_misparsed(nlp) -> None:
+    r = read_text("Speaking at a town hall event in Dover, New Hampshire, Lena Ortiz went after her rival, "
+                  "calling him “a total stiff.”")
+    assert [c.speaker_text for c in r.claims] == ["Lena Ortiz"]
+
+
+def test_an_editors_standing_note_is_no_reporting_but_a_correction_keeps_its_claims(nlp) -> None:
+    body = "The harbour master said the pier would reopen in May.\n\n"
+    r = read_text(body + "Editor’s note: Jo Blake is a longtime critic who has repeatedly pledged to close the port.")
+    assert [c.speaker_text for c in r.claims] == ["The harbour master"]
+    r = read_text(body + "Editor's Note: An article on Monday misstated what the council said. "
+                  "The council said the pier would stay shut.")
+    assert "The council" in [c.speaker_text for c in r.claims]

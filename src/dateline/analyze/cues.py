@@ -404,3 +404,11 @@ ANONYMITY_FORMULA = re.compile(r"^\w+\s+(?:not\s+to\s+be\s+(?:named|identified|q
 #: a quotation with no cue of its own is someone's words from this many words on (shorter ones
 #: are names, titles and scare quotes), or when it is a whole sentence
 MIN_ORPHAN_QUOTE_WORDS = 6
+
+
+#: an editor's note: the publisher's own standing line about the article or its subject
+#: ("Editor's note: …", "EDITOR'S NOTE — …"), at the start of a line; it reports no one
+EDITORS_NOTE = re.compile(r"(?im)^[ \t]*editor[’']?s[’']?\s+note\b[^\n]*")
+#: a note that corrects the article ("An article on Monday misstated …", "An earlier version of
+#: this story …") restates what was reported and who said it: its attributions stand
+CORRECTION_NOTE = re.compile(r"(?i)\b(?:article|story|version|column|report|correction|corrected|misstated|misquoted)\b")

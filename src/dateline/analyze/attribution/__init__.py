@@ -78,6 +78,15 @@ def _announcements_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _editors_notes_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """An editor's note that does not correct the article (a standing line repeated under every
+    article on a subject) is the publisher's own: what it says of anyone is not reporting."""
+    notes = [m.span() for m in cues.EDITORS_NOTE.finditer(text) if not cues.CORRECTION_NOTE.search(m.group())]
+    if not notes:
+        return cands
+    return [c for c in cands if not any(a <= c.cue_span[0] < b for a, b in notes)]
+
+
 def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``."""
     text = reading.text
@@ -103,6 +112,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     cands += _transcript_lines(text, paras, cands, index)
     cands += _block_quotes(doc, text, sents, paras, quotes, cands)
     cands = _announcements_dropped(text, cands)
+    cands = _editors_notes_dropped(text, cands)
     for c in cands:
         if not c.quotes:
             c.quotes, c.content = _quotes_in(quotes, c.content)

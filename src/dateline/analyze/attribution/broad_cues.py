@@ -130,3 +130,53 @@ def only_a_name(doc: Any, span: Span) -> bool:
 
     return len(toks) <= 4 and all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in toks) \
         and toks[-1].lower_ in cues.ORG_NOUNS | cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | {"council", "crowd", "audience"}
+
+
+#: verbs of appearance ("X seems to …", "the plan appeared doomed"): the writer's (or the
+#: article's) judgement of how things look. What is judged is the whole clause, subject
+#: included, and no one in the sentence is its source.
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
+_APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
+_APPEARANCE_PREPS = frozenset({"like"})
+
+
+def appearance_of(tok: Any, ss: int, se: int) -> Span | None:
+    """The token range judged by a verb of appearance, subject included, or None when the verb
+    is not used that way ("appeared before reporters", "appeared on television")."""
+    comp = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in _APPEARANCE_DEPS or c.dep_ == "prep" and c.lower_ in _APPEARANCE_PREPS)]
+    if not comp:
+        return None
+    e = min(max(c.right_edge.i for c in comp) + 1, se)
+    subj = subject_of(tok)
+    if subj is None or subj.i > tok.i or subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in comp):
+        s = min(max(c.left_edge.i, ss) for c in comp)  # "it seems that …": the clause
+    elif subj.lower_ in ("who", "which", "that"):
+        s = subj.i  # "…, who seemed confused": from the relative pronoun
+    else:
+        s = max(subj.left_edge.i, ss)
+    doc = tok.doc
+    while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in ("”", '"', "’", "'", "''", ")")
+                     or doc[e - 1].is_space):
+        e -= 1
+    while s < e and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    if e - s < 3:
+        return None
+    return s, e
+
+
+_STATE_VERBS = frozenset({"be", "have", "get", "become", "remain", "stay", "lack", "need", "pay", "work"})
+
+
+def acts_through_appearance(tok: Any) -> bool:
+    """Whether a verb of appearance governs what its subject does or thinks ("Kim seemed to
+    blame the press", "she appeared to imply …"): then the subject is the source and the verb
+    phrase the content, as for any cue."""
+    from .cue_model import lemma_of, subject_kind
+
+    subj = subject_of(tok)
+    if subj is None or subject_kind(subj) not in ("he", "they", "person", "people", "propn"):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma_of(c) not in _STATE_VERBS
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)

@@ -28,6 +28,20 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
                 continue
             if _quote_around(quotes, tok.idx) is not None:
                 continue  # words inside a quotation are the quoted speaker's
+            if tok.pos_ == "VERB" and cue_model.lemma_of(tok) in broad_cues.APPEARANCE_VERBS:
+                judged = broad_cues.appearance_of(tok, ss, se)
+                # "seemed to blame X", "she appeared to imply X": a person's act or thought, which is
+                # theirs; "the plan seemed to be working" is the writer's judgement of the plan
+                said = broad_cues.acts_through_appearance(tok)
+                if judged is not None and not said:
+                    cs, ce = doc[judged[0]].idx, _char_end(doc, judged[1])
+                    if not any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs)
+                               for a, b in held.near(cs, ce)):
+                        out.append(_Cand("lead", tok.text, (tok.idx, tok.idx + len(tok.text)), None, (cs, ce),
+                                         date_text=_date_of(tok)))
+                        held.append((cs, ce))
+                        used.add(tok.idx)
+                        continue
             p = cue_model.probability(tok)
             if p < threshold:
                 continue

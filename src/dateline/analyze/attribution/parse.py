@@ -131,9 +131,12 @@ def _negated(tok: Any) -> bool:
 
 
 def _subject(tok: Any, depth: int = 0) -> Any:
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj") or depth and c.dep_ == "nsubjpass":
-            return c  # "X is frustrated with Y, saying …": X
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") or depth and c.dep_ == "nsubjpass"]
+    if subjects:
+        # "X is frustrated with Y, saying …": X. Two subjects are a misparse of an opening phrase
+        # ("Speaking in Salem, New Hampshire, Trump went …"): the one nearest the verb is the subject
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if len(subjects) > 1 and before else subjects[0]
     if depth > 3:
         return None
     if (tok.dep_ == "conj" or tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG") \
