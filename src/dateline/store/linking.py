@@ -1,9 +1,9 @@
 """New documents linked against the store through its indexes, never by loading all of it.
 
-- near-duplicates: at write time, each new signature's LSH band keys are looked up in
-  ``lsh_bands`` (one indexed lookup for all bands and levels), the candidates' signatures read by
-  id and verified, then its own band keys added to level 0 (:func:`link_near`); full levels are
-  merged into the next after each batch (:func:`merge_bands`);
+- near-duplicates: at write time, the LSH band keys of a whole batch are looked up in
+  ``lsh_bands`` in one query, in key order (:class:`BatchBands`); each new document's candidates
+  are read by seq and verified, then its own band keys added to level 0 (:func:`link_near`);
+  full levels are merged into the next after each batch (:func:`merge_bands`);
 - versions: the new document's address and headline, through their indexes;
 - stories: only the articles whose rarity or pairing window reaches a new one's date are
   loaded and compared (a few weeks of news around the new dates, whatever the store's size);
