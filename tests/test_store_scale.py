@@ -370,8 +370,8 @@ def test_a_batchs_band_keys_are_looked_up_at_once_with_the_same_near_duplicates(
 
 def test_a_band_key_looked_up_before_its_document_was_replaced_finds_nothing(tmp_path):
     """A batch's keys are looked up before it is written; should a stored document with those
-    keys be deleted and its seq taken by another in the meantime, that other document is not a
-    candidate unless it shares a band too (what the table would have answered)."""
+    keys be deleted and its seq taken by one of the batch, that one is not a candidate through
+    the old keys (the table no longer holds them): only through its own."""
     from dateline.link.dedupe import band_keys, fingerprint, verify
     from dateline.store.linking import BatchBands, link_near
 
@@ -391,8 +391,10 @@ def test_a_band_key_looked_up_before_its_document_was_replaced_finds_nothing(tmp
         conn.execute("BEGIN")
         try:
             batch = BatchBands(conn, [new])
-            assert batch.seqs == {}
-            batch.seqs[band_keys(new.signature)[0]] = [seq]  # as if the seq had held one of its keys
-            assert link_near(conn, seq + 1, "short", new, batch=batch) == []
+            assert batch.stored == {}
+            batch.stored[band_keys(new.signature)[0]] = [seq]  # as if the seq had held one of its keys,
+            assert [m.other for m in link_near(conn, seq + 1, "short", new, batch=batch)] == ["long"]
+            batch.written.add(seq)  # and as if "long" had taken that seq in this batch since
+            assert link_near(conn, seq + 2, "short2", new, batch=batch) == []
         finally:
             conn.execute("ROLLBACK")

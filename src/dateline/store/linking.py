@@ -73,7 +73,9 @@ class BatchBands:
     written: one query, its keys in ascending order, so each page of a level is read once for
     the whole batch (37 random lookups a document in each level otherwise, each a page of its
     own once the index is beyond SQLite's page cache). The batch's own documents are added as
-    they join the index, so that a later one finds an earlier one as it would in the table."""
+    they join the index, so that a later one finds an earlier one as it would in the table; a
+    seq found before the batch that one of them has taken since (a deleted document's) is not
+    theirs, and is left out."""
 
     def __init__(self, conn: sqlite3.Connection, fingerprints: Iterable[Fingerprint | None],
                  dedupe: DedupeOptions = DEFAULT_DEDUPE) -> None:
@@ -82,7 +84,9 @@ class BatchBands:
         for fp in fingerprints:
             if fp is not None and fp.shingles >= dedupe.min_shingles:
                 self._keys.setdefault(fp.signature.tobytes(), band_keys(fp.signature, dedupe))
-        self.seqs: dict[int, list[int]] = {}
+        self.stored: dict[int, list[int]] = {}  # key -> seqs, as the table answered before the batch
+        self.new: dict[int, list[int]] = {}  # key -> seqs of the batch's documents, as they join
+        self.written: set[int] = set()
         wanted = sorted({k for keys in self._keys.values() for k in keys})
         if wanted:
             levels = band_levels(conn)
@@ -91,7 +95,16 @@ class BatchBands:
                 "AND band_key IN (SELECT value FROM json_each(?))",
                 (*levels, json.dumps(wanted)),
             ):
-                self.seqs.setdefault(key, []).append(seq)
+                self.stored.setdefault(key, []).append(seq)
+
+    def candidates(self, keys: Sequence[int]) -> list[int]:
+        found = {s for k in keys for s in self.stored.get(k, ()) if s not in self.written}
+        return sorted(found.union(*(self.new.get(k, ()) for k in keys)))
+
+    def joined(self, seq: int, keys: Sequence[int]) -> None:
+        self.written.add(seq)
+        for k in keys:
+            self.new.setdefault(k, []).append(seq)
 
     def keys(self, fp: Fingerprint) -> list[int]:
         keys = self._keys.get(fp.signature.tobytes())
@@ -116,9 +129,8 @@ def link_near(
         )]
     else:
         keys = batch.keys(fp)
-        seqs = sorted({s for k in keys for s in batch.seqs.get(k, ())})
+        seqs = batch.candidates(keys)
     found = []
-    mine = set(keys)
     for chunk in _chunks(seqs):
         for other, shingles, sig in conn.execute(
             "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
@@ -127,18 +139,14 @@ def link_near(
         ).fetchall():
             if other == document_id:
                 continue
-            signature = Fingerprint.signature_from(sig)
-            if batch is not None and mine.isdisjoint(band_keys(signature, dedupe)):
-                continue  # a seq looked up before the batch, taken since by another document
-            hit = verify(fp.signature, fp.shingles, signature, int(shingles), dedupe)
+            hit = verify(fp.signature, fp.shingles, Fingerprint.signature_from(sig), int(shingles), dedupe)
             if hit is not None:
                 found.append(Match(other, *hit))
     conn.executemany(
         "INSERT INTO lsh_bands (level, band_key, seq) VALUES (0, ?, ?) ON CONFLICT DO NOTHING", [(k, seq) for k in keys]
     )
     if batch is not None:
-        for k in keys:
-            batch.seqs.setdefault(k, []).append(seq)
+        batch.joined(seq, keys)
     return found
 
 
