@@ -329,3 +329,72 @@ def test_story_pairs_read_their_articles_once_as_they_come():
     code = "from dateline.link.stories import feature_key; print(feature_key('w:harbour'))"
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert int(other) == stories.feature_key("w:harbour") != stories.feature_key("w:harbor")
+
+
+def test_a_batchs_band_keys_are_looked_up_at_once_with_the_same_near_duplicates(tmp_path, monkeypatch):
+    """The writer looks up the band keys of a whole batch in one query (store/linking.py
+    BatchBands), not each document's own: the links, groups and band keys are those of the
+    lookup per document, near-duplicates inside one batch included, and the band table is asked
+    once a batch."""
+    import dateline.store.linking as linking
+
+    readings = corpus_readings()
+    random.Random(11).shuffle(readings)
+    batched = tmp_path / "batched.db"
+    with Corpus(batched) as corpus:
+        corpus.add(readings[:30], batch_size=1000)
+        store = corpus._writable()
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        corpus.add(readings[30:], batch_size=1000)  # one batch, with near copies of its own documents
+        store.conn.set_trace_callback(None)
+    band_reads = [s for s in statements if "FROM lsh_bands WHERE level IN" in s]
+    assert len(band_reads) == 1, band_reads
+
+    monkeypatch.setattr(linking, "BatchBands", lambda conn, fingerprints, dedupe=None: None)
+    each = tmp_path / "each.db"
+    with Corpus(each) as corpus:
+        corpus.add(readings[:30], batch_size=1000)
+        store = corpus._writable()
+        statements = []
+        store.conn.set_trace_callback(statements.append)
+        corpus.add(readings[30:], batch_size=1000)
+        store.conn.set_trace_callback(None)
+    assert len([s for s in statements if "FROM lsh_bands WHERE level IN" in s]) == len(readings) - 30
+    near = {(a, b) for a, b, k, _ in snapshot(each)["links"] if k == "near"}
+    ids = {r.id for r in readings[30:]}
+    assert any(a in ids and b in ids for a, b in near)  # a near pair inside the one batch
+    assert any((a in ids) != (b in ids) for a, b in near)  # and one with a document stored before
+    assert snapshot(batched) == snapshot(each)
+
+
+def test_a_band_key_looked_up_before_its_document_was_replaced_finds_nothing(tmp_path):
+    """A batch's keys are looked up before it is written; should a stored document with those
+    keys be deleted and its seq taken by one of the batch, that one is not a candidate through
+    the old keys (the table no longer holds them): only through its own."""
+    from dateline.link.dedupe import band_keys, fingerprint, verify
+    from dateline.store.linking import BatchBands, link_near
+
+    rnd = random.Random(5)
+    names = ["Arvel", "Brisa", "Cotan"]
+    long_text = _text(rnd, 1200, names)
+    short_text = long_text.split("\n\n")[3]  # one paragraph of it: contained, far from equal
+    with Corpus(tmp_path / "news.db") as corpus:
+        corpus.add([Reading(id="long", source=Source(path="l.txt", url="https://a.example/l", format="text"),
+                            url="https://a.example/l", title="Long", language="en", text=long_text)])
+        conn = corpus._writable().conn
+        seq = conn.execute("SELECT seq FROM documents WHERE id = 'long'").fetchone()[0]
+        new = fingerprint(short_text)
+        old = fingerprint(long_text)
+        assert verify(new.signature, new.shingles, old.signature, old.shingles) is not None  # a near-duplicate
+        assert not set(band_keys(new.signature)) & set(band_keys(old.signature))  # sharing no band
+        conn.execute("BEGIN")
+        try:
+            batch = BatchBands(conn, [new])
+            assert batch.stored == {}
+            batch.stored[band_keys(new.signature)[0]] = [seq]  # as if the seq had held one of its keys,
+            assert [m.other for m in link_near(conn, seq + 1, "short", new, batch=batch)] == ["long"]
+            batch.written.add(seq)  # and as if "long" had taken that seq in this batch since
+            assert link_near(conn, seq + 2, "short2", new, batch=batch) == []
+        finally:
+            conn.execute("ROLLBACK")

@@ -1,9 +1,9 @@
 """New documents linked against the store through its indexes, never by loading all of it.
 
-- near-duplicates: at write time, each new signature's LSH band keys are looked up in
-  ``lsh_bands`` (one indexed lookup for all bands and levels), the candidates' signatures read by
-  id and verified, then its own band keys added to level 0 (:func:`link_near`); full levels are
-  merged into the next after each batch (:func:`merge_bands`);
+- near-duplicates: at write time, the LSH band keys of a whole batch are looked up in
+  ``lsh_bands`` in one query, in key order (:class:`BatchBands`); each new document's candidates
+  are read by seq and verified, then its own band keys added to level 0 (:func:`link_near`);
+  full levels are merged into the next after each batch (:func:`merge_bands`);
 - versions: the new document's address and headline, through their indexes;
 - stories: only the articles whose rarity or pairing window reaches a new one's date are
   loaded and compared (a few weeks of news around the new dates, whatever the store's size);
@@ -17,6 +17,7 @@ The result is the one :func:`dateline.store.groups.relink` gives on the same dat
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from itertools import islice
@@ -67,30 +68,85 @@ def band_levels(conn: sqlite3.Connection) -> list[int]:
     return sorted({0, *(r[0] for r in conn.execute(_LEVELS))})
 
 
+class BatchBands:
+    """The band keys of a batch of new documents, looked up in the index at once before it is
+    written: one query, its keys in ascending order, so each page of a level is read once for
+    the whole batch (37 random lookups a document in each level otherwise, each a page of its
+    own once the index is beyond SQLite's page cache). The batch's own documents are added as
+    they join the index, so that a later one finds an earlier one as it would in the table; a
+    seq found before the batch that one of them has taken since (a deleted document's) is not
+    theirs, and is left out."""
+
+    def __init__(self, conn: sqlite3.Connection, fingerprints: Iterable[Fingerprint | None],
+                 dedupe: DedupeOptions = DEFAULT_DEDUPE) -> None:
+        self.dedupe = dedupe
+        self._keys: dict[bytes, list[int]] = {}
+        for fp in fingerprints:
+            if fp is not None and fp.shingles >= dedupe.min_shingles:
+                self._keys.setdefault(fp.signature.tobytes(), band_keys(fp.signature, dedupe))
+        self.stored: dict[int, list[int]] = {}  # key -> seqs, as the table answered before the batch
+        self.new: dict[int, list[int]] = {}  # key -> seqs of the batch's documents, as they join
+        self.written: set[int] = set()
+        wanted = sorted({k for keys in self._keys.values() for k in keys})
+        if wanted:
+            levels = band_levels(conn)
+            for key, seq in conn.execute(
+                f"SELECT band_key, seq FROM lsh_bands WHERE level IN ({','.join('?' * len(levels))}) "
+                "AND band_key IN (SELECT value FROM json_each(?))",
+                (*levels, json.dumps(wanted)),
+            ):
+                self.stored.setdefault(key, []).append(seq)
+
+    def candidates(self, keys: Sequence[int]) -> list[int]:
+        found = {s for k in keys for s in self.stored.get(k, ()) if s not in self.written}
+        return sorted(found.union(*(self.new.get(k, ()) for k in keys)))
+
+    def joined(self, seq: int, keys: Sequence[int]) -> None:
+        self.written.add(seq)
+        for k in keys:
+            self.new.setdefault(k, []).append(seq)
+
+    def keys(self, fp: Fingerprint) -> list[int]:
+        keys = self._keys.get(fp.signature.tobytes())
+        return keys if keys is not None else band_keys(fp.signature, self.dedupe)
+
+
 def link_near(
-    conn: sqlite3.Connection, seq: int, document_id: str, fp: Fingerprint, dedupe: DedupeOptions = DEFAULT_DEDUPE
+    conn: sqlite3.Connection, seq: int, document_id: str, fp: Fingerprint, dedupe: DedupeOptions = DEFAULT_DEDUPE,
+    batch: BatchBands | None = None,
 ) -> list[Match]:
-    """The stored near-duplicates of a new document (now written), which then joins the index."""
+    """The stored near-duplicates of a new document (now written), which then joins the index.
+    With ``batch``: its keys were looked up with the rest of the batch's (the same answer)."""
     if fp.shingles < dedupe.min_shingles:
         return []
-    keys = band_keys(fp.signature, dedupe)
-    levels = band_levels(conn)
-    marks = ",".join("?" * len(keys))
+    if batch is None:
+        keys = band_keys(fp.signature, dedupe)
+        levels = band_levels(conn)
+        seqs = [r[0] for r in conn.execute(
+            f"SELECT DISTINCT seq FROM lsh_bands WHERE level IN ({','.join('?' * len(levels))}) "
+            f"AND band_key IN ({','.join('?' * len(keys))})",
+            (*levels, *keys),
+        )]
+    else:
+        keys = batch.keys(fp)
+        seqs = batch.candidates(keys)
     found = []
-    for other, shingles, sig in conn.execute(
-        "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
-        f"WHERE d.seq IN (SELECT DISTINCT seq FROM lsh_bands WHERE level IN ({','.join('?' * len(levels))}) "
-        f"AND band_key IN ({marks})) AND +d.status = 'ok'",
-        (*levels, *keys),
-    ).fetchall():
-        if other == document_id:
-            continue
-        hit = verify(fp.signature, fp.shingles, Fingerprint.signature_from(sig), int(shingles), dedupe)
-        if hit is not None:
-            found.append(Match(other, *hit))
+    for chunk in _chunks(seqs):
+        for other, shingles, sig in conn.execute(
+            "SELECT f.document_id, f.shingles, f.signature FROM fingerprints f JOIN documents d ON d.id = f.document_id "
+            f"WHERE d.seq IN ({','.join('?' * len(chunk))}) AND +d.status = 'ok'",
+            tuple(chunk),
+        ).fetchall():
+            if other == document_id:
+                continue
+            hit = verify(fp.signature, fp.shingles, Fingerprint.signature_from(sig), int(shingles), dedupe)
+            if hit is not None:
+                found.append(Match(other, *hit))
     conn.executemany(
         "INSERT INTO lsh_bands (level, band_key, seq) VALUES (0, ?, ?) ON CONFLICT DO NOTHING", [(k, seq) for k in keys]
     )
+    if batch is not None:
+        batch.joined(seq, keys)
     return found
 
 
