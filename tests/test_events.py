@@ -457,3 +457,38 @@ def test_one_countrys_exercises_are_mobilize_and_joint_ones_cooperate(nlp, text:
 
 def test_a_fire_drill_is_no_event(nlp) -> None:
     assert types(nlp, "The school held a fire drill on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a doer that is no one, also for the second verb of a pair and for Latin plurals in -us/-is
+    "The cyclone flattened villages and cut power to the whole island.",
+    "The virus killed four people in the province last week.",
+    "Bank shares were hit by fears of a slowdown.",
+    # a court striking down a law deals no blow
+    "The constitutional court struck down the election law on Monday.",
+    # a show called off is no sanction
+    "The band cancelled its concert in Kyiv.",
+    "Heavy snow forced the organisers to cancel the marathon race.",
+    # a forecast is no threat: who warns would not be the one to act, or what is warned of is a hazard
+    "Analysts warned that the rebels could take the town within weeks.",
+    "The health ministry warned of a third wave of infections this winter.",
+    "The central bank warned that the recession would deepen.",
+])
+def test_surplus_events_of_no_political_deed(nlp, text: str) -> None:
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    # attacking a plan, a record or a decision is words (CAMEO 111, criticize: PLOVER ACCUSE)
+    ("The opposition leader attacked the budget as a gift to the banks.", "ACCUSE"),
+    ("Critics attacked the government's record on housing.", "ACCUSE"),
+    ("The senator hit out at the decision to close the base.", "ACCUSE"),
+    # people, places and forces attacked stay ASSAULT; a cancelled visit or a government's warning stays
+    ("Rebels attacked the convoy near the border.", "ASSAULT"),
+    ("Gunmen attacked the police station in the town.", "ASSAULT"),
+    ("The president cancelled his visit to Moscow.", "SANCTION"),
+    ("The government warned that it would expel the diplomats.", "THREATEN"),
+    ("The storm of protest did not stop the army, which shelled the town and killed six people.", "ASSAULT"),
+])
+def test_words_against_a_plan_are_accuse_and_deeds_stay(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]

@@ -80,7 +80,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
-    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT",
+    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT", ("hit", "out"): "ACCUSE",
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -469,6 +469,8 @@ NON_AGENTS = frozenset({
     "hurricane", "typhoon", "cyclone", "tornado", "tsunami", "landslide", "avalanche", "drought",
     "heatwave", "wind", "wave", "disease", "virus", "epidemic", "pandemic", "outbreak", "illness",
     "cancer", "accident", "crash", "weather", "temperature", "recession", "slump", "downturn", "crisis",
+    # moods of a market: "shares were hit by fears of a trade war"
+    "fear", "concern", "worry", "uncertainty", "speculation", "jitter",
 })
 #: what a death or damage told in the passive can come from that makes it no attack: "killed in
 #: the earthquake", "injured in a crash" (not "killed in the attack")
@@ -486,7 +488,14 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
                 "trade", "deal", "mission", "task", "warrant", "maneuver", "manoeuvre", "move", "turn"),
     "hit": ("record", "high", "low", "peak", "bottom", "target", "mark", "level", "snag", "wall", "road",
             "headline", "market", "shelf", "store", "button"),
-    "strike": ("note", "tone", "balance", "chord", "pose", "match"),
+    "strike": ("note", "tone", "balance", "chord", "pose", "match",
+               # a court "struck down the law": a ruling, no blow
+               "law", "ruling", "ban", "rule", "measure", "provision", "regulation", "statute",
+               "legislation", "decree", "clause", "amendment", "policy"),
+    # a show called off is no sanction ("cancelled her concert"); talks, visits, aid or deals stay one
+    "cancel": ("concert", "show", "match", "game", "parade", "festival", "performance", "tour", "race",
+               "class", "exam", "lesson", "screening", "premiere", "gig", "fixture", "tournament",
+               "subscription", "wedding", "celebration", "fair"),
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
 }
@@ -501,9 +510,27 @@ NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
         "academic", "astronomer", "doctor", "physician", "engineer", "trial", "project", "book", "film",
         "documentary", "article", "series", "student", "journalist", "reporter")
     for v in ("investigate", "probe")}
+#: who warns without being the one to act: a forecast, not a threat ("economists warned that the
+#: recession could deepen"); PLOVER's THREATEN is a hostile act its actor holds out
+NOT_EVENT_SUBJECTS["warn"] = (
+    "analyst", "expert", "economist", "scientist", "researcher", "doctor", "forecaster", "meteorologist",
+    "study", "survey", "research", "academic", "strategist", "commentator", "scholar", "epidemiologist")
+#: what a warning can be of that no one does to anyone: "warned of a famine", "warned of a second
+#: wave of infections", "warned that the recession could deepen" (see events._no_event_verb)
+HAZARDS = frozenset(NON_AGENTS - {"fear", "concern", "worry", "uncertainty", "speculation", "jitter"}) | frozenset({
+    "famine", "shortage", "infection", "slowdown", "bubble", "contagion", "heat", "cold", "frost"})
+WARNING_VERBS = frozenset({"warn"})
+#: what an attack is of when it is words: "attacked the plan as a giveaway", "attacks the
+#: government's record" (CAMEO 111, criticize: PLOVER ACCUSE); people, places and forces attacked stay ASSAULT
+CRITICISED = ("plan", "proposal", "policy", "decision", "record", "budget", "bill", "remark", "comment",
+              "statement", "handling", "stance", "position", "idea", "reform", "approach", "strategy",
+              "ruling", "verdict", "speech", "claim", "measure", "plan", "programme", "program", "law",
+              "legislation", "move", "decree", "initiative", "view", "argument", "report", "critic",
+              "criticism", "agenda", "performance", "leadership", "response", "proposition")
 #: verbs that are an event of another type with such an object: "struck a deal" is an agreement
 VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),
+    "attack": (("ACCUSE", CRITICISED),),
 }
 #: verbs that with a clause after them report or remember, and are no event: "recalled that
 #: the treaty was signed" (the recall of an envoy takes an object)

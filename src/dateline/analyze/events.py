@@ -77,6 +77,8 @@ def _singular(noun: str) -> str:
         return noun[:-3] + "y"
     if noun.endswith(("ses", "shes", "ches", "xes")):
         return noun[:-2]
+    if noun.endswith(("us", "is")):
+        return noun  # "virus", "crisis", "status"
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
@@ -264,6 +266,8 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     ordinary verb ("fight corruption", "executed a plan"), a clause that makes it a report
     ("recalled that …"), "declined to comment", "pressed ahead"."""
     doers = _children(tok, "nsubj") + [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
+    if not doers and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not _is_passive(tok):
+        doers = _children(tok.head, "nsubj")  # "the storm killed 12 people and cut power": the storm cut it
     if doers and all(_singular(d.lower_) in L.NON_AGENTS and d.ent_type_ == "" for d in doers):
         return True
     if _is_passive(tok) and not _children(tok, "agent"):
@@ -277,6 +281,12 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     objs = _children(tok, "dobj") + (_children(tok, "nsubjpass") if _is_passive(tok) else [])
     if lemma in L.NOT_EVENT_OBJECTS and objs and all(_singular(o.lower_) in L.NOT_EVENT_OBJECTS[lemma] for o in objs):
         return True
+    if lemma in L.WARNING_VERBS:
+        # a warning of a hazard no one does: "warned of a famine", "warned that the recession could deepen"
+        of = [o for p in _children(tok, "prep") if p.lower_ in ("of", "about") for o in _children(p, "pobj")]
+        of += [s for c in _children(tok, "ccomp") for s in _children(c, "nsubj")]
+        if of and all(_singular(o.lower_) in L.HAZARDS and o.ent_type_ == "" for o in of):
+            return True
     if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
         return True
     if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
