@@ -492,3 +492,35 @@ def test_surplus_events_of_no_political_deed(nlp, text: str) -> None:
 ])
 def test_words_against_a_plan_are_accuse_and_deeds_stay(nlp, text: str, typ: str) -> None:
     assert types(nlp, text)[:1] == [typ]
+
+
+def test_naming_an_attack_a_crime_is_accuse_not_the_attack(nlp) -> None:
+    # CAMEO 111/112 (criticize, accuse): the speaker condemns; the attack's doer is someone else
+    r = read(nlp, "The foreign minister called the bombing barbaric.")
+    assert [e["type"] for e in r.events] == ["ACCUSE"]
+    assert r.events[0]["actor_text"] == "The foreign minister"
+    assert types(nlp, "The president called the raid an act of terrorism.") == ["ACCUSE"]
+    # naming without condemning makes no one the doer of what is named
+    assert "AGREE" not in types(nlp, "The envoy called the accord a good start.")
+    # "called a strike" is still a strike called
+    assert types(nlp, "The teachers' union called a strike for Monday.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text,typ", [
+    # a protest made to a government, or lodged with one, is an official complaint (CAMEO 114)
+    ("Beijing protested to Tokyo over the visit to the shrine.", "ACCUSE"),
+    ("The ministry lodged a protest with the French ambassador.", "ACCUSE"),
+    ("Villagers protested with banners outside the mine.", "PROTEST"),
+    # released from custody is a release of people held, whoever they are (CAMEO 084)
+    ("The former governor was freed from prison on Tuesday.", "RETREAT"),
+    ("The two armies exchanged prisoners at the border.", "RETREAT"),
+    # receiving a visiting dignitary is hosting a visit (CAMEO 043)
+    ("The king received the visiting Turkish president at the palace.", "CONSULT"),
+])
+def test_complaints_releases_and_visits_by_their_object(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]
+
+
+def test_a_release_of_results_or_a_letter_received_is_no_event(nlp) -> None:
+    assert types(nlp, "The bank released its earnings on Friday.") == []
+    assert types(nlp, "The mayor received a letter from residents.") == []

@@ -365,7 +365,12 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     **{v: (("SUPPORT", FORMAL_AGREEMENTS),) for v in SIGNING_VERBS},
     # letting observers in: receiving inspectors or peacekeepers, allowing aid through (CAMEO
     # 0861-0863: RETREAT); "would allow the return of inspectors" is its promise
-    "receive": (("RETREAT", _OBSERVERS),),
+    # receiving a visiting dignitary is hosting a visit (CAMEO 043: CONSULT)
+    "receive": (("RETREAT", _OBSERVERS), ("CONSULT", ("minister", "president", "king", "queen", "prince",
+                "delegation", "envoy", "ambassador", "counterpart", "leader", "secretary", "chancellor",
+                "premier", "emissary", "pope", "emir", "sultan", "sheikh", "diplomat", "dignitary", "delegate"))),
+    # "exchanged prisoners" releases them (CAMEO 084); "exchange fire" is PHRASAL
+    "exchange": (("RETREAT", _PEOPLE_HELD + ("body", "remains")),),
     "admit": (("RETREAT", _OBSERVERS),),
     "accept": (("RETREAT", _OBSERVERS),),
     "allow": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
@@ -542,6 +547,26 @@ NO_COMMENT: dict[str, tuple[str, ...]] = {
                 "respond", "identify", "name", "disclose", "reveal", "give", "provide"),
     "refuse": ("comment", "elaborate", "speculate", "say", "confirm", "disclose", "reveal", "identify", "name"),
 }
+#: verbs that name what their object is ("called the attack cowardly", "described the killings as
+#: a crime"): the object's event is talked about, the speaker is not its doer
+JUDGING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise"})
+#: judgements that make such naming a condemnation (CAMEO 111/112, PLOVER ACCUSE)
+CONDEMNATIONS = frozenset({
+    "cowardly", "barbaric", "barbarous", "criminal", "crime", "terrorism", "terrorist", "unacceptable",
+    "outrageous", "illegal", "despicable", "heinous", "provocation", "provocative", "violation", "disgrace",
+    "disgraceful", "shameful", "atrocious", "atrocity", "brutal", "inhuman", "inhumane", "savage", "unjustified",
+    "unprovoked", "senseless", "cruel", "abhorrent", "appalling", "deplorable", "reprehensible", "vile",
+    "aggression", "massacre", "genocide", "murder", "cowardice", "barbarism", "barbarity", "unlawful",
+    "illegitimate", "unjust", "hostile", "outrage", "travesty", "sham", "farce", "betrayal", "aggressive"})
+#: where a release is from that makes it one of people held, whoever they are: "the opposition
+#: leader was released from house arrest" (CAMEO 084: RETREAT)
+CUSTODY = frozenset({"prison", "jail", "gaol", "custody", "detention", "arrest", "captivity", "camp", "cell"})
+RELEASE_VERBS = frozenset({"release", "free"})
+#: a protest made to a government or lodged with one is an official complaint (CAMEO 114: ACCUSE),
+#: not a demonstration: "protested to Washington over the sale", "lodged a protest with Beijing"
+COMPLAINED_TO = frozenset({"government", "embassy", "ministry", "ambassador", "authorities", "authority",
+                           "council", "envoy", "president", "minister", "commission", "office"})
+FORMAL_PROTEST_VERBS = frozenset({"lodge", "file", "deliver", "send", "issue", "register", "hand", "make"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
 #: measures that a request asks others to take against a third party (see events._against_someone)

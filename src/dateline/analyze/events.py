@@ -260,6 +260,13 @@ def _against_someone(tok: Any) -> bool:
     return False
 
 
+def _complains_to(tok: Any) -> bool:
+    """A protest made to a government ("protested to Washington over the sale", "protested to the
+    embassy"): an official complaint (CAMEO 114), not a demonstration."""
+    return any(o.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or _singular(o.lower_) in L.COMPLAINED_TO
+               for p in _children(tok, "prep") if p.lower_ in ("to", "with") for o in _children(p, "pobj"))
+
+
 def _no_event_verb(tok: Any, lemma: str) -> bool:
     """An event verb used of no political deed: a doer that is no one ("oil prices declined",
     "the storm destroyed homes", "killed in the earthquake"), an object that makes it an
@@ -384,6 +391,9 @@ class _Finder:
                 return None
             if _no_event_verb(tok, lemma):
                 return None
+            if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
+                                                if p.lower_ == "from" for o in _children(p, "pobj")):
+                return "RETREAT", tok, None  # "released from house arrest", whoever was held
             objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
             for typ, wanted in L.VERB_OBJECT_TYPES.get(lemma, ()):
                 if objs & set(wanted):
@@ -439,7 +449,7 @@ class _Finder:
                 typ = verb_type[lemma]
                 if typ == "REQUEST" and _against_someone(tok):
                     return "ACCUSE", tok, None
-                if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok)):
+                if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok) or _complains_to(tok)):
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
@@ -451,6 +461,9 @@ class _Finder:
             low, tok = joined
         elif tok.i > 1 and toks[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
+        if tok.dep_ == "compound" and low in nouns and tok.head.lower_ in L.CONDEMNATIONS \
+                and tok.head.dep_ in ("oprd", "dobj") and verb_lemma.get(tok.head.head.lower_) in L.JUDGING_VERBS:
+            return "ACCUSE", tok.head.head, None  # "called the bombing barbaric", parsed "the [bombing barbaric]"
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -464,6 +477,9 @@ class _Finder:
                         if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
                             typ = "COOPERATE"
                         return typ, tok, light
+            judged = self._judgement(tok)
+            if judged is not None and any(j.lower_ in L.CONDEMNATIONS for j in judged):
+                return "ACCUSE", tok.head, None  # "called the attack cowardly": a condemnation
             if head in L.NOUN_NEEDS_PREP:
                 if not any(c.dep_ == "prep" and c.lower_ in L.NOUN_NEEDS_PREP[head] for c in tok.children):
                     return None
@@ -480,6 +496,8 @@ class _Finder:
                 verb = verb_lemma.get(tok.head.lower_) or tok.head.lower_
                 if verb in L.REVERSAL_VERBS | L.SUPPRESSION_VERBS:
                     light = tok.head
+            if typ == "PROTEST" and head == "protest" and verb in L.FORMAL_PROTEST_VERBS:
+                return "ACCUSE", tok, light  # "lodged a protest with Beijing": an official complaint
             if verb in L.SUPPRESSION_VERBS and typ == "PROTEST":
                 return "COERCE", tok, light
             if verb in L.REVERSAL_VERBS and typ in L.REVERSIBLE:
@@ -493,8 +511,21 @@ class _Finder:
             return typ, tok, light
         return None
 
+    def _judgement(self, noun: Any) -> list[Any] | None:
+        """What a verb of naming says its object is ("called the attack cowardly", "described
+        the killings as a crime against humanity"), or None when ``noun`` is not so named."""
+        if noun.dep_ != "dobj" or self.tables[0].get(noun.head.lower_) not in L.JUDGING_VERBS:
+            return None
+        said = [c for c in noun.head.children if c.i > noun.i and (
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "advmod" and c.pos_ in ("ADJ", "ADV")))]
+        said += [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "as" for o in _children(c, "pobj")]
+        said += [o for c in said for p in _children(c, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+        return said or None
+
     def _light_verb(self, noun: Any) -> Any | None:
         verb_lemma = self.tables[0]
+        if self._judgement(noun) is not None:
+            return None  # "called the agreement historic": no one calls an agreement into being
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             lemma = verb_lemma.get(noun.head.lower_)
             if lemma in L.LIGHT_VERBS or lemma in L.REVERSAL_VERBS:
