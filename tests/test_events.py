@@ -524,3 +524,17 @@ def test_complaints_releases_and_visits_by_their_object(nlp, text: str, typ: str
 def test_a_release_of_results_or_a_letter_received_is_no_event(nlp) -> None:
     assert types(nlp, "The bank released its earnings on Friday.") == []
     assert types(nlp, "The mayor received a letter from residents.") == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("North Korea test-fired two ballistic missiles on Friday.", "MOBILIZE"),   # a show of force (CAMEO 15)
+    ("Gunmen fired mortars at the base.", "ASSAULT"),
+    ("The militia handed over its arms to the army.", "RETREAT"),              # disarming (CAMEO 0871)
+    ("The regime handed weapons to its supporters.", "AID"),
+    ("Rioters burned flags outside the embassy.", "PROTEST"),                  # violent protest (CAMEO 145)
+    ("Soldiers burned the homes of the villagers.", "COERCE"),
+    ("The foreign ministry summoned the Chinese ambassador over the arrests.", "ACCUSE"),
+    ("The committee summoned the minister to testify.", "REQUEST"),
+])
+def test_shows_of_force_disarming_and_diplomatic_complaints(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]

@@ -301,7 +301,9 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "demolish": (("COERCE", PROPERTY),),
     "bulldoze": (("COERCE", PROPERTY),),
     "raze": (("COERCE", PROPERTY),),
-    "burn": (("COERCE", PROPERTY),),
+    # burning tyres, flags or effigies is a violent protest (CAMEO 145: PROTEST), not an attack
+    "burn": (("COERCE", PROPERTY), ("PROTEST", ("tyre", "tire", "flag", "effigy", "portrait", "poster",
+                                                "banner", "picture", "photograph"))),
     "torch": (("COERCE", PROPERTY),),
     "loot": (("COERCE", PROPERTY),),
     "ransack": (("COERCE", PROPERTY),),
@@ -567,6 +569,14 @@ RELEASE_VERBS = frozenset({"release", "free"})
 COMPLAINED_TO = frozenset({"government", "embassy", "ministry", "ambassador", "authorities", "authority",
                            "council", "envoy", "president", "minister", "commission", "office"})
 FORMAL_PROTEST_VERBS = frozenset({"lodge", "file", "deliver", "send", "issue", "register", "hand", "make"})
+#: the first part of a hyphened verb that makes a weapon's firing a show of force: "test-fired a
+#: missile" (CAMEO 15, exhibit force posture: PLOVER MOBILIZE), not an attack
+SHOW_OF_FORCE_PREFIXES = frozenset({"test"})
+#: what, handed over or in, is given up: "the rebels handed over their weapons" disarms them
+#: (CAMEO 0871-0872: RETREAT), where "handed weapons to the rebels" arms them (AID)
+SURRENDERED = frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosive", "munition", "stockpile"})
+#: envoys whose summoning is a diplomatic complaint ("summoned the ambassador": ACCUSE, CAMEO 114)
+SUMMONED_ENVOYS = frozenset({"ambassador", "envoy", "charge", "chargé", "diplomat", "consul", "attache", "attaché"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
 #: measures that a request asks others to take against a third party (see events._against_someone)

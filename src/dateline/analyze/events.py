@@ -391,6 +391,16 @@ class _Finder:
                 return None
             if _no_event_verb(tok, lemma):
                 return None
+            toks = tokens(tok.doc)
+            if tok.i > 1 and toks[tok.i - 1].text == "-" and not toks[tok.i - 1].whitespace_ \
+                    and not toks[tok.i - 2].whitespace_ and toks[tok.i - 2].lower_ in L.SHOW_OF_FORCE_PREFIXES:
+                return "MOBILIZE", tok, None  # "test-fired a missile": a show of force
+            dobjs = _children(tok, "dobj")
+            if lemma in ("hand", "turn") and any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in tok.children) \
+                    and dobjs and all(_singular(o.lower_) in L.SURRENDERED for o in dobjs):
+                return "RETREAT", tok, None  # "handed over their weapons": disarming
+            if lemma == "summon" and dobjs and all(_singular(o.lower_) in L.SUMMONED_ENVOYS for o in dobjs):
+                return "ACCUSE", tok, None  # "summoned the ambassador": a diplomatic complaint
             if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
                                                 if p.lower_ == "from" for o in _children(p, "pobj")):
                 return "RETREAT", tok, None  # "released from house arrest", whoever was held
