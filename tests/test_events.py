@@ -538,3 +538,11 @@ def test_a_release_of_results_or_a_letter_received_is_no_event(nlp) -> None:
 ])
 def test_shows_of_force_disarming_and_diplomatic_complaints(nlp, text: str, typ: str) -> None:
     assert types(nlp, text)[:1] == [typ]
+
+
+def test_naming_verbs_outside_the_lexicon_condemn_too(nlp) -> None:
+    assert types(nlp, "The UN described the massacre as genocide.") == ["ACCUSE"]
+    assert types(nlp, "The opposition branded the raid a crime.") == ["ACCUSE"]
+    # an apposition after a comma is no judgement: the strike is still called by the union
+    r = read(nlp, "The union called a strike, the third this year, over pay.")
+    assert event(r, "PROTEST")["actor_text"] == "The union"

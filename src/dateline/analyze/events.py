@@ -311,6 +311,12 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _judging_forms() -> frozenset[str]:
+    """The forms of the verbs of naming ("called", "describes", "branded"), most of which are no event verbs."""
+    return frozenset(f for v in L.JUDGING_VERBS for f in _verb_forms(v))
+
+
+@lru_cache(maxsize=1)
 def _trigger_ids() -> tuple[frozenset[int], int]:
     """The ids of the lower-case forms an event can start with (a verb form or a noun of the
     tables), and the id of "-": ``tok.lower`` is an int, ``tok.lower_`` a new string each time."""
@@ -472,7 +478,7 @@ class _Finder:
         elif tok.i > 1 and toks[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
         if tok.dep_ == "compound" and low in nouns and tok.head.lower_ in L.CONDEMNATIONS \
-                and tok.head.dep_ in ("oprd", "dobj") and verb_lemma.get(tok.head.head.lower_) in L.JUDGING_VERBS:
+                and tok.head.dep_ in ("oprd", "dobj") and tok.head.head.lower_ in _judging_forms():
             return "ACCUSE", tok.head.head, None  # "called the bombing barbaric", parsed "the [bombing barbaric]"
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
@@ -524,11 +530,17 @@ class _Finder:
     def _judgement(self, noun: Any) -> list[Any] | None:
         """What a verb of naming says its object is ("called the attack cowardly", "described
         the killings as a crime against humanity"), or None when ``noun`` is not so named."""
-        if noun.dep_ != "dobj" or self.tables[0].get(noun.head.lower_) not in L.JUDGING_VERBS:
+        if noun.dep_ != "dobj" or noun.head.lower_ not in _judging_forms():
             return None
         said = [c for c in noun.head.children if c.i > noun.i and (
             c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "advmod" and c.pos_ in ("ADJ", "ADV")))]
-        said += [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "as" for o in _children(c, "pobj")]
+        # "described the massacre as genocide", "branded the raid a crime": the parser hangs the
+        # judgement on the verb or on its object
+        said += [o for c in [*noun.head.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "as"
+                 for o in _children(c, "pobj")]
+        toks = tokens(noun.doc)
+        said += [a for a in _children(noun, "appos")  # "the raid a crime", not "a strike, the third this year"
+                 if not any(t.text in (",", "(", "-", "–", "—", ":") for t in toks[noun.i + 1:a.i])]
         said += [o for c in said for p in _children(c, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
         return said or None
 
