@@ -457,3 +457,92 @@ def test_one_countrys_exercises_are_mobilize_and_joint_ones_cooperate(nlp, text:
 
 def test_a_fire_drill_is_no_event(nlp) -> None:
     assert types(nlp, "The school held a fire drill on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a doer that is no one, also for the second verb of a pair and for Latin plurals in -us/-is
+    "The cyclone flattened villages and cut power to the whole island.",
+    "The virus killed four people in the province last week.",
+    "Bank shares were hit by fears of a slowdown.",
+    # a court striking down a law deals no blow
+    "The constitutional court struck down the election law on Monday.",
+    # a show called off is no sanction
+    "The band cancelled its concert in Kyiv.",
+    "Heavy snow forced the organisers to cancel the marathon race.",
+    # a forecast is no threat: who warns would not be the one to act, or what is warned of is a hazard
+    "Analysts warned that the rebels could take the town within weeks.",
+    "The health ministry warned of a third wave of infections this winter.",
+    "The central bank warned that the recession would deepen.",
+])
+def test_surplus_events_of_no_political_deed(nlp, text: str) -> None:
+    assert types(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    # attacking a plan, a record or a decision is words (CAMEO 111, criticize: PLOVER ACCUSE)
+    ("The opposition leader attacked the budget as a gift to the banks.", "ACCUSE"),
+    ("Critics attacked the government's record on housing.", "ACCUSE"),
+    ("The senator hit out at the decision to close the base.", "ACCUSE"),
+    # people, places and forces attacked stay ASSAULT; a cancelled visit or a government's warning stays
+    ("Rebels attacked the convoy near the border.", "ASSAULT"),
+    ("Gunmen attacked the police station in the town.", "ASSAULT"),
+    ("The president cancelled his visit to Moscow.", "SANCTION"),
+    ("The government warned that it would expel the diplomats.", "THREATEN"),
+    ("The storm of protest did not stop the army, which shelled the town and killed six people.", "ASSAULT"),
+])
+def test_words_against_a_plan_are_accuse_and_deeds_stay(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]
+
+
+def test_naming_an_attack_a_crime_is_accuse_not_the_attack(nlp) -> None:
+    # CAMEO 111/112 (criticize, accuse): the speaker condemns; the attack's doer is someone else
+    r = read(nlp, "The foreign minister called the bombing barbaric.")
+    assert [e["type"] for e in r.events] == ["ACCUSE"]
+    assert r.events[0]["actor_text"] == "The foreign minister"
+    assert types(nlp, "The president called the raid an act of terrorism.") == ["ACCUSE"]
+    # naming without condemning makes no one the doer of what is named
+    assert "AGREE" not in types(nlp, "The envoy called the accord a good start.")
+    # "called a strike" is still a strike called
+    assert types(nlp, "The teachers' union called a strike for Monday.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text,typ", [
+    # a protest made to a government, or lodged with one, is an official complaint (CAMEO 114)
+    ("Beijing protested to Tokyo over the visit to the shrine.", "ACCUSE"),
+    ("The ministry lodged a protest with the French ambassador.", "ACCUSE"),
+    ("Villagers protested with banners outside the mine.", "PROTEST"),
+    # released from custody is a release of people held, whoever they are (CAMEO 084)
+    ("The former governor was freed from prison on Tuesday.", "RETREAT"),
+    ("The two armies exchanged prisoners at the border.", "RETREAT"),
+    # receiving a visiting dignitary is hosting a visit (CAMEO 043)
+    ("The king received the visiting Turkish president at the palace.", "CONSULT"),
+])
+def test_complaints_releases_and_visits_by_their_object(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]
+
+
+def test_a_release_of_results_or_a_letter_received_is_no_event(nlp) -> None:
+    assert types(nlp, "The bank released its earnings on Friday.") == []
+    assert types(nlp, "The mayor received a letter from residents.") == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("North Korea test-fired two ballistic missiles on Friday.", "MOBILIZE"),   # a show of force (CAMEO 15)
+    ("Gunmen fired mortars at the base.", "ASSAULT"),
+    ("The militia handed over its arms to the army.", "RETREAT"),              # disarming (CAMEO 0871)
+    ("The regime handed weapons to its supporters.", "AID"),
+    ("Rioters burned flags outside the embassy.", "PROTEST"),                  # violent protest (CAMEO 145)
+    ("Soldiers burned the homes of the villagers.", "COERCE"),
+    ("The foreign ministry summoned the Chinese ambassador over the arrests.", "ACCUSE"),
+    ("The committee summoned the minister to testify.", "REQUEST"),
+])
+def test_shows_of_force_disarming_and_diplomatic_complaints(nlp, text: str, typ: str) -> None:
+    assert types(nlp, text)[:1] == [typ]
+
+
+def test_naming_verbs_outside_the_lexicon_condemn_too(nlp) -> None:
+    assert types(nlp, "The UN described the massacre as genocide.") == ["ACCUSE"]
+    assert types(nlp, "The opposition branded the raid a crime.") == ["ACCUSE"]
+    # an apposition after a comma is no judgement: the strike is still called by the union
+    r = read(nlp, "The union called a strike, the third this year, over pay.")
+    assert event(r, "PROTEST")["actor_text"] == "The union"

@@ -536,3 +536,28 @@ def test_a_rate_is_a_set_and_a_stretch_a_duration() -> None:
     assert values("He was jailed for a year.")["a year"] == ("DURATION", "P1Y")
     assert values("Prices rose as a month ended.")["a month"] == ("DURATION", "P1M")
     assert values("Wages rose a year earlier.")["a year earlier"][0] == "DATE"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    # how a plan came out, told in the past, puts its day behind the story
+    ("A concert planned for Saturday was cancelled after the storm.", "Saturday", "2024-11-23"),
+    ("The referendum scheduled for Monday was held without incident.", "Monday", "2024-11-25"),
+    # a plan still standing keeps its day ahead
+    ("A strike planned for Friday will go ahead, the union said.", "Friday", "2024-11-29"),
+    ("The summit slated for Monday was announced by the palace.", "Monday", "2024-12-02"),
+])
+def test_a_plan_that_came_out_is_dated_behind_the_story(nlp, text: str, surface: str, value: str) -> None:
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-11-27", nlp(text))}  # a Wednesday
+    assert got[surface] == value, got
+
+
+def test_seasons_keep_their_article_and_a_drop_is_no_fall(nlp) -> None:
+    text = "Exports slowed in the summer. The party split in the autumn of 2019. The fall in prices hurt farmers."
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"the summer": ("DATE", "2024-SU"), "the autumn of 2019": ("DATE", "2019-FA")}
+
+
+def test_a_half_of_the_year_is_one_expression(nlp) -> None:
+    text = "Output rose in the first half of the year and fell in the third quarter of this year."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"the first half of the year": "2024-H1", "the third quarter of this year": "2024-Q3"}

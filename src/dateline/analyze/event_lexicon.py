@@ -80,7 +80,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("hand", "over"): "CONCEDE", ("sign", "up"): "AGREE", ("lash", "out"): "ACCUSE",
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
-    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT",
+    ("break", "up"): "COERCE", ("ship", "out"): "RETREAT", ("hit", "out"): "ACCUSE",
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -301,7 +301,9 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "demolish": (("COERCE", PROPERTY),),
     "bulldoze": (("COERCE", PROPERTY),),
     "raze": (("COERCE", PROPERTY),),
-    "burn": (("COERCE", PROPERTY),),
+    # burning tyres, flags or effigies is a violent protest (CAMEO 145: PROTEST), not an attack
+    "burn": (("COERCE", PROPERTY), ("PROTEST", ("tyre", "tire", "flag", "effigy", "portrait", "poster",
+                                                "banner", "picture", "photograph"))),
     "torch": (("COERCE", PROPERTY),),
     "loot": (("COERCE", PROPERTY),),
     "ransack": (("COERCE", PROPERTY),),
@@ -365,7 +367,12 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     **{v: (("SUPPORT", FORMAL_AGREEMENTS),) for v in SIGNING_VERBS},
     # letting observers in: receiving inspectors or peacekeepers, allowing aid through (CAMEO
     # 0861-0863: RETREAT); "would allow the return of inspectors" is its promise
-    "receive": (("RETREAT", _OBSERVERS),),
+    # receiving a visiting dignitary is hosting a visit (CAMEO 043: CONSULT)
+    "receive": (("RETREAT", _OBSERVERS), ("CONSULT", ("minister", "president", "king", "queen", "prince",
+                "delegation", "envoy", "ambassador", "counterpart", "leader", "secretary", "chancellor",
+                "premier", "emissary", "pope", "emir", "sultan", "sheikh", "diplomat", "dignitary", "delegate"))),
+    # "exchanged prisoners" releases them (CAMEO 084); "exchange fire" is PHRASAL
+    "exchange": (("RETREAT", _PEOPLE_HELD + ("body", "remains")),),
     "admit": (("RETREAT", _OBSERVERS),),
     "accept": (("RETREAT", _OBSERVERS),),
     "allow": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
@@ -469,6 +476,8 @@ NON_AGENTS = frozenset({
     "hurricane", "typhoon", "cyclone", "tornado", "tsunami", "landslide", "avalanche", "drought",
     "heatwave", "wind", "wave", "disease", "virus", "epidemic", "pandemic", "outbreak", "illness",
     "cancer", "accident", "crash", "weather", "temperature", "recession", "slump", "downturn", "crisis",
+    # moods of a market: "shares were hit by fears of a trade war"
+    "fear", "concern", "worry", "uncertainty", "speculation", "jitter",
 })
 #: what a death or damage told in the passive can come from that makes it no attack: "killed in
 #: the earthquake", "injured in a crash" (not "killed in the attack")
@@ -486,7 +495,14 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
                 "trade", "deal", "mission", "task", "warrant", "maneuver", "manoeuvre", "move", "turn"),
     "hit": ("record", "high", "low", "peak", "bottom", "target", "mark", "level", "snag", "wall", "road",
             "headline", "market", "shelf", "store", "button"),
-    "strike": ("note", "tone", "balance", "chord", "pose", "match"),
+    "strike": ("note", "tone", "balance", "chord", "pose", "match",
+               # a court "struck down the law": a ruling, no blow
+               "law", "ruling", "ban", "rule", "measure", "provision", "regulation", "statute",
+               "legislation", "decree", "clause", "amendment", "policy"),
+    # a show called off is no sanction ("cancelled her concert"); talks, visits, aid or deals stay one
+    "cancel": ("concert", "show", "match", "game", "parade", "festival", "performance", "tour", "race",
+               "class", "exam", "lesson", "screening", "premiere", "gig", "fixture", "tournament",
+               "subscription", "wedding", "celebration", "fair"),
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
 }
@@ -501,9 +517,27 @@ NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
         "academic", "astronomer", "doctor", "physician", "engineer", "trial", "project", "book", "film",
         "documentary", "article", "series", "student", "journalist", "reporter")
     for v in ("investigate", "probe")}
+#: who warns without being the one to act: a forecast, not a threat ("economists warned that the
+#: recession could deepen"); PLOVER's THREATEN is a hostile act its actor holds out
+NOT_EVENT_SUBJECTS["warn"] = (
+    "analyst", "expert", "economist", "scientist", "researcher", "doctor", "forecaster", "meteorologist",
+    "study", "survey", "research", "academic", "strategist", "commentator", "scholar", "epidemiologist")
+#: what a warning can be of that no one does to anyone: "warned of a famine", "warned of a second
+#: wave of infections", "warned that the recession could deepen" (see events._no_event_verb)
+HAZARDS = frozenset(NON_AGENTS - {"fear", "concern", "worry", "uncertainty", "speculation", "jitter"}) | frozenset({
+    "famine", "shortage", "infection", "slowdown", "bubble", "contagion", "heat", "cold", "frost"})
+WARNING_VERBS = frozenset({"warn"})
+#: what an attack is of when it is words: "attacked the plan as a giveaway", "attacks the
+#: government's record" (CAMEO 111, criticize: PLOVER ACCUSE); people, places and forces attacked stay ASSAULT
+CRITICISED = ("plan", "proposal", "policy", "decision", "record", "budget", "bill", "remark", "comment",
+              "statement", "handling", "stance", "position", "idea", "reform", "approach", "strategy",
+              "ruling", "verdict", "speech", "claim", "measure", "plan", "programme", "program", "law",
+              "legislation", "move", "decree", "initiative", "view", "argument", "report", "critic",
+              "criticism", "agenda", "performance", "leadership", "response", "proposition")
 #: verbs that are an event of another type with such an object: "struck a deal" is an agreement
 VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "strike": (("AGREE", ("deal", "agreement", "accord", "bargain", "compromise", "pact", "truce")),),
+    "attack": (("ACCUSE", CRITICISED),),
 }
 #: verbs that with a clause after them report or remember, and are no event: "recalled that
 #: the treaty was signed" (the recall of an envoy takes an object)
@@ -515,6 +549,34 @@ NO_COMMENT: dict[str, tuple[str, ...]] = {
                 "respond", "identify", "name", "disclose", "reveal", "give", "provide"),
     "refuse": ("comment", "elaborate", "speculate", "say", "confirm", "disclose", "reveal", "identify", "name"),
 }
+#: verbs that name what their object is ("called the attack cowardly", "described the killings as
+#: a crime"): the object's event is talked about, the speaker is not its doer
+JUDGING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize", "characterise"})
+#: judgements that make such naming a condemnation (CAMEO 111/112, PLOVER ACCUSE)
+CONDEMNATIONS = frozenset({
+    "cowardly", "barbaric", "barbarous", "criminal", "crime", "terrorism", "terrorist", "unacceptable",
+    "outrageous", "illegal", "despicable", "heinous", "provocation", "provocative", "violation", "disgrace",
+    "disgraceful", "shameful", "atrocious", "atrocity", "brutal", "inhuman", "inhumane", "savage", "unjustified",
+    "unprovoked", "senseless", "cruel", "abhorrent", "appalling", "deplorable", "reprehensible", "vile",
+    "aggression", "massacre", "genocide", "murder", "cowardice", "barbarism", "barbarity", "unlawful",
+    "illegitimate", "unjust", "hostile", "outrage", "travesty", "sham", "farce", "betrayal", "aggressive"})
+#: where a release is from that makes it one of people held, whoever they are: "the opposition
+#: leader was released from house arrest" (CAMEO 084: RETREAT)
+CUSTODY = frozenset({"prison", "jail", "gaol", "custody", "detention", "arrest", "captivity", "camp", "cell"})
+RELEASE_VERBS = frozenset({"release", "free"})
+#: a protest made to a government or lodged with one is an official complaint (CAMEO 114: ACCUSE),
+#: not a demonstration: "protested to Washington over the sale", "lodged a protest with Beijing"
+COMPLAINED_TO = frozenset({"government", "embassy", "ministry", "ambassador", "authorities", "authority",
+                           "council", "envoy", "president", "minister", "commission", "office"})
+FORMAL_PROTEST_VERBS = frozenset({"lodge", "file", "deliver", "send", "issue", "register", "hand", "make"})
+#: the first part of a hyphened verb that makes a weapon's firing a show of force: "test-fired a
+#: missile" (CAMEO 15, exhibit force posture: PLOVER MOBILIZE), not an attack
+SHOW_OF_FORCE_PREFIXES = frozenset({"test"})
+#: what, handed over or in, is given up: "the rebels handed over their weapons" disarms them
+#: (CAMEO 0871-0872: RETREAT), where "handed weapons to the rebels" arms them (AID)
+SURRENDERED = frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosive", "munition", "stockpile"})
+#: envoys whose summoning is a diplomatic complaint ("summoned the ambassador": ACCUSE, CAMEO 114)
+SUMMONED_ENVOYS = frozenset({"ambassador", "envoy", "charge", "chargé", "diplomat", "consul", "attache", "attaché"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
 #: measures that a request asks others to take against a third party (see events._against_someone)

@@ -77,6 +77,8 @@ def _singular(noun: str) -> str:
         return noun[:-3] + "y"
     if noun.endswith(("ses", "shes", "ches", "xes")):
         return noun[:-2]
+    if noun.endswith(("us", "is")):
+        return noun  # "virus", "crisis", "status"
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
@@ -258,12 +260,21 @@ def _against_someone(tok: Any) -> bool:
     return False
 
 
+def _complains_to(tok: Any) -> bool:
+    """A protest made to a government ("protested to Washington over the sale", "protested to the
+    embassy"): an official complaint (CAMEO 114), not a demonstration."""
+    return any(o.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or _singular(o.lower_) in L.COMPLAINED_TO
+               for p in _children(tok, "prep") if p.lower_ in ("to", "with") for o in _children(p, "pobj"))
+
+
 def _no_event_verb(tok: Any, lemma: str) -> bool:
     """An event verb used of no political deed: a doer that is no one ("oil prices declined",
     "the storm destroyed homes", "killed in the earthquake"), an object that makes it an
     ordinary verb ("fight corruption", "executed a plan"), a clause that makes it a report
     ("recalled that …"), "declined to comment", "pressed ahead"."""
     doers = _children(tok, "nsubj") + [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
+    if not doers and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not _is_passive(tok):
+        doers = _children(tok.head, "nsubj")  # "the storm killed 12 people and cut power": the storm cut it
     if doers and all(_singular(d.lower_) in L.NON_AGENTS and d.ent_type_ == "" for d in doers):
         return True
     if _is_passive(tok) and not _children(tok, "agent"):
@@ -277,6 +288,12 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     objs = _children(tok, "dobj") + (_children(tok, "nsubjpass") if _is_passive(tok) else [])
     if lemma in L.NOT_EVENT_OBJECTS and objs and all(_singular(o.lower_) in L.NOT_EVENT_OBJECTS[lemma] for o in objs):
         return True
+    if lemma in L.WARNING_VERBS:
+        # a warning of a hazard no one does: "warned of a famine", "warned that the recession could deepen"
+        of = [o for p in _children(tok, "prep") if p.lower_ in ("of", "about") for o in _children(p, "pobj")]
+        of += [s for c in _children(tok, "ccomp") for s in _children(c, "nsubj")]
+        if of and all(_singular(o.lower_) in L.HAZARDS and o.ent_type_ == "" for o in of):
+            return True
     if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
         return True
     if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
@@ -291,6 +308,12 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         if t.dep_ == "xcomp" and t.lower_ in L.NO_COMMENT.get(_tables()[0].get(t.head.lower_, ""), ()):
             return True
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _judging_forms() -> frozenset[str]:
+    """The forms of the verbs of naming ("called", "describes", "branded"), most of which are no event verbs."""
+    return frozenset(f for v in L.JUDGING_VERBS for f in _verb_forms(v))
 
 
 @lru_cache(maxsize=1)
@@ -374,6 +397,19 @@ class _Finder:
                 return None
             if _no_event_verb(tok, lemma):
                 return None
+            toks = tokens(tok.doc)
+            if tok.i > 1 and toks[tok.i - 1].text == "-" and not toks[tok.i - 1].whitespace_ \
+                    and not toks[tok.i - 2].whitespace_ and toks[tok.i - 2].lower_ in L.SHOW_OF_FORCE_PREFIXES:
+                return "MOBILIZE", tok, None  # "test-fired a missile": a show of force
+            dobjs = _children(tok, "dobj")
+            if lemma in ("hand", "turn") and any(c.dep_ == "prt" and c.lower_ in ("over", "in") for c in tok.children) \
+                    and dobjs and all(_singular(o.lower_) in L.SURRENDERED for o in dobjs):
+                return "RETREAT", tok, None  # "handed over their weapons": disarming
+            if lemma == "summon" and dobjs and all(_singular(o.lower_) in L.SUMMONED_ENVOYS for o in dobjs):
+                return "ACCUSE", tok, None  # "summoned the ambassador": a diplomatic complaint
+            if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
+                                                if p.lower_ == "from" for o in _children(p, "pobj")):
+                return "RETREAT", tok, None  # "released from house arrest", whoever was held
             objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
             for typ, wanted in L.VERB_OBJECT_TYPES.get(lemma, ()):
                 if objs & set(wanted):
@@ -429,7 +465,7 @@ class _Finder:
                 typ = verb_type[lemma]
                 if typ == "REQUEST" and _against_someone(tok):
                     return "ACCUSE", tok, None
-                if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok)):
+                if typ in L.SPOKEN_TYPES and (_children(tok, "ccomp") or _trailing_root(tok) or _complains_to(tok)):
                     return L.SPOKEN_TYPES[typ], tok, None  # "protested that …": words, not a rally
                 return typ, tok, None
             return None
@@ -441,6 +477,9 @@ class _Finder:
             low, tok = joined
         elif tok.i > 1 and toks[tok.i - 1].text == "-" and _word_span(tok)[0] != tok.idx:
             return None  # a later part of a hyphened word is looked up from its first part
+        if tok.dep_ == "compound" and low in nouns and tok.head.lower_ in L.CONDEMNATIONS \
+                and tok.head.dep_ in ("oprd", "dobj") and tok.head.head.lower_ in _judging_forms():
+            return "ACCUSE", tok.head.head, None  # "called the bombing barbaric", parsed "the [bombing barbaric]"
         if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADP", "ADV") and (joined is not None or tok.pos_ in ("NOUN", "PROPN")) \
                 and low in nouns and tok.ent_type_ not in _NOT_EVENT_ENTS and tok.dep_ != "compound":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -454,6 +493,9 @@ class _Finder:
                         if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
                             typ = "COOPERATE"
                         return typ, tok, light
+            judged = self._judgement(tok)
+            if judged is not None and any(j.lower_ in L.CONDEMNATIONS for j in judged):
+                return "ACCUSE", tok.head, None  # "called the attack cowardly": a condemnation
             if head in L.NOUN_NEEDS_PREP:
                 if not any(c.dep_ == "prep" and c.lower_ in L.NOUN_NEEDS_PREP[head] for c in tok.children):
                     return None
@@ -470,6 +512,8 @@ class _Finder:
                 verb = verb_lemma.get(tok.head.lower_) or tok.head.lower_
                 if verb in L.REVERSAL_VERBS | L.SUPPRESSION_VERBS:
                     light = tok.head
+            if typ == "PROTEST" and head == "protest" and verb in L.FORMAL_PROTEST_VERBS:
+                return "ACCUSE", tok, light  # "lodged a protest with Beijing": an official complaint
             if verb in L.SUPPRESSION_VERBS and typ == "PROTEST":
                 return "COERCE", tok, light
             if verb in L.REVERSAL_VERBS and typ in L.REVERSIBLE:
@@ -483,8 +527,27 @@ class _Finder:
             return typ, tok, light
         return None
 
+    def _judgement(self, noun: Any) -> list[Any] | None:
+        """What a verb of naming says its object is ("called the attack cowardly", "described
+        the killings as a crime against humanity"), or None when ``noun`` is not so named."""
+        if noun.dep_ != "dobj" or noun.head.lower_ not in _judging_forms():
+            return None
+        said = [c for c in noun.head.children if c.i > noun.i and (
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "advmod" and c.pos_ in ("ADJ", "ADV")))]
+        # "described the massacre as genocide", "branded the raid a crime": the parser hangs the
+        # judgement on the verb or on its object
+        said += [o for c in [*noun.head.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "as"
+                 for o in _children(c, "pobj")]
+        toks = tokens(noun.doc)
+        said += [a for a in _children(noun, "appos")  # "the raid a crime", not "a strike, the third this year"
+                 if not any(t.text in (",", "(", "-", "–", "—", ":") for t in toks[noun.i + 1:a.i])]
+        said += [o for c in said for p in _children(c, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+        return said or None
+
     def _light_verb(self, noun: Any) -> Any | None:
         verb_lemma = self.tables[0]
+        if self._judgement(noun) is not None:
+            return None  # "called the agreement historic": no one calls an agreement into being
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             lemma = verb_lemma.get(noun.head.lower_)
             if lemma in L.LIGHT_VERBS or lemma in L.REVERSAL_VERBS:

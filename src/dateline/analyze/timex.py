@@ -76,7 +76,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:\bthe\s+(?:past|last|next|coming|following|previous|preceding)\s+(?P<u>decade|century|millennium)\b)")),
     ("modmonth", re.compile(rf"(?i:{MOD})(?P<m>{MON})")),
     ("month", re.compile(rf"(?P<m>{MON})(?!\s*\d)")),
-    ("season", re.compile(rf"(?i:{MOD})?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
+    # "the summer", "the winter of 1994": TIMEX3 keeps the article (TBAQ: 3 of 3)
+    ("season", re.compile(rf"(?i:{MOD}|\bthe\s+)?\b(?P<s>(?i:{SEASON}))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR}))?\b")),
     # "early Tuesday", "late Monday": the position in the day is the expression's; "earlier
     # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
     ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
@@ -90,7 +91,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"(?i:(?:the\s+)?(?:(?P<y0>{YEAR})\s+|(?P<rel>year-earlier|year-ago|prior-year|(?:this|last|next)\s+year['’]s)\s+)?"
         rf"(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half))"
-        rf"(?:(?i:\s+of\s+(?:the\s+year\s+)?)(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?"
+        rf"(?:(?i:\s+of\s+(?:the\s+year\s+)?)(?P<y>{YEAR})|\s+(?P<y2>{YEAR})|(?i:\s+of\s+(?:the|this)\s+year\b))?"
         rf"|\b[QH](?P<qn>[1-4])(?:\s+(?P<y3>{YEAR}))?\b")),
     ("century", re.compile(
         r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]century"
@@ -347,12 +348,15 @@ def _plausible(text: str, c: _Cand) -> bool:
         return False  # "high noon"
     if c.kind == "yearend" and not re.search(rf"(?<![\w$£€#.,/:-]){YEAR}[-–/]$", text[max(0, c.start - 5):c.start]):
         return False
-    if c.kind == "season" and m.group("s") == "fall" and not m.group("y") and c.start == m.start("s") \
+    bare_season = c.kind == "season" and text[c.start:m.start("s")].strip().lower() in ("", "the")
+    if bare_season:
+        before = text[max(0, m.start("s") - 40):m.start("s")]  # "the" is the expression's, and still its frame
+    if bare_season and m.group("s") == "fall" and not m.group("y") \
             and not re.search(r"(?i)\b(?:this|last|next|early|late|mid|the|that|in|during|by|until|since|of)[\s-]+$", before):
         return False  # "prices will fall", "to fall apart": the verb
-    if c.kind == "season" and m.group("s").lower() == "fall" and not m.group("y") and re.match(r"\s+of\b", text[c.end:]):
+    if c.kind == "season" and m.group("s").lower() == "fall" and not m.group("y") and re.match(_FALL_OF, text[c.end:]):
         return False  # "the fall of the wall": an event
-    if c.kind == "season" and m.group("s")[0].isupper() and not m.group("y") and c.start == m.start("s"):
+    if bare_season and m.group("s")[0].isupper() and not m.group("y"):
         framed = re.search(r"(?i)\b(?:in|during|since|until|till|through|by|this|last|next|early|late|mid|of|the)\s+$", before) \
             and not re.match(r"\s+[A-Z]", text[c.end:c.end + 2])
         if not framed and not re.search(r"(?:^|[.!?\n]\s*|[\"“]\s*)$", before):
@@ -1000,6 +1004,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _past_perfect(verb.head) else 1
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.DECISION_GOVERNORS:
             return 0
+        if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and _plan_came_out(verb):
+            return -1  # "a rally planned for Saturday was cancelled": the plan's day has come
         if verb.lower_ in R.SCHEDULING_VERBS:
             # "planned a rally on Saturday": what is planned is ahead, unless "had been scheduled"
             return -1 if _past_perfect(verb) else 1
@@ -1011,7 +1017,7 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1
         if verb.tag_ == "VBN" and not kids and verb.dep_ == "acl" and verb.lower_ in R.SCHEDULED_PARTICIPLES \
                 and not (verb.lower_ == "set" and tok.head.lower_ == "on"):
-            return 1  # "a summit set for April", "the vote slated for Monday"
+            return -1 if _plan_came_out(verb) else 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
         if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
@@ -1022,6 +1028,23 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             continue
         break
     return -1 if owned else 0
+
+
+#: "the fall of the wall" (an event), "the fall in prices" (a drop): no season
+_FALL_OF = re.compile(r"(?i)\s+(?:of\b|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:price|sale|output|share|stock|rate|value|"
+                      r"demand|profit|earning|export|import|number|yield|index|dollar|pound|euro|yen|currency|"
+                      r"cost|oil|gold|unemployment|inflation|support|membership|turnout)s?\b)")
+
+
+def _plan_came_out(participle: Any) -> bool:
+    """Whether what a plan's participle hangs on is the subject of a past verb telling how it
+    came out: "a rally planned for Saturday was cancelled", "the vote set for Monday was held"."""
+    noun = participle.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun is participle:
+        return False
+    told = noun.head
+    return told.lower_ in R.PLAN_OUTCOMES and (
+        told.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were") for c in told.children))
 
 
 def _past_as_present(verb: Any) -> bool:

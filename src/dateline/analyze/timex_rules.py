@@ -176,6 +176,12 @@ SCHEDULING_VERBS = frozenset({"scheduled", "planned", "slated", "rescheduled", "
                               "postponed", "delayed", "schedules", "plans"})
 #: participles that, hung on a noun, put its date ahead ("a summit set for April")
 SCHEDULED_PARTICIPLES = frozenset({"set", "scheduled", "slated", "planned", "due", "expected", "timed"})
+#: past-tense verbs that tell how a planned thing came out: "a rally planned for Saturday was
+#: cancelled", "the vote scheduled for Monday was held" put the planned day behind the story
+#: (a plan still standing, "will go ahead", keeps it ahead)
+PLAN_OUTCOMES = frozenset({"cancelled", "canceled", "held", "scrapped", "abandoned", "disrupted",
+                           "drew", "attracted", "ended", "began", "started", "opened", "passed", "took",
+                           "went", "turned", "broke", "fizzled", "collapsed", "failed"})
 #: present-tense verbs that are not about what is ahead ("says Friday", "reports")
 PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "show", "writes", "notes",
                                 "adds", "believes", "thinks", "knows", "has", "have", "'s"})
