@@ -111,25 +111,26 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
 
 def _match(conn, doc, eid, key, day, said_on, words, words_of, options: StatementOptions) -> str | None:
     """The statement this claim is another copy of, among its speaker's within the window."""
+    if day:
+        when, span = "s.first_day BETWEEN ? AND ?", [_shift(day, -options.window_days), _shift(day, options.window_days)]
+    else:
+        when, span = "s.first_day IS NULL", []
+    # the window with each speaker term, so that each is one range of its index (speaker, first
+    # day): the speaker's statements outside the window are never read
     who, args = [], []
     if eid is not None:
-        who.append("s.speaker_entity_id = ?")
-        args.append(eid)
+        who.append(f"(s.speaker_entity_id = ? AND {when})")
+        args += [eid, *span]
     if key:
-        who.append("s.speaker_key = ?")
-        args.append(key)
-    if day:
-        when = "s.first_day BETWEEN ? AND ?"
-        args += [_shift(day, -options.window_days), _shift(day, options.window_days)]
-    else:
-        when = "s.first_day IS NULL"
+        who.append(f"(s.speaker_key = ? AND {when})")
+        args += [key, *span]
     # one row a wording of each statement (a statement carried by hundreds of outlets has few),
     # read from statement_wordings by its key: a repeat scores the same and ties go to the
     # first statement, so each wording is scored once and the copies are never read
     rows = conn.execute(
         "SELECT s.id, s.speaker_entity_id, w.content, w.said_on "
         "FROM statements s JOIN statement_wordings w ON w.statement_id = s.id "
-        f"WHERE ({' OR '.join(who)}) AND {when} ORDER BY s.first_day, s.id",
+        f"WHERE {' OR '.join(who)} ORDER BY s.first_day, s.id",
         args,
     ).fetchall()
     if not rows:
