@@ -246,3 +246,57 @@ def test_a_store_from_before_statements_gets_them_and_a_search_datasette_finds(t
         assert 'content="articles"' in sql
         assert conn.execute("SELECT outlet FROM articles WHERE seq = 1").fetchone()[0] == "Post"
         assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 2
+
+
+_WORDINGS = "SELECT statement_id, content, said_on FROM statement_wordings ORDER BY 1, 2, 3"
+_MEMBERS_WORDINGS = (
+    "SELECT DISTINCT m.statement_id, c.content, coalesce(c.said_on, '') FROM statement_members m "
+    "JOIN claims c ON c.seq = m.claim_seq WHERE c.content != '' ORDER BY 1, 2, 3"
+)
+
+
+def _rows(conn, sql: str) -> list[tuple]:
+    return [tuple(r) for r in conn.execute(sql)]
+
+
+def _late(corpus: Corpus) -> None:
+    corpus.add([reading("late", "2025-05-08T08:00:00+00:00",
+                        [{"content": QUOTE, "said_on": "2025-05-05", "via": ["Wire", "Late"]}], publisher="Late")])
+
+
+def test_each_wording_is_kept_once_as_members_join_and_leave(corpus):
+    from dateline.store.write import delete
+
+    _wire_day(corpus)
+    _late(corpus)  # the Post's wording again: a member more, no wording more
+    conn = corpus._writable().conn
+    kept = _rows(conn, _WORDINGS)
+    assert kept == _rows(conn, _MEMBERS_WORDINGS)
+    assert conn.execute("SELECT count(*) FROM statement_members").fetchone()[0] == len(kept) + 1
+    store = corpus._writable()
+    with store.transaction():
+        delete(store.conn, "post")  # the Late copy still carries that wording
+        delete(store.conn, "gazette")  # its statement goes, and its wording with it
+    after = _rows(conn, _WORDINGS)
+    assert after == _rows(conn, _MEMBERS_WORDINGS)
+    assert QUOTE in {w[1] for w in after} and len(after) == len(kept) - 1
+
+
+def test_a_store_from_before_migration_10_gets_its_wordings_and_groups_the_same(tmp_path):
+    with Corpus(tmp_path / "fresh.db") as fresh:
+        _wire_day(fresh)
+        _late(fresh)
+        expected = snapshot(fresh)
+    with Corpus(tmp_path / "old.db") as old:
+        _wire_day(old)
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("DROP TABLE statement_wordings")
+    conn.execute("DELETE FROM schema_migrations WHERE version >= 10")
+    conn.commit()
+    conn.close()
+    with Corpus(tmp_path / "old.db") as old:
+        conn = old._writable().conn  # opening it for writing runs migration 10
+        assert _rows(conn, _WORDINGS) == _rows(conn, _MEMBERS_WORDINGS) != []
+        _late(old)  # finds the ferry statement through the wordings the migration kept
+        assert snapshot(old) == expected
+    assert any(len(s[3]) == 4 for s in expected)

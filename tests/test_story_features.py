@@ -50,7 +50,8 @@ def as_before_migration_9(path) -> None:
     """Make a store look like one written before migration 9 (no kept keys)."""
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE story_features")
-    conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+    # and from before the migrations after it (they are safe to run again)
+    conn.execute("DELETE FROM schema_migrations WHERE version >= 9")
     conn.execute("DELETE FROM meta WHERE key = ?", (BACKFILL_KEY,))
     conn.commit()
     conn.close()

@@ -385,6 +385,25 @@ INSERT INTO meta (key, value) VALUES ('story_features_at', '0')
     ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 """,
     ),
+    (
+        10,
+        "each statement's distinct wordings kept, so that grouping a new claim reads its speaker's wordings, not every copy",
+        """
+-- one row a wording of a statement (its members' contents with the day their texts give the
+-- saying): a new claim is compared with these (store/statements.py), however many copies
+-- carry each; kept up to date as members join and leave
+CREATE TABLE IF NOT EXISTS statement_wordings (
+    statement_id  TEXT NOT NULL REFERENCES statements (id),
+    content       TEXT NOT NULL,
+    said_on       TEXT NOT NULL,        -- '' when the text does not date the saying
+    PRIMARY KEY (statement_id, content, said_on)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO statement_wordings (statement_id, content, said_on)
+    SELECT DISTINCT m.statement_id, c.content, coalesce(c.said_on, '')
+    FROM statement_members m JOIN claims c ON c.seq = m.claim_seq
+    WHERE c.content IS NOT NULL AND c.content != '';
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

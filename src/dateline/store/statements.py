@@ -5,6 +5,10 @@ since the last run are taken in order of arrival; each looks for the statements 
 speaker (the ``statements_speaker`` / ``statements_speaker_key`` indexes) first reported within
 the window of days around it, compares its wording with theirs (link/statements.py decides),
 and joins the closest or starts a statement of its own. Every claim belongs to one statement.
+A claim is compared with each distinct wording of those statements once (``statement_wordings``:
+content and the day its text gives, kept as members join and leave), never with every copy: a
+copy that repeats a wording scores the same, and ties go to the first statement, so the answer
+is the one that comparing every copy gives, at a cost that does not grow with the copies.
 ``meta.statements_seq`` records the last claim grouped; ``dateline relink`` regroups all.
 
 The questions (for the CLI, the web app, ``dateline.Corpus``) return plain dicts and lists,
@@ -62,11 +66,10 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
         "ORDER BY c.seq",
         (after,),
     ).fetchall()
-    words_of: dict[int, frozenset[str]] = {}
+    words_of: dict[str, frozenset[str]] = {}  # a wording's content words, worked out once a call
     touched: set[str] = set()
     for seq, doc, lid, eid, key, speaker_text, content, day, kind, said_on in claims:
         words = content_words(content)
-        words_of[seq] = words
         sid = None
         if words and (eid is not None or key):
             sid = _match(conn, doc, eid, key, day, said_on, words, words_of, options)
@@ -89,6 +92,11 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
             "INSERT INTO statement_members (claim_seq, statement_id, document_id, score) VALUES (?,?,?,?)",
             (seq, sid, doc, score),
         )
+        if content:
+            conn.execute(
+                "INSERT INTO statement_wordings (statement_id, content, said_on) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                (sid, content, said_on or ""),
+            )
         touched.add(sid)
     for sid in sorted(touched):
         _summarise(conn, sid)
@@ -103,38 +111,42 @@ def link_statements(conn: sqlite3.Connection, options: StatementOptions = DEFAUL
 
 def _match(conn, doc, eid, key, day, said_on, words, words_of, options: StatementOptions) -> str | None:
     """The statement this claim is another copy of, among its speaker's within the window."""
+    if day:
+        when, span = "s.first_day BETWEEN ? AND ?", [_shift(day, -options.window_days), _shift(day, options.window_days)]
+    else:
+        when, span = "s.first_day IS NULL", []
+    # the window with each speaker term, so that each is one range of its index (speaker, first
+    # day): the speaker's statements outside the window are never read
     who, args = [], []
     if eid is not None:
-        who.append("s.speaker_entity_id = ?")
-        args.append(eid)
+        who.append(f"(s.speaker_entity_id = ? AND {when})")
+        args += [eid, *span]
     if key:
-        who.append("s.speaker_key = ?")
-        args.append(key)
-    if day:
-        when = "s.first_day BETWEEN ? AND ?"
-        args += [_shift(day, -options.window_days), _shift(day, options.window_days)]
-    else:
-        when = "s.first_day IS NULL"
-    # one row a wording of each statement (a statement carried by hundreds of outlets has few):
-    # a repeat scores the same and ties go to the first, so each is scored once
+        who.append(f"(s.speaker_key = ? AND {when})")
+        args += [key, *span]
+    # one row a wording of each statement (a statement carried by hundreds of outlets has few),
+    # read from statement_wordings by its key: a repeat scores the same and ties go to the
+    # first statement, so each wording is scored once and the copies are never read
     rows = conn.execute(
-        "SELECT s.id, s.speaker_entity_id, MIN(m.claim_seq), MAX(m.document_id = ?), c.content, c.said_on "
-        "FROM statements s JOIN statement_members m ON m.statement_id = s.id JOIN claims c ON c.seq = m.claim_seq "
-        f"WHERE ({' OR '.join(who)}) AND {when} GROUP BY s.id, c.content, c.said_on ORDER BY s.first_day, s.id",
-        [doc, *args],
+        "SELECT s.id, s.speaker_entity_id, w.content, w.said_on "
+        "FROM statements s JOIN statement_wordings w ON w.statement_id = s.id "
+        f"WHERE {' OR '.join(who)} ORDER BY s.first_day, s.id",
+        args,
     ).fetchall()
     if not rows:
         return None
-    same_doc = {r[0] for r in rows if r[3]}  # one document carries a statement once
+    # one document carries a statement once
+    same_doc = {r[0] for r in conn.execute(
+        "SELECT DISTINCT statement_id FROM statement_members WHERE document_id = ?", (doc,))}
     candidates = []
-    for sid, s_eid, cseq, _here, content, other_said in rows:
+    for sid, s_eid, content, other_said in rows:
         if sid in same_doc:
             continue
-        other = words_of.get(cseq)
+        other = words_of.get(content)
         if other is None:
-            other = words_of[cseq] = content_words(content)
+            other = words_of[content] = content_words(content)
         resolved = eid is not None and s_eid == eid
-        candidates.append((sid, other, resolved, other_said))
+        candidates.append((sid, other, resolved, other_said or None))
     return best_match(words, candidates, options, said_on)
 
 
@@ -163,6 +175,7 @@ def _members(conn: sqlite3.Connection, sid: str) -> tuple[list[Carried], list[tu
 def _summarise(conn: sqlite3.Connection, sid: str) -> None:
     members, rows = _members(conn, sid)
     if not members:
+        conn.execute("DELETE FROM statement_wordings WHERE statement_id = ?", (sid,))
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
         return
     s = summarise(members)
@@ -205,12 +218,26 @@ def forget(conn: sqlite3.Connection, document_id: str) -> None:
         return
     conn.execute("DELETE FROM statement_members WHERE document_id = ?", (document_id,))
     for sid in sids:
+        _rewordings(conn, sid)
         _summarise(conn, sid)
+
+
+def _rewordings(conn: sqlite3.Connection, sid: str) -> None:
+    """A statement's wordings from its members again (some have left it)."""
+    conn.execute("DELETE FROM statement_wordings WHERE statement_id = ?", (sid,))
+    conn.execute(
+        "INSERT INTO statement_wordings (statement_id, content, said_on) "
+        "SELECT DISTINCT m.statement_id, c.content, coalesce(c.said_on, '') "
+        "FROM statement_members m JOIN claims c ON c.seq = m.claim_seq "
+        "WHERE m.statement_id = ? AND c.content IS NOT NULL AND c.content != ''",
+        (sid,),
+    )
 
 
 def regroup_all(conn: sqlite3.Connection, options: StatementOptions = DEFAULT_STATEMENTS) -> int:
     """Every claim grouped again from scratch (``dateline relink``)."""
     conn.execute("DELETE FROM statement_members")
+    conn.execute("DELETE FROM statement_wordings")
     conn.execute("DELETE FROM statements")
     conn.execute("DELETE FROM meta WHERE key = 'statements_seq'")
     return link_statements(conn, options)
