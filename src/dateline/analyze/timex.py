@@ -184,9 +184,9 @@ _GATE_SPANS = {rx: spans_of(src) for src, rx in _GATE_RX.items()}
 GATE_REACH = (90, 90)
 #: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
 GATE_REACH_BY_KIND = {"duration": (70, 30), "ago": (70, 40), "numrange": (70, 30), "bareunits": (60, 30)}
-#: words a match of these patterns always holds inside itself: a gate's window holding none of
-#: them is passed over without trying the pattern at each of its characters (the same matches:
-#: a match inside the window holds the word inside the window). The unit gate hits every "min" of
+#: words a match of these patterns always needs between its start and the window's end (in the
+#: match or in its lookahead: numrange's unit): a gate's window holding none of them is passed
+#: over without trying the pattern at each of its characters (the same matches). The unit gate hits every "min" of
 #: "minister" and "day" of "Monday"; a duration's unit is a word of its own after a space or hyphen.
 _UNIT_WORD = compile_led(rf"[\s-](?i:{UNIT})\b")
 WINDOW_NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
