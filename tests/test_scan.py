@@ -114,3 +114,31 @@ def test_every_gate_of_time_expressions_finds_the_same_hits() -> None:
     for rx, find in T._GATE_SPANS.items():
         for text in texts:
             assert find(text) == [m.span() for m in rx.finditer(text)], (rx.pattern, text)
+
+
+def _every_start(source: str, text: str) -> list[tuple[int, int]]:
+    rx, out, pos = re.compile(source), [], 0
+    while pos <= len(text) and (m := rx.search(text, pos)) is not None:
+        out.append(m.span())
+        pos = m.start() + 1
+    return out
+
+
+@pytest.mark.parametrize("source", [
+    r"(?<![\w-])(?i:associated\ press|press|ap|a\.p\.|xinhua\ news|xinhua)(?![\w-])",
+    r"(?<![\w-])(?:AP|AFP|AP\-Reuters|TASS|ITAR\-TASS)(?![\w-])",
+    r"(?i:same|year-|year\s+earlier)",
+    r"\d{4}",
+    r"(?:a|b)?",
+])
+def test_starts_of_finds_the_match_at_every_place_one_starts(source: str) -> None:
+    from dateline.analyze.scan import starts_of
+
+    find = starts_of(source)
+    texts = TEXTS + random_texts() + ["ITAR-TASS and AP-Reuters, AFP's; Associated Press ASSOCIATED PRESS",
+                                      "xinhua news agency, Xinhua, XINHUA NEWS", "year-year-year earlier"]
+    hits = 0
+    for text in texts:
+        assert find(text) == _every_start(source, text), (source, text)
+        hits += len(find(text))
+    assert hits > 0

@@ -32,6 +32,7 @@ from ..extract.lexicon import AGENCIES
 from ..model import Reading
 from . import countries, cues
 from . import entity_rules as rules
+from .scan import starts_of
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 #: other pipelines' labels in the English scheme (the French one tags PER, ORG, LOC, MISC);
@@ -94,9 +95,10 @@ def _person_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _agency_patterns() -> tuple[tuple[re.Pattern[str], dict[str, list[tuple[int, str]]]], ...]:
+def _agency_patterns() -> tuple[tuple[bool, Any, dict[str, list[tuple[int, str]]]], ...]:
     """The whole agency table as two patterns (case kept, case folded), longest spelling first,
-    with the (rank, agency) of each spelling: two scans of a text instead of one per spelling."""
+    with the (rank, agency) of each spelling: two scans of a text instead of one per spelling.
+    Each is (folded, its scan: the match at every place one starts, ``scan.starts_of``, table)."""
     exact: dict[str, list[tuple[int, str]]] = {}
     folded: dict[str, list[tuple[int, str]]] = {}
     rank = 0
@@ -110,10 +112,11 @@ def _agency_patterns() -> tuple[tuple[re.Pattern[str], dict[str, list[tuple[int,
             else:
                 folded.setdefault(spelling.lower(), []).append((rank, canonical))
     out = []
-    for table, flags in ((exact, 0), (folded, re.I)):
+    for table, folds in ((exact, False), (folded, True)):
         if table:
             alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
-            out.append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", flags), table))
+            source = rf"(?<![\w-])(?{'i' if folds else ''}:{alternation})(?![\w-])"
+            out.append((folds, starts_of(source), table))
     return tuple(out)
 
 
@@ -123,20 +126,18 @@ _AGENCY_TAIL = re.compile(r"\s+(news\s+agency|agency|news\s+service|newswire)\b"
 def _agency_mentions(text: str, credited: set[str]) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical, surface) for each agency spelling in the text."""
     found: list[tuple[int, int, int, str]] = []
-    for pattern, table in _agency_patterns():
-        folded = bool(pattern.flags & re.I)
-        pos = 0
-        while (m := pattern.search(text, pos)) is not None:
-            pos = m.start() + 1  # the longest spelling at each place; the next may start inside it
-            spelling = m.group(0)
+    for folded, starts, table in _agency_patterns():
+        # the longest spelling at each place; the next may start inside it
+        for start, stop in starts(text):
+            spelling = text[start:stop]
             for rank, canonical in table.get(spelling.lower() if folded else spelling, ()):
                 if len(spelling) <= _AMBIGUOUS_AGENCY and canonical not in credited:
                     continue
-                end = m.end()
+                end = stop
                 tail = _AGENCY_TAIL.match(text, end)
                 if tail:
                     end = tail.end()
-                found.append((m.start(), end, rank, canonical))
+                found.append((start, end, rank, canonical))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     out: list[tuple[int, int, str, str]] = []
     for s, e, _, canonical in found:

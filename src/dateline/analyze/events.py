@@ -42,6 +42,7 @@ from typing import Any
 from ..model import Reading
 from . import event_lexicon as L
 from .entities import EntityIndex
+from .nlp import text as doc_text
 from .nlp import tokens
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -428,7 +429,7 @@ class _Finder:
                 for o in objs_of:
                     words = {singular.get(o.lower_, o.lower_), _singular(o.lower_)}
                     a, b = _word_span(o)
-                    words.add(o.doc.text[a:b].lower())  # "breached the cease-fire"
+                    words.add(doc_text(o.doc)[a:b].lower())  # "breached the cease-fire"
                     for typ, objs in L.VERB_OBJECTS[lemma]:
                         if words & set(objs):
                             return typ, tok, None

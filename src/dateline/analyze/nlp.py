@@ -112,3 +112,58 @@ def tokens(doc) -> list:
     if toks is None:
         toks = doc.user_data["dateline_tokens"] = list(doc)
     return toks
+
+
+def text(doc) -> str:
+    """``doc.text``, joined once a document: spaCy joins every token's text again on each access.
+    The same slot as attribution's own cache of it."""
+    joined = doc.user_data.get("dateline_text")
+    if joined is None:
+        joined = doc.user_data["dateline_text"] = doc.text
+    return joined
+
+
+def noun_chunk_ends(doc) -> dict[int, int]:
+    """``{chunk.start: chunk.end for chunk in doc.noun_chunks}``, found without a Token and a Span
+    made for every token: English's chunk rule (spaCy's own, ``spacy.lang.en.syntax_iterators``)
+    read off the parse's arrays, the left edge asked only of the tokens that can head a chunk.
+    Other languages' chunk rules are spaCy's, as they are."""
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+
+    if doc.noun_chunks_iterator is not english:
+        return {nc.start: nc.end for nc in doc.noun_chunks}
+    if not doc.has_annotation("DEP"):
+        raise ValueError("noun chunks need a dependency parse")
+    from spacy.attrs import DEP, HEAD, POS
+
+    heads_pos, np_deps, conj = _chunk_ids(doc.vocab.strings)
+    arr = doc.to_array([POS, DEP, HEAD])
+    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
+    offsets = arr[:, 2].astype("int64").tolist()  # HEAD: the head's offset from the token
+    toks = tokens(doc)
+    out: dict[int, int] = {}
+    prev_end = -1
+    for i in [i for i, (p, d) in enumerate(zip(pos, dep)) if p in heads_pos and (d in np_deps or d == conj)]:
+        left = toks[i].left_edge.i
+        if left <= prev_end:
+            continue  # no chunk inside another
+        if dep[i] == conj:
+            h = i + offsets[i]
+            while dep[h] == conj and offsets[h] < 0:
+                h += offsets[h]
+            if dep[h] not in np_deps:
+                continue
+        prev_end = i
+        out[left] = i + 1
+    return out
+
+
+#: the dependency labels of a word that heads a noun chunk (spaCy's English chunk rule)
+_CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _chunk_ids(strings) -> tuple[frozenset[int], frozenset[int], int]:
+    """The ids of the parts of speech that head a chunk, of its labels and of "conj"."""
+    from spacy.symbols import NOUN, PRON, PROPN
+
+    return frozenset((NOUN, PROPN, PRON)), frozenset(strings.add(x) for x in _CHUNK_DEPS), strings.add("conj")

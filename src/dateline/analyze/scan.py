@@ -186,26 +186,9 @@ def spans_of(source: str):
     one starts, overlapping ones too; dropping those that start before the last kept one ends
     leaves what ``finditer`` finds (it goes on from a match's end)."""
     rx = compile_led(source)
-    plain_find = lambda text: [m.span() for m in rx.finditer(text)]  # noqa: E731
-    try:
-        tree = _p.parse(source)
-        flags = tree.state.flags
-        if flags & (re.VERBOSE | re.LOCALE | re.ASCII | re.IGNORECASE) or re.match(r"\(\?[a-zA-Z]+\)", source) \
-                or re.search(r"\\[1-9]|\(\?P=|\(\?\(", source):
-            return plain_find
-        if _bare(tree, False):
-            return plain_find  # re skips ahead by its opening already
-        plain: list[str] = []
-        folded: list[str] = []
-        whole: list[str] = []
-        if _first(tree, False, plain, folded, whole) or whole:
-            return plain_find  # may match nothing, or starts with a negated class
-        cased = _cased(list(dict.fromkeys(folded)))
-        if cased is None:
-            return plain_find
-        fast = re.compile(f"[{''.join(dict.fromkeys(plain))}{cased}](?<=(?=({source}))(?s:.))")
-    except (_Unknown, re.error, RecursionError):
-        return plain_find
+    fast = _stepped(source)
+    if fast is None:
+        return lambda text: [m.span() for m in rx.finditer(text)]
 
     def find(text: str) -> list[tuple[int, int]]:
         out = []
@@ -215,6 +198,51 @@ def spans_of(source: str):
             if s >= end:
                 out.append((s, e))
                 end = e
+        return out
+
+    return find
+
+
+def _stepped(source: str) -> re.Pattern[str] | None:
+    """``[firsts](?<=(?=(source)).)`` (see :func:`spans_of`), or None where the characters a
+    match can start with cannot be told as one case-sensitive class."""
+    try:
+        tree = _p.parse(source)
+        flags = tree.state.flags
+        if flags & (re.VERBOSE | re.LOCALE | re.ASCII | re.IGNORECASE) or re.match(r"\(\?[a-zA-Z]+\)", source) \
+                or re.search(r"\\[1-9]|\(\?P=|\(\?\(", source):
+            return None
+        if _bare(tree, False):
+            return None  # re skips ahead by its opening already
+        plain: list[str] = []
+        folded: list[str] = []
+        whole: list[str] = []
+        if _first(tree, False, plain, folded, whole) or whole:
+            return None  # may match nothing, or starts with a negated class
+        cased = _cased(list(dict.fromkeys(folded)))
+        if cased is None:
+            return None
+        return re.compile(f"[{''.join(dict.fromkeys(plain))}{cased}](?<=(?=({source}))(?s:.))")
+    except (_Unknown, re.error, RecursionError):
+        return None
+
+
+def starts_of(source: str):
+    """A function giving, for every place of a text where ``re.compile(source)`` matches, the
+    span of its match there, overlapping ones too: what searching again from each match's
+    start + 1 finds (the longest spelling at each place of a table of names), found faster
+    in the same way as :func:`spans_of`."""
+    fast = _stepped(source)
+    if fast is not None:
+        return lambda text: [m.span(1) for m in fast.finditer(text)]
+    rx = re.compile(source)
+
+    def find(text: str) -> list[tuple[int, int]]:
+        out = []
+        pos = 0
+        while pos <= len(text) and (m := rx.search(text, pos)) is not None:
+            out.append(m.span())
+            pos = m.start() + 1
         return out
 
     return find

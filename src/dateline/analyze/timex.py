@@ -185,6 +185,16 @@ _GATE_SPANS = {rx: spans_of(src) for src, rx in _GATE_RX.items()}
 GATE_REACH = (90, 90)
 #: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
 GATE_REACH_BY_KIND = {"duration": (70, 30), "ago": (70, 40), "numrange": (70, 30), "bareunits": (60, 30)}
+#: words a match of these patterns always needs between its start and the window's end (in the
+#: match or in its lookahead: numrange's unit): a gate's window holding none of them is passed
+#: over without trying the pattern at each of its characters (the same matches). The unit gate hits every "min" of
+#: "minister" and "day" of "Monday"; a duration's unit is a word of its own after a space or hyphen.
+_UNIT_WORD = compile_led(rf"[\s-](?i:{UNIT})\b")
+WINDOW_NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "ago": (compile_led(r"(?i:ago|from\s+now|hence|earlier|later)"), _UNIT_WORD),
+    "duration": (_UNIT_WORD,), "numrange": (_UNIT_WORD,),
+    "bareunits": (compile_led(r"(?i:\b(?:years|months|weeks|days|decades|hours|minutes|centuries|seconds)\b)"),),
+}
 
 #: later patterns lose ties of equal length
 _PRIORITY = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
@@ -275,16 +285,17 @@ def _matches(text: str):
         if gate not in hits:
             hits[gate] = _GATE_SPANS[gate](text)
         before, after = GATE_REACH_BY_KIND.get(kind, GATE_REACH)
+        needs = WINDOW_NEEDS.get(kind, ())
         a = b = -1
         for hs, he in hits[gate]:
             lo, hi = max(0, hs - before), min(n, he + after)
             if lo <= b:
                 b = hi
                 continue
-            if b > a:
+            if b > a and all(w.search(text, a, b) for w in needs):
                 yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
             a, b = lo, hi
-        if b > a:
+        if b > a and all(w.search(text, a, b) for w in needs):
             yield from ((kind, rx, m) for m in rx.finditer(text, a, b))
 
 

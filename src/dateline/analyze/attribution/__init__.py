@@ -29,6 +29,7 @@ from typing import Any
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
+from ..nlp import noun_chunk_ends
 from ..timex import story_anchor
 from .chains import _headline, _to_dict
 from .learned import _learned_cues
@@ -94,7 +95,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     paras = paragraph_spans(text, reading.paragraphs)
     quotes = find_quotes(text, paras)
     sents = _sentences(doc, paras)
-    chunks = {nc.start: nc.end for nc in doc.noun_chunks} if doc.has_annotation("DEP") else {}
+    chunks = noun_chunk_ends(doc) if doc.has_annotation("DEP") else {}
 
     cands: list[_Cand] = []
     for ss, se in sents:
