@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cue_model import CONTENT_DEPS, CONTENT_PREPS, NOUN_CONTENT_DEPS, subject_of
+from .cue_model import CONTENT_DEPS, CONTENT_PREPS, NOUN_CONTENT_DEPS, lemma_of, subject_kind, subject_of
 
 Span = tuple[int, int]
 
@@ -173,8 +173,6 @@ def acts_through_appearance(tok: Any) -> bool:
     """Whether a verb of appearance governs what its subject does or thinks ("Kim seemed to
     blame the press", "she appeared to imply …"): then the subject is the source and the verb
     phrase the content, as for any cue."""
-    from .cue_model import lemma_of, subject_kind
-
     subj = subject_of(tok)
     if subj is None or subject_kind(subj) not in ("he", "they", "person", "people", "propn"):
         return False

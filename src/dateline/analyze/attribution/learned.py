@@ -8,6 +8,11 @@ from .parse import _animate, _Cand, _char_end, _date_of, _first_person, _negated
 from .quotes import Covered, _quote_around
 
 
+def _already_held(held: Covered, cs: int, ce: int) -> bool:
+    """Whether another claim holds the content ``cs:ce`` already, or more than half of it."""
+    return any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held.near(cs, ce))
+
+
 def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
     """Attributions the speech-verb rules do not know: beliefs, intentions, what documents
     show, nominal cues ("her allegation that …"), cues with a noun phrase as content. A token
@@ -35,8 +40,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
                 said = broad_cues.acts_through_appearance(tok)
                 if judged is not None and not said:
                     cs, ce = doc[judged[0]].idx, _char_end(doc, judged[1])
-                    if not any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs)
-                               for a, b in held.near(cs, ce)):
+                    if not _already_held(held, cs, ce):
                         out.append(_Cand("lead", tok.text, (tok.idx, tok.idx + len(tok.text)), None, (cs, ce),
                                          date_text=_date_of(tok)))
                         held.append((cs, ce))
@@ -62,7 +66,7 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
             if cues.ANONYMITY_FORMULA.search(text[tok.idx:ce]):
                 continue  # "who asked not to be named" describes a source; it claims nothing
-            if any(a <= cs and ce <= b or (min(ce, b) - max(cs, a)) > 0.5 * (ce - cs) for a, b in held.near(cs, ce)):
+            if _already_held(held, cs, ce):
                 continue
             cue_span = (tok.idx, tok.idx + len(tok.text))
             c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,

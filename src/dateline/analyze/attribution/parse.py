@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import cues
+from ..nlp import text as nlp_text
 from ..nlp import tokens
 from .quotes import Quote
 
@@ -218,12 +219,7 @@ def _ent_text(tok: Any) -> str:
 
 
 
-def _text(doc: Any) -> str:
-    """``doc.text``, joined once a document (spaCy rebuilds it on every access)."""
-    text = doc.user_data.get("dateline_text")
-    if text is None:
-        text = doc.user_data["dateline_text"] = doc.text
-    return text
+_text = nlp_text  # ``doc.text``, joined once a document (spaCy rebuilds it on every access)
 
 
 
