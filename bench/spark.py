@@ -212,10 +212,13 @@ def main() -> None:
     print("CPU-seconds: " + ", ".join(f"{n} {c:.1f}" for n, c in cpu.items()))
     print(f"local[2] against the local pool (docs per CPU-second): "
           f"{per_cpu['dateline spark --master local[2]'] / anchor:.2f}× (target ≥ 0.8×)")
-    spark2 = results["dateline spark --master local[2]"][-1]["summary"]
-    steps = spark2.get("steps", {})
-    total = sum(steps.values()) or 1.0
-    print("local[2] wall time by step: " + ", ".join(f"{k} {v:.0f}s ({v / total:.0%})" for k, v in steps.items()))
+    for name in systems:
+        if "spark" not in name:
+            continue
+        steps = results[name][-1]["summary"].get("steps", {})
+        total = sum(steps.values()) or 1.0
+        print(f"{name.split()[-1]} wall time by step: "
+              + ", ".join(f"{k} {v:.0f}s ({v / total:.0%})" for k, v in steps.items()))
 
     # the projection: the read is one task per file on every core; the rest is small per document
     rate = per_cpu["dateline spark --master local[2]"]  # docs per CPU-second, everything included

@@ -640,17 +640,23 @@ def table_fields(table: str) -> list[tuple[str, str]]:
 
 
 def _write_tables(spark, readings, out: str, result: SparkRun) -> None:
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    source = readings.select("id", PARTITION, "reading").rdd
-    for table in TABLES:
+    # each reading's JSON is parsed and flattened once, into the rows of every table (tagged with
+    # their table), kept while the six tables are written: parsing it again for each table cost
+    # six times the Python work of the step
+    names = {table: [f for f, _ in table_fields(table)] for table in TABLES}
+    flat = readings.select("id", PARTITION, "reading").rdd.mapPartitions(lambda part: _table_rows(part, names))
+    flat.persist(StorageLevel.MEMORY_AND_DISK)
+    for i, table in enumerate(TABLES):
         fields = table_fields(table)
         counter = spark.sparkContext.accumulator(0)  # rows written, counted as they are made (no second pass)
-        rows = source.mapPartitions(
-            lambda part, t=table, n=[f for f, _ in fields], c=counter: _table_part(part, t, n, c))
+        rows = flat.mapPartitions(lambda part, k=i, c=counter: _rows_of(part, k, c))
         df = spark.createDataFrame(rows, _schema(fields))
         df.write.mode("overwrite").partitionBy(PARTITION).parquet(f"{out}/{table}")
         result.tables[table] = counter.value
+    flat.unpersist()
     errors = readings.where("error_stage IS NOT NULL").select(
         F.col("id").alias("document_id"), "url", "status", "error_stage", "error_message", PARTITION,
         F.get_json_object("reading", "$.source.path").alias("source_path"),
@@ -660,20 +666,29 @@ def _write_tables(spark, readings, out: str, result: SparkRun) -> None:
     result.tables["errors"] = spark.read.parquet(f"{out}/errors").count()  # the footers
 
 
-def _table_part(rows: Iterable[Any], table: str, names: list[str], counter=None) -> Iterator[tuple]:
+def _table_rows(rows: Iterable[Any], names: dict[str, list[str]]) -> Iterator[tuple[int, tuple]]:
+    """(table's index in TABLES, row) for every flat row of every table of each reading."""
     from dateline.store.tables import conform, reading_rows
 
-    n = 0
     for row in rows:
         reading = json.loads(row["reading"])
         reading["id"] = row["id"]  # renamed when its crawler id was taken (as the store does)
-        for flat in reading_rows(reading).get(table, ()):
-            flat = conform(table, flat)
-            flat.setdefault(PARTITION, row[PARTITION])
-            if flat.get(PARTITION) is None:
-                flat[PARTITION] = row[PARTITION]
+        tables = reading_rows(reading)
+        for i, table in enumerate(TABLES):
+            cols = names[table]
+            for flat in tables.get(table, ()):
+                flat = conform(table, flat)
+                if flat.get(PARTITION) is None:
+                    flat[PARTITION] = row[PARTITION]
+                yield i, tuple(flat.get(name) for name in cols)
+
+
+def _rows_of(tagged: Iterable[tuple[int, tuple]], index: int, counter=None) -> Iterator[tuple]:
+    n = 0
+    for i, row in tagged:
+        if i == index:
             n += 1
-            yield tuple(flat.get(name) for name in names)
+            yield row
     if counter is not None:
         counter.add(n)
 
