@@ -543,7 +543,8 @@ class SparkRun:
     statements: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     analysis: bool = True
-    #: wall seconds of each step (read, readings, tables, links, statements)
+    #: wall seconds of each step: read, readings, then tables, links and statements (run at the
+    #: same time, each timed on its own) and the whole of those three as "after read"
     steps: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -602,19 +603,42 @@ def run(spark, inputs: Sequence[str], out: str, *, analyze: bool = True) -> Spar
     result.documents, result.errors = int(counted["n"]), int(counted["errors"] or 0)
     result.duplicates = result.seen - result.documents
     mark = _lap(result, "readings", mark)
-    _write_tables(spark, readings, out, result)
-    mark = _lap(result, "tables", mark)
-    _write_links(spark, readings, out, result)
-    mark = _lap(result, "links", mark)
+    # the tables, the links and the statements each read the readings and nothing of each other:
+    # their jobs are submitted at once, from threads of the driver, so that one step's tasks run
+    # while another's job is planned or its files committed (one after the other, the steps after
+    # the read took as long on two cores as on one: Spark's fixed costs a job, not work)
+    steps = [("tables", lambda: _write_tables(spark, readings, out, result)),
+             ("links", lambda: _write_links(spark, readings, out, result))]
     if analyze:
         from dateline.run.spark_statements import write_statements
 
-        result.statements = write_statements(spark, readings, out)
-        _lap(result, "statements", mark)
+        def statements() -> None:
+            result.statements = write_statements(spark, readings, out)
+
+        steps.append(("statements", statements))
+    _concurrently(steps, result)
+    _lap(result, "after read", mark)
     _delete(spark, staging)
     result.seconds = time.perf_counter() - started
     _write_manifest(spark, out, result.to_dict())
     return result
+
+
+def _concurrently(steps: Sequence[tuple[str, Any]], result: SparkRun | None = None) -> None:
+    """Run the steps (name, function) in threads of the driver, each timed on its own in
+    ``result.steps``; the first error is raised once all have ended."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def timed(name: str, fn) -> None:
+        started = time.perf_counter()
+        fn()
+        if result is not None:
+            result.steps[name] = time.perf_counter() - started
+
+    with ThreadPoolExecutor(max_workers=len(steps), thread_name_prefix="dateline-step") as pool:
+        futures = [pool.submit(timed, name, fn) for name, fn in steps]
+    for f in futures:
+        f.result()
 
 
 def _lap(result: SparkRun, step: str, since: float) -> float:
@@ -649,13 +673,17 @@ def _write_tables(spark, readings, out: str, result: SparkRun) -> None:
     names = {table: [f for f, _ in table_fields(table)] for table in TABLES}
     flat = readings.select("id", PARTITION, "reading").rdd.mapPartitions(lambda part: _table_rows(part, names))
     flat.persist(StorageLevel.MEMORY_AND_DISK)
-    for i, table in enumerate(TABLES):
-        fields = table_fields(table)
+    flat.count()  # made and kept once, before the six jobs that read it run at once
+
+    def write(i: int, table: str) -> None:
         counter = spark.sparkContext.accumulator(0)  # rows written, counted as they are made (no second pass)
         rows = flat.mapPartitions(lambda part, k=i, c=counter: _rows_of(part, k, c))
-        df = spark.createDataFrame(rows, _schema(fields))
+        df = spark.createDataFrame(rows, _schema(table_fields(table)))
         df.write.mode("overwrite").partitionBy(PARTITION).parquet(f"{out}/{table}")
         result.tables[table] = counter.value
+
+    _concurrently([(table, lambda i=i, t=table: write(i, t)) for i, table in enumerate(TABLES)])
+    result.tables = {table: result.tables[table] for table in TABLES}  # in the tables' order
     flat.unpersist()
     errors = readings.where("error_stage IS NOT NULL").select(
         F.col("id").alias("document_id"), "url", "status", "error_stage", "error_message", PARTITION,
