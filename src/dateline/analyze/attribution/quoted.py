@@ -354,7 +354,27 @@ def _colon_speaker(doc, ss, k) -> Span | None:
         while e < k and doc[e].ent_type_ == "PERSON":
             e += 1
         return (toks[0].idx, _char_end(doc, e))
-    return None
+    return _names_before(doc, ss, k)
+
+
+def _names_before(doc, ss, k) -> Span | None:
+    """People or bodies named right before a colon, after words that are not a clause of theirs ('More
+    from Hale and Reed:', 'A LEADER WHO INSPIRES - Ann Hale and Tom Reed:'): the names, joined
+    by "and" or a comma."""
+    j = k
+    while j > ss and doc[j - 1].is_space:
+        j -= 1
+    end, start = j, None
+    while j > ss:
+        t = doc[j - 1]
+        if t.ent_type_ in ("PERSON", "ORG"):
+            start = j - 1
+        elif t.lower_ not in ("and", ",") or start is None:
+            break
+        j -= 1
+    if start is None or end - start > 8 or doc[end - 1].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return (doc[start].idx, _char_end(doc, end))
 
 
 

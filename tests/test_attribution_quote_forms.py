@@ -1,0 +1,62 @@
+"""Quoted attributions that issue 8's seventh round reads: a quote closed by a full stop before
+the next sentence's cue, verbs of the voice, names before a colon, clauses without "that" after
+a strict cue, and more. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze import analyze
+from dateline.analyze.attribution.quotes import paragraph_spans
+from dateline.model import Reading, Source
+
+
+def claims_of(text: str):
+    reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None))
+    r = next(analyze([reading]))
+    return [(c.cue, c.speaker_text, text[c.span[0]:c.span[1]]) for c in r.claims]
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_the_next_sentences_content(nlp) -> None:
+    got = claims_of("Jim Cole called Tom Reed “unhinged.” Senator Ann Hale called the remark “crude and false.”")
+    hale = [c for c in got if c[1] == "Senator Ann Hale"]
+    assert len(hale) == 1 and "crude and false" in hale[0][2] and "unhinged" not in hale[0][2], got
+
+
+def test_a_quote_closed_by_a_full_stop_before_a_bare_cue_is_still_its_content(nlp) -> None:
+    got = claims_of("“We will win the whole county this time.” Hale said on Monday.")
+    assert any(spk == "Hale" and "win the whole county" in content for _, spk, content in got), got
+
+
+@pytest.mark.parametrize("text,cue,words", [
+    ("Protesters interrupted her speech on Monday, shouting “she wins, we lose!”", "shouting", "she wins"),
+    ("He waved the sign around, mouthing “thank you” toward the crowd.", "mouthing", "thank you"),
+    ("This is why the aides cannot just point their fingers and cry “but they are cheats!”", "cry", "cheats"),
+])
+def test_verbs_of_the_voice_take_a_quotation(nlp, text, cue, words) -> None:
+    got = claims_of(text)
+    assert any(c == cue and words in content for c, _, content in got), got
+
+
+def test_a_verb_of_the_voice_without_a_quotation_is_no_claim(nlp) -> None:
+    got = claims_of("The judge has the final say on the case, and the senators are still crying foul.")
+    assert not any(c == "crying" for c, _, _ in got), got
+
+
+def test_names_right_before_a_colon_speak_the_quotation_after_it(nlp) -> None:
+    got = claims_of("The polls moved late in the race. More from Hale and Reed: “Data collected by our firm "
+                    "helps confirm that both issues were in play for the caucuses this year.”")
+    assert any(c == ":" and spk == "Hale and Reed" and content.startswith("Data collected") for c, spk, content in got), got
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Hale decried the plan to close the port, noting the mayor has “sacrificed nothing” for the town he "
+     "wants to lead.", "noting", "the mayor has “sacrificed nothing” for the town he wants to lead"),
+    ("The senator praised the bill on Monday, adding the vote was “long overdue” for the farmers.",
+     "adding", "the vote was “long overdue” for the farmers"),
+])
+def test_a_strict_cue_takes_a_clause_without_that(nlp, text, cue, content) -> None:
+    got = claims_of(text)
+    assert any(c == cue and got_content == content for c, _, got_content in got), got
+    first = next(got_content for c, _, got_content in got if c != cue)
+    assert cue not in first, got  # the first cue's content ends where the second cue begins
