@@ -60,3 +60,12 @@ def test_a_strict_cue_takes_a_clause_without_that(nlp, text, cue, content) -> No
     assert any(c == cue and got_content == content for c, _, got_content in got), got
     first = next(got_content for c, _, got_content in got if c != cue)
     assert cue not in first, got  # the first cue's content ends where the second cue begins
+
+
+def test_a_subject_hung_on_the_name_before_it_still_speaks(nlp) -> None:
+    # the parser reads "the … candidate" as an apposition of the last host and leaves "stated"
+    # without a subject
+    got = claims_of("In an interview with Evening Star hosts Tom Reed and Mika Hale, the Democratic presidential "
+                    "candidate stated that the plan’s “cruel” cuts do not “fit with what I knew of him.”")
+    assert any(c == "stated" and spk == "the Democratic presidential candidate" and content.startswith("the plan")
+               for c, spk, content in got), got

@@ -152,7 +152,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             sp = (max(subj.left_edge.i, ss), subj.i + 1)
         elif subj.i < tok.i:
             sp = _np_span(doc, subj, ss, tok.i)
-            if subj.head is not tok:  # inherited from a conjoined verb: keep the subject only
+            if subj.head is not tok and subj.head.i > subj.i:  # inherited from a conjoined verb: keep the subject only
                 sp = _np_span(doc, subj, ss, subj.head.i)
         else:
             sp = _np_span(doc, subj, tok.i + 1, se)
