@@ -69,3 +69,14 @@ def test_a_subject_hung_on_the_name_before_it_still_speaks(nlp) -> None:
                     "candidate stated that the plan’s “cruel” cuts do not “fit with what I knew of him.”")
     assert any(c == "stated" and spk == "the Democratic presidential candidate" and content.startswith("the plan")
                for c, spk, content in got), got
+
+
+def test_referred_to_someone_as_something_keeps_what_they_were_called(nlp) -> None:
+    got = claims_of("Speaking on Monday in Ohio, Hale referred to Reed as “a bright, charming leader” but described "
+                    "his record as a “work in progress.”")
+    assert any(c == "referred" and content == "to Reed as “a bright, charming leader”" for c, _, content in got), got
+
+
+def test_referring_a_question_on_is_no_claim(nlp) -> None:
+    got = claims_of("The governor referred questions to the police department.")
+    assert not any(c == "referred" for c, _, _ in got), got

@@ -120,6 +120,8 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: 'Republicans are crying foul')
 VOICE_CUES = frozenset({"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "bark", "mouth",
                         "retort"})
+#: verbs that pass a question on with an object ("referred questions to the campaign"): no claim
+FORWARDING_VERBS = frozenset({"refer", "forward", "redirect"})
 #: cues that are speech only with a person or a body of people as subject
 #: ("the forecast called for rain" is no claim)
 PERSONAL_CUES = frozenset({"call"})
