@@ -80,3 +80,17 @@ def test_referred_to_someone_as_something_keeps_what_they_were_called(nlp) -> No
 def test_referring_a_question_on_is_no_claim(nlp) -> None:
     got = claims_of("The governor referred questions to the police department.")
     assert not any(c == "referred" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” Senator Jeff Cole said as he opened the session.",
+    "The senator said when the reporter asked him a question about the vote.",
+])
+def test_a_clause_of_time_after_a_cue_is_not_its_content(nlp, text) -> None:
+    got = claims_of(text)
+    assert not any(c == "said" and content.startswith(("as ", "when ")) for c, _, content in got), got
+
+
+def test_a_clause_of_time_before_the_content_keeps_it(nlp) -> None:
+    got = claims_of("The mayor said when she was young she had wanted to be a judge.")
+    assert any(c == "said" and "wanted to be a judge" in content for c, _, content in got), got

@@ -654,6 +654,9 @@ def _content_fits(doc, tok, shape, i, se, quotes=()) -> bool:
         return quoted and first not in cues.TOPIC_PREPOSITIONS
     if words[0].pos_ == "ADP" and not opened and first in cues.TOPIC_PREPOSITIONS:
         return False  # "testified about a meeting …": a topic, not content
+    if not opened and shape != "tell" and first in cues.SETTING_CONJUNCTIONS and words[0].head.dep_ == "advcl" \
+            and words[0].head.head.i == tok.i and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "said as he opened the session", "said when asked": when, not what
     return opened or has_verb or quoted and shape == "tell"
 
 
