@@ -94,3 +94,24 @@ def test_a_clause_of_time_after_a_cue_is_not_its_content(nlp, text) -> None:
 def test_a_clause_of_time_before_the_content_keeps_it(nlp) -> None:
     got = claims_of("The mayor said when she was young she had wanted to be a judge.")
     assert any(c == "said" and "wanted to be a judge" in content for c, _, content in got), got
+
+
+def test_a_document_named_before_a_colon_speaks_the_quotation_in_the_next_paragraph(nlp) -> None:
+    got = claims_of('The mayor spoke to the council on Monday night.\n\nTranscript as follows:\n\n'
+                    '"Tonight we arrived in the city, and we went to a small cafe. We thought we could sneak in.\n\n'
+                    '"When we walked in, people started to cheer."')
+    assert any(c == ":" and spk == "Transcript" and content.startswith("Tonight we arrived") for c, spk, content in got), got
+
+
+def test_a_digest_item_is_the_words_of_the_outlet_credited_in_brackets(nlp) -> None:
+    text = ("EBOLA SURVIVORS, THROUGH THE LENS “It is about giving agency to towns that never had a way to tell "
+            "their own story.” [Daily Post.]\n\nWHAT COULD HALT THE DISEASE Stopping the swelling may be the key "
+            "to fighting it. [Wire.]")
+    got = claims_of(text)
+    assert [(c, spk) for c, spk, content in got if content.startswith("It is about")] == [("[", "Daily Post")], got
+    assert not any(spk == "Wire" for _, spk, _ in got), got  # no quotation: a summary, not the outlet's words
+
+
+def test_a_quotation_in_prose_before_a_bracketed_note_is_no_digest_item(nlp) -> None:
+    got = claims_of("The mayor was asked about the plan and the vote “that will decide the fate of the harbour.” [Update.]")
+    assert not any(c == "[" for c, _, _ in got), got

@@ -27,7 +27,7 @@ _DASHES = ("—", "–", "-", "--")
 
 @dataclass
 class _Cand:
-    mode: str  # lead | trail | according | omission | colon | dash | transcript | block | headline
+    mode: str  # lead | trail | according | omission | colon | dash | credit | transcript | block | headline
     cue: str
     cue_span: Span
     speaker_span: Span | None
