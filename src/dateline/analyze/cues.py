@@ -79,6 +79,17 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     "conclude": ("strict", ("conclude", "concludes", "concluded", "concluding")),
     "announce_x": ("strict", ("proclaim", "proclaims", "proclaimed", "proclaiming")),
     "chant": ("say", ("chant", "chants", "chanted", "chanting")),
+    # verbs of the voice: speech before a quotation ('shouting "we lose!"', 'mouthed "thank you"')
+    "shout": ("strict", ("shout", "shouts", "shouted", "shouting")),
+    "yell": ("strict", ("yell", "yells", "yelled", "yelling")),
+    "scream": ("strict", ("scream", "screams", "screamed", "screaming")),
+    "cry": ("strict", ("cry", "cries", "cried", "crying")),
+    "exclaim": ("strict", ("exclaim", "exclaims", "exclaimed", "exclaiming")),
+    "whisper": ("strict", ("whisper", "whispers", "whispered", "whispering")),
+    "mutter": ("strict", ("mutter", "mutters", "muttered", "muttering")),
+    "bark": ("strict", ("bark", "barks", "barked", "barking")),
+    "mouth": ("strict", ("mouthed", "mouthing")),
+    "retort": ("strict", ("retort", "retorts", "retorted", "retorting")),
     "comment": ("strict", ("comment", "comments", "commented", "commenting")),
     "recount": ("say", ("recount", "recounts", "recounted", "recounting")),
     "continue": ("strict", ("continued",)),
@@ -105,6 +116,12 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
                                "characterise", "characterises", "characterised", "characterising")),
 }
 
+#: verbs of the voice, speech only when the content holds a quotation ('cried "we lose!"'; not
+#: 'Republicans are crying foul')
+VOICE_CUES = frozenset({"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "bark", "mouth",
+                        "retort"})
+#: verbs that pass a question on with an object ("referred questions to the campaign"): no claim
+FORWARDING_VERBS = frozenset({"refer", "forward", "redirect"})
 #: cues that are speech only with a person or a body of people as subject
 #: ("the forecast called for rain" is no claim)
 PERSONAL_CUES = frozenset({"call"})

@@ -37,6 +37,7 @@ from .parse import _Cand, _char_end, _sentences
 from .quoted import (
     _block_quotes,
     _continuations,
+    _credited_items,
     _orphan_quotes,
     _quote_cues,
     _split_coordinated,
@@ -112,6 +113,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     cands += _quote_cues(doc, text, sents, quotes, cands, index)
     cands += _transcript_lines(text, paras, cands, index)
     cands += _block_quotes(doc, text, sents, paras, quotes, cands)
+    cands += _credited_items(text, paras, quotes, cands)
     cands = _announcements_dropped(text, cands)
     cands = _editors_notes_dropped(text, cands)
     for c in cands:

@@ -47,6 +47,8 @@ def _edges(tok: Any, ss: int, se: int) -> Span:
 
 def content_of(tok: Any, ss: int, se: int) -> Span | None:
     """The token range of what the cue ``tok`` introduces, or None."""
+    from .. import cues
+
     kids = list(tok.children)
     picks: list[Any] = []
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -60,7 +62,14 @@ def content_of(tok: Any, ss: int, se: int) -> Span | None:
             obj = [c for c in kids if c.dep_ in CONTENT_DEPS and c.i > tok.i and c.lower_ not in _LIGHT_OBJECTS]
             prep = [c for c in kids if c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS
                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not _setting(c)]
+            if obj and lemma_of(tok) in cues.FORWARDING_VERBS:
+                return None  # "referred questions to the campaign": a question passed on, nothing said
             picks = obj[:1] or prep[:1]
+            if not obj and prep:
+                # "referred to X as “Y”", "referred to her by a nickname, “Gert”": what X is called
+                named = [c for c in kids if c.i > prep[0].i and c.dep_ == "prep" and c.lower_ in ("as", "by")]
+                if named and not any(t.is_punct for t in tok.doc[prep[0].right_edge.i + 1:named[0].i]):
+                    picks = prep[:1] + named[:1]
             # "accused X of …", "saw X as …", "credited X with …": the object and what follows it
             if obj:
                 after = [c for c in kids if c.i > obj[0].i and (

@@ -27,7 +27,7 @@ _DASHES = ("—", "–", "-", "--")
 
 @dataclass
 class _Cand:
-    mode: str  # lead | trail | according | omission | colon | dash | transcript | block | headline
+    mode: str  # lead | trail | according | omission | colon | dash | credit | transcript | block | headline
     cue: str
     cue_span: Span
     speaker_span: Span | None
@@ -162,7 +162,9 @@ def _subject(tok: Any, depth: int = 0) -> Any:
         # "Speaking at a rally for X, former president Y said …": the parser hung Y on X as an
         # apposition and left the verb without a subject; the name right before it is the subject
         prev = tok.doc[tok.i - 1]
-        if prev.pos_ == "PROPN" and prev.dep_ in ("appos", "pobj", "conj", "dobj") and prev.head.i < prev.i \
+        # ('In an interview with hosts A and B, the candidate stated …': "the candidate" hung on B)
+        if (prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and _animate(prev)) \
+                and prev.dep_ in ("appos", "pobj", "conj", "dobj") and prev.head.i < prev.i \
                 and prev.left_edge.i > prev.head.i:
             return prev
     return None

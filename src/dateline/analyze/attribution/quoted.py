@@ -333,6 +333,37 @@ def _block_quotes(doc, text, sents, paras, quotes, cands) -> list[_Cand]:
 
 
 
+#: the credit that closes a digest item: the outlet in brackets at the end of its paragraph
+#: ('HEADLINE “…” [Daily Post.]')
+_BRACKET_CREDIT = re.compile(r"[ \t]*\[(?P<who>[A-Z][^\]\n]{1,40}?)\.?\][ \t]*$")
+
+
+def _credited_items(text, paras, quotes, cands) -> list[_Cand]:
+    """Items of a news digest: a headline in capitals (or nothing), a quotation, and the outlet
+    it was taken from in brackets at the paragraph's end ('EBOLA SURVIVORS “It is …” [Daily
+    Post.]'). The quotation is the outlet's words; the bracket is the cue."""
+    covered = Covered([c.content for c in cands] + [q.span for c in cands for q in c.more])
+    out = []
+    for q in quotes:
+        if not q.closed or q.words(text) < cues.MIN_QUOTE_WORDS:
+            continue
+        pi = _para_of(paras, q.span[0])
+        if pi < 0:
+            continue
+        ps, pe = paras[pi]
+        m = _BRACKET_CREDIT.match(text[:pe], q.span[1])
+        head = text[ps:q.span[0]]
+        if m is None or m.end() != pe or any(ch.islower() for ch in head):
+            continue
+        if any(a < q.span[1] and q.span[0] < b for a, b in covered.near(q.span[0], q.span[1])):
+            continue
+        who = (m.start("who"), m.start("who") + len(m.group("who")))
+        b = m.start("who") - 1
+        out.append(_Cand("credit", "[", (b, b + 1), who, q.span, quotes=[q]))
+        covered.append(q.span)
+    return out
+
+
 def _colon_speaker(doc, ss, k) -> Span | None:
     """The speaker before a colon cue: an entity or a pronoun that leads the clause."""
     toks = [t for t in doc[ss:k] if not t.is_space]
@@ -354,7 +385,38 @@ def _colon_speaker(doc, ss, k) -> Span | None:
         while e < k and doc[e].ent_type_ == "PERSON":
             e += 1
         return (toks[0].idx, _char_end(doc, e))
-    return None
+    return _names_before(doc, ss, k) or _document_before(doc, toks)
+
+
+def _document_before(doc, toks) -> Span | None:
+    """A document named before a colon in a few words ('Transcript as follows:', 'The full
+    statement:'): the quotation after it is the document's."""
+    if len(toks) > 6 or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("follows", "reads") for t in toks):
+        return None
+    noun = next((t for t in toks[:4] if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or noun.lower_ not in cues.DOCUMENT_NOUNS:
+        return None
+    return (toks[0].idx, noun.idx + len(noun.text))
+
+
+def _names_before(doc, ss, k) -> Span | None:
+    """People or bodies named right before a colon, after words that are not a clause of theirs ('More
+    from Hale and Reed:', 'A LEADER WHO INSPIRES - Ann Hale and Tom Reed:'): the names, joined
+    by "and" or a comma."""
+    j = k
+    while j > ss and doc[j - 1].is_space:
+        j -= 1
+    end, start = j, None
+    while j > ss:
+        t = doc[j - 1]
+        if t.ent_type_ in ("PERSON", "ORG"):
+            start = j - 1
+        elif t.lower_ not in ("and", ",") or start is None:
+            break
+        j -= 1
+    if start is None or end - start > 8 or doc[end - 1].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return (doc[start].idx, _char_end(doc, end))
 
 
 

@@ -152,7 +152,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
             sp = (max(subj.left_edge.i, ss), subj.i + 1)
         elif subj.i < tok.i:
             sp = _np_span(doc, subj, ss, tok.i)
-            if subj.head is not tok:  # inherited from a conjoined verb: keep the subject only
+            if subj.head is not tok and subj.head.i > subj.i:  # inherited from a conjoined verb: keep the subject only
                 sp = _np_span(doc, subj, ss, subj.head.i)
         else:
             sp = _np_span(doc, subj, tok.i + 1, se)
@@ -178,10 +178,10 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         rest = [t for t in doc[i:se] if not t.is_space]
         rest_words = [t for t in rest if not t.is_punct]
         mark = _trail_marker(doc, ss, start_tok)
-        if mark is None and all(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" or doc[j].is_space
-                                for j in range(ss, start_tok)) \
-                and _quote_before(quotes, _text(doc), doc[start_tok].idx) is not None \
-                and not _titled(_text(doc), _quote_before(quotes, _text(doc), doc[start_tok].idx)):
+        before_q = _quote_before(quotes, _text(doc), doc[start_tok].idx) if mark is None else None
+        if before_q is not None and all(doc[j].text in _CLOSE_MARKS or doc[j].tag_ == "''" or doc[j].is_space
+                                        for j in range(ss, start_tok)) \
+                and not _titled(_text(doc), before_q) and not (rest_words and _ends_sentence(_text(doc), before_q, doc[start_tok])):
             mark = ss  # '"A!" he told them.' parsed as two sentences: the quote is the content
         first = rest[0] if rest else None
         if not rest_words and i > 0 and doc[i - 1].text == ":":
@@ -317,6 +317,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                 extra = [q]
         if content[1] <= content[0]:
             continue
+        if cues.CUE_FORMS[tok.lower_][0] in cues.VOICE_CUES and not extra and not more \
+                and not _opens_between(quotes, content[0] - 1, content[1]):
+            continue  # 'Republicans are crying foul': a voice verb speaks only a quotation
         c = _Cand(mode, tok.text, cue_span, speaker_span, content, head=subj,
                   addressee_span=addr, date_text=date_text, quotes=extra if mode == "trail" and extra else [],
                   more=more if mode == "trail" else [])
@@ -410,6 +413,15 @@ def _title_before(doc, ss, mark) -> bool:
         return False
     prev = doc[j - 1]  # may lie before the sentence, where the parser cut it at the quote
     return prev.tag_ == "POS" or prev.lower_ in cues.TITLE_PREPOSITIONS and prev.pos_ == "ADP"
+
+
+def _ends_sentence(text: str, q: Quote, first: Any) -> bool:
+    """Whether a quotation closed by a full stop ('… “unhinged.”') ended its sentence before
+    the capitalised word after it ('“unhinged.” Senator Hale called …'): that word opens the
+    next sentence, whose cue has a content of its own ('"A!" he told them' is one sentence, and
+    so is '"A." Hale said on Monday', with nothing after the cue)."""
+    inner = text[q.inner[0]:q.inner[1]].rstrip()
+    return inner.endswith(".") and not inner.endswith("..") and first.text[:1].isupper()
 
 
 def _trail_marker(doc, ss, start_tok) -> int | None:
@@ -637,13 +649,24 @@ def _content_fits(doc, tok, shape, i, se, quotes=()) -> bool:
     if shape == "deny":
         return True
     if shape == "strict":
-        return opened
+        return opened or _bare_clause(tok, i)
     if shape == "judge":  # "described the call as “improper”", "called it a “disgrace”"
         return quoted and first not in cues.TOPIC_PREPOSITIONS
     if words[0].pos_ == "ADP" and not opened and first in cues.TOPIC_PREPOSITIONS:
         return False  # "testified about a meeting …": a topic, not content
+    if not opened and shape != "tell" and first in cues.SETTING_CONJUNCTIONS and words[0].head.dep_ == "advcl" \
+            and words[0].head.head.i == tok.i and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "said as he opened the session", "said when asked": when, not what
     return opened or has_verb or quoted and shape == "tell"
 
+
+
+def _bare_clause(tok, i) -> bool:
+    """Whether the words from token ``i`` on are a clause the cue takes without "that" ('added
+    the plan was dead', 'noting the nominee "makes you want to retch"'): a clausal complement
+    with a subject of its own, opening right there."""
+    return any(c.dep_ == "ccomp" and c.left_edge.i == i and c.i > i
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
 
 
 def _has_clause_after(doc, i, se) -> bool:
