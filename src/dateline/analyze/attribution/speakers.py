@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from importlib import resources
 
 from ...model import Reading
 from .. import cues
@@ -110,6 +112,49 @@ def _nest(cands: list[_Cand]) -> None:
 
 
 
+#: a share of those polled, as the subject of what they answered ("54 percent of voters said",
+#: "about half", "6 in 10 Democrats", "a majority of respondents")
+RESPONDENT_SHARE = re.compile(
+    r"(?:(?:about|some|nearly|almost|roughly|only|just|over|under|(?:more|less|fewer) than|a|the)\s+)*"
+    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|\d+\s+(?:in|out\s+of)\s+\d+|(?:one|two|three)[- ]"
+    r"(?:in|out of)[- ](?:three|four|five|ten)|most|majority|minority|plurality|half|(?:two-)?thirds?"
+    r"|(?:three-)?quarters?|fifth)\b", re.I)
+
+#: what a poll's findings are given as ("a Times/CBS News poll", "exit polling", "the survey")
+POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+
+
+def _polled(cands: list[_Cand], text: str) -> list[_Cand]:
+    """'54 percent of voters said X, according to the poll' / '…, the survey found': what a share
+    of respondents answered is the poll's finding. The claim is the poll's, its content the whole
+    answer (who answered included), and the poll's own attribution of it is the same claim."""
+    gone: set[int] = set()
+    for c in cands:
+        if c.speaker_span is None or not c.outer or not RESPONDENT_SHARE.match(text, *c.speaker_span):
+            continue
+        for o in c.outer:
+            named = o.refers or o.speaker_span
+            if named is None or id(o) in gone:
+                continue
+            if not POLL_WORDS & set(re.findall(r"[a-z]+", text[named[0]:named[1]].lower())):
+                continue
+            others = [x for x in cands if x is not c and o in x.outer]
+            start, end = min(c.speaker_span[0], c.content[0]), c.content[1]
+            cut = min(x[0] for x in (named, o.cue_span))
+            if start < cut < end:  # "…, a survey found": the poll's words are no part of the answer
+                end = cut
+                while end > start and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+                    end -= 1
+            c.content = (start, end)
+            c.speaker_span, c.refers, c.head = o.speaker_span, o.refers, o.head
+            c.mode, c.cue, c.cue_span, c.outer = o.mode, o.cue, o.cue_span, o.outer
+            c.date_text = c.date_text or o.date_text
+            if not others:
+                gone.add(id(o))
+            break
+    return [c for c in cands if id(c) not in gone]
+
+
 def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
     """Whether an attribution's speaker is a medium (a news agency, state media, a newspaper, a
     report) rather than a person or body that relays what another said as its own claim
@@ -126,23 +171,51 @@ def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
 
 
 
+def _named_in_apposition(c: _Cand, text: str) -> None:
+    """A speaker described first and named after ("One pastor in the town, Jo Hale, said …", "the
+    union's chief, Ana Ruiz, praised …"): the name in apposition is the speaker mention."""
+    head, span = c.head, c.speaker_span
+    if head is None or span is None or c.refers or head.ent_type_ and head.pos_ != "NUM" \
+            or not (head.pos_ in ("NOUN", "NUM") or head.lower_ in ("one", "another")):
+        return
+    for ch in head.children:
+        if ch.dep_ != "appos" or ch.idx < span[1] or ch.pos_ != "PROPN" or ch.ent_type_ not in ("", "PERSON", "ORG"):
+            continue
+        doc = ch.doc
+        s = e = ch.i
+        if any(doc[k].pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") and doc[k].lower_ != "of"
+               for k in range(ch.left_edge.i, ch.i)):  # titles may hold "of": "Secretary of State X"
+            return
+        s = ch.left_edge.i  # its first names and titles ("former governor Ana Ruiz")
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I" and doc[e + 1].ent_type_ == ch.ent_type_ != "":
+            e += 1
+        start, end = doc[s].idx, doc[e].idx + len(doc[e].text)
+        inside = c.content[0] < end and start < c.content[1] or c.cue_span[0] < end and start < c.cue_span[1]
+        if re.fullmatch(r"\s*,\s*", text[span[1]:start]) and not inside:
+            c.speaker_span, c.head = (start, end), ch
+        return
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
+    last_end = 0  # where the last person's claim ends
     wire = reading.dateline.agency if reading.dateline else None
     genders = _genders(doc, index)
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
+        _named_in_apposition(c, text)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
         # a pronoun never stands for the one addressed, nor for a person named in the content
         barred = {c.addressee} | {eid for _, _, eid in _mentions_in(index, c.content[0], c.content[1])}
         c.speaker = _resolve(doc, text, c.refers or c.speaker_span, c.head, index, wire, last_person, last_group,
-                             genders, barred)
+                             genders, barred, last_end)
         if c.speaker:
             typ = index.by_id[c.speaker]["type"]
             if typ == "PERSON":
                 last_person = c.speaker
+                last_end = max(c.cue_span[1], c.content[1])
             else:
                 last_group = c.speaker
 
@@ -194,6 +267,15 @@ def _genders(doc, index: EntityIndex) -> dict[str, str]:
                 votes.setdefault(ent["id"], [0, 0])[0] += 3
             elif before and before[-1].rstrip(".") in ("mrs", "ms", "miss"):
                 votes.setdefault(ent["id"], [0, 0])[1] += 3
+    # a first name that the census gives to one sex far more than the other ("Ana Ruiz"): weaker
+    # than a title, stronger than one pronoun
+    lexicon = first_name_genders()
+    for ent in index.entities:
+        words = ent["name"].split() if ent["type"] == "PERSON" else []
+        if len(words) >= 2 and words[0][:1].isupper():
+            sex = lexicon.get(words[0].upper())
+            if sex:
+                votes.setdefault(ent["id"], [0, 0])[0 if sex == "m" else 1] += 2
     out = {}
     for eid, (m, f) in votes.items():
         if m > f:
@@ -202,6 +284,39 @@ def _genders(doc, index: EntityIndex) -> dict[str, str]:
             out[eid] = "f"
     return out
 
+
+
+#: how much more often a first name must be given to one sex than to the other to say its gender
+FIRST_NAME_RATIO = 4.0
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First names (upper case) → "m" or "f", from the 1990 US census name lists that the
+    ``names`` package ships (dist.male.first, dist.female.first: a name, its share of the sex in
+    per cent, …). A name given to both sexes at less than FIRST_NAME_RATIO to one is left out.
+    Empty when the package is absent: gender then comes from the article alone."""
+    try:
+        base = resources.files("names")
+    except ModuleNotFoundError:
+        return {}
+    share: dict[str, list[float]] = {}
+    for k, fname in enumerate(("dist.male.first", "dist.female.first")):
+        try:
+            lines = base.joinpath(fname).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return {}
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 2:
+                share.setdefault(parts[0], [0.0, 0.0])[k] = float(parts[1])
+    out = {}
+    for name, (m, f) in share.items():
+        if m > 0 and m >= FIRST_NAME_RATIO * f:
+            out[name] = "m"
+        elif f > 0 and f >= FIRST_NAME_RATIO * m:
+            out[name] = "f"
+    return out
 
 
 def _person_positions(text: str, index: EntityIndex) -> list[tuple[int, str]]:
@@ -227,7 +342,7 @@ def _person_positions(text: str, index: EntityIndex) -> list[tuple[int, str]]:
 
 
 def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_group,
-             genders: dict[str, str] | None = None, barred: set | None = None) -> str | None:
+             genders: dict[str, str] | None = None, barred: set | None = None, last_end: int = 0) -> str | None:
     if span is None:
         return None
     s, e = span
@@ -242,11 +357,15 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
         def fits(eid):
             return eid is not None and eid not in barred and genders.get(eid, want) == want
 
-        if fits(last_person):
-            return last_person
         found = _recent_subject(doc, index, s, fits)
+        if fits(last_person):
+            # the last speaker, unless a person who fits has since been the subject of a main
+            # clause ("Hale said … . Then Lane toured the site. He said …": Lane)
+            if found and found[0] != last_person and found[1] >= last_end and found[2]:
+                return found[0]
+            return last_person
         if found:
-            return found
+            return found[0]
         return _recent_person(index, text, s, fits) or (last_person if last_person not in barred else None)
     if len(words) == 1 and words[0] in cues.GROUP_PRONOUNS:
         return last_group or index.recent(s, ("ORG",))
@@ -277,9 +396,10 @@ def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_
 
 
 
-def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | None:
+def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> tuple[str, int, bool] | None:
     """The person last named as the subject of a clause before ``before`` ("She" after
-    "Governor Marsh met Mayor Hale" is Marsh)."""
+    "Governor Marsh met Mayor Hale" is Marsh): its id, where it is named, and whether the clause
+    is a sentence's main one."""
     subjects = doc.user_data.get("dateline_person_subjects")
     if subjects is None:  # the people named as subjects, once per document
         subjects = doc.user_data["dateline_person_subjects"] = [
@@ -290,7 +410,10 @@ def _recent_subject(doc, index: EntityIndex, before: int, accept=None) -> str | 
         ent = subjects[k]
         found = index.at(ent.start_char, ent.end_char, ("PERSON",))
         if found and (accept is None or accept(found)):
-            return found
+            verb = ent.root.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            return found, ent.start_char, verb.dep_ == "ROOT"
     return None
 
 

@@ -111,6 +111,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if _negated(tok) or (_passive(tok) and tok.lower_ not in ("quoted",)):
             continue
         subj = _subject(tok)
+        aside = _inverted_aside(doc, tok, ss, se)
+        if aside is not None:
+            subj = aside  # "The cause, say experts like X, is …": the experts, not the cause
         forced = _speaker_after_quote(doc, ss, tok)
         if forced is not None and (subj is None or not forced[0] <= subj.i < forced[1]):
             subj = forced[2]  # '"…," Stafford, a crew member, responded': parsed otherwise
@@ -226,7 +229,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         subordinate = doc[ss].pos_ == "SCONJ" or doc[ss].dep_ == "mark"  # 'If A, she said, B'
         if mark is not None and mark > ss and doc[mark].text == "," and (not clause_before or subordinate
                                                                           and not quoted_before) \
-                and first is not None and first.text == "," and not inverted \
+                and first is not None and first.text == "," and (not inverted or mark == tok.i - 1) \
                 and any(t.pos_ in ("VERB", "AUX") for t in rest_words):
             # 'The trouble, Frank writes, began in 1970', 'Voters, she suggested, need not
             # worry': a cue set off by commas inside its content, whatever its kind
@@ -382,6 +385,30 @@ def _next_clauses(doc, i, subj, pending) -> list[int]:
                 out.append(b)
     return out
 
+
+
+def _inverted_aside(doc, tok, ss: int, se: int) -> Any:
+    """The speaker of an inverted cue set off by commas inside its content ("The cause of the
+    delay, said Ana Ruiz, is …", "Part of it, say experts like X, is …"): the head of the noun
+    phrase between the cue and the next comma. The parser gives such a cue the words before it
+    as subject, or none."""
+    if tok.i - 1 <= ss or doc[tok.i - 1].text != "," or tok.dep_ not in ("parataxis", "ROOT") \
+            or tok.i + 1 >= se or doc[tok.i + 1].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+        return None
+    comma = next((j for j in range(tok.i + 1, min(se, tok.i + 16)) if doc[j].text == ","), None)
+    if comma is None or comma + 1 >= se or not any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1:se]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1:comma]):
+        return None  # a clause of its own after the cue ("…, said the plan would fail, …")
+    heads = [t for t in doc[tok.i + 1:comma] if not (tok.i < t.head.i < comma) and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if len(heads) != 1:
+        return None
+    if tok.dep_ == "parataxis":
+        return heads[0] if tok.head.i > comma else None
+    # read as the main verb: its clause after the comma has the name for subject ("The cause,
+    # said X, would be …" parsed "the cause said [X would be …]")
+    return heads[0] if heads[0].dep_ == "nsubj" and heads[0].head.dep_ == "ccomp" \
+        and heads[0].head.head.i == tok.i and heads[0].head.i > comma else None
 
 
 def _inverted_name(doc, tok, sp: Span, se: int) -> Span:
