@@ -546,3 +546,44 @@ def test_naming_verbs_outside_the_lexicon_condemn_too(nlp) -> None:
     # an apposition after a comma is no judgement: the strike is still called by the union
     r = read(nlp, "The union called a strike, the third this year, over pay.")
     assert event(r, "PROTEST")["actor_text"] == "The union"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # asking a question is no request; asking for something is
+    ("The senator was asked about the budget on Tuesday.", []),
+    ("The host asked the two candidates a simple question about taxes.", []),
+    ("Reporters asked the mayor whether he would run again.", []),
+    ("She asked the court for more time.", ["REQUEST"]),
+    ("The minister asked the rebels to lay down their arms.", ["REQUEST"]),
+    # agreeing with a person is an opinion; agreeing on something is an agreement
+    ("He agrees with me about almost everything.", []),
+    ("The two sides agreed on a ceasefire.", ["AGREE"]),
+    # fighting to do something is striving, unless armed men fight
+    ("She has fought to keep her seat for twenty years.", []),
+    ("Rebels fought to hold the town.", ["ASSAULT"]),
+    # demonstrating something is showing it; demonstrating against something is a protest
+    ("The results demonstrate that voters are angry.", []),
+    ("Thousands demonstrated against the war.", ["PROTEST"]),
+    # a candidate's or a market's rally is no protest
+    ("Thousands attended a campaign rally for the senator in Ohio.", []),
+    ("A stock market rally lifted the mood of traders.", []),
+    ("Students held a rally against the tuition rise.", ["PROTEST"]),
+    # a contest won by a margin is no beating
+    ("Carson beat Clinton by just one point in the poll.", []),
+    ("Police beat the protesters.", ["ASSAULT"]),
+])
+def test_political_news_senses_that_are_no_event(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected
+
+
+def test_calling_someone_out_is_criticism_calling_out_troops_a_mobilisation(nlp) -> None:
+    assert types(nlp, "The senator called out his rival for the remarks.") == ["ACCUSE"]
+    assert types(nlp, "The governor called out the National Guard.") == ["MOBILIZE"]
+
+
+def test_a_forecast_of_what_others_may_do_is_no_threat(nlp) -> None:
+    # the warner is not the one who would act: "anger could push the suburbs …"
+    assert types(nlp, "Voter anger could push the suburbs toward the challenger, the governor warned on Wednesday.") == []
+    # its own forces, another state, a measure: threats
+    assert types(nlp, "The army warned that its troops would enter the city.") == ["THREATEN"]
+    assert "THREATEN" in types(nlp, "The ministry warned that Iran would pay a heavy price.")

@@ -561,3 +561,23 @@ def test_a_half_of_the_year_is_one_expression(nlp) -> None:
     text = "Output rose in the first half of the year and fell in the third quarter of this year."
     got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
     assert got == {"the first half of the year": "2024-H1", "the third quarter of this year": "2024-Q3"}
+
+
+def test_time_words_in_the_names_of_papers_and_groups_are_no_times(nlp) -> None:
+    text = ("A column in the Morning Ledger Daily, which ran on its front page, was quoted by the Weekly Observer "
+            "in a long report about the race. The ad was paid for by the Justice Now Fund and aired weekly.")
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"weekly": ("SET", "P1W")}, got
+
+
+def test_at_the_time_leaves_its_preposition_out(nlp) -> None:
+    text = "The mayor was abroad at the time, and the council has no plans to vote at this time."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"the time": "PAST_REF", "this time": "PRESENT_REF"}, got
+
+
+def test_a_season_with_no_tense_is_the_nearest(nlp) -> None:
+    # a May story: "in the fall" with no tense of its own is the coming fall, not last year's
+    text = "The party hopes for unity against the other side in the fall. Turnout was low in the spring."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-15", nlp(text))}
+    assert got == {"the fall": "2024-FA", "the spring": "2024-SP"}, got

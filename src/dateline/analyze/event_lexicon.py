@@ -81,6 +81,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
     ("break", "up"): "COERCE", ("ship", "out"): "RETREAT", ("hit", "out"): "ACCUSE",
+    ("call", "out"): "ACCUSE",  # "called out his rival for …" (CAMEO 111); "called out the troops" is VERB_OBJECTS
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -155,6 +156,10 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
               "emergency": "", "oil": "", "gas": "", "dental": "", "power": ""},
     "release": {"press": "", "news": "", "film": "", "album": ""},
     "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
+    # a candidate's rally is campaigning and a market's a rise in prices, not a protest (PLOVER's
+    # PROTEST is a demonstration against someone)
+    "rally": {"campaign": "", "election": "", "electoral": "", "fundraising": "", "fund-raising": "", "pep": "",
+              "victory": "", "market": "", "stock": "", "relief": "", "bond": "", "price": "", "share": ""},
 }
 #: verbs whose meaning depends on who they hit: "strike" by workers is a protest
 VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
@@ -378,6 +383,8 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "allow": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
     "let": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
     "contribute": (("AID", _AID_GOODS + _FORCES),),
+    # "called out the troops", "called out the National Guard" (else "called out" is ACCUSE)
+    "call": (("MOBILIZE", _FORCES + ("guard", "reservist", "reserve")),),
 }
 
 #: words that govern an event and make it only possible ("threatened to attack")
@@ -578,7 +585,29 @@ SURRENDERED = frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosi
 #: envoys whose summoning is a diplomatic complaint ("summoned the ambassador": ACCUSE, CAMEO 114)
 SUMMONED_ENVOYS = frozenset({"ambassador", "envoy", "charge", "chargé", "diplomat", "consul", "attache", "attaché"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
-PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
+PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on"),
+                                ("beat", "out")})  # "beat out her rival by one point": a contest
+#: verbs that ask a question as often as they ask for something: a REQUEST only when something is
+#: asked for ("asked for help", "asked them to leave", "asked permission", "asked that he resign");
+#: "asked about the plan", "asked if he would run", "was asked, 'Will you …'" are questions
+QUESTION_VERBS = frozenset({"ask"})
+#: what is asked that is a question, not a request
+QUESTIONS = frozenset({"question", "what", "who", "why", "how", "whether", "something", "anything"})
+#: verbs of striving: before an infinitive ("fight to defend the constitution", "fought to keep his
+#: seat") they say how hard someone tries, no violence, unless the doer is armed (see _FIGHTERS)
+STRIVING_VERBS = frozenset({"fight"})
+_FIGHTERS = _FORCES + ("rebel", "militant", "fighter", "insurgent", "guerrilla", "militia", "militiaman",
+                       "gunman", "jihadist", "separatist", "police", "policeman")
+FIGHTERS = frozenset(_FIGHTERS)
+#: verbs that with an object or a clause show something, and are no protest: "demonstrated its
+#: resolve", "victories that demonstrate voters are angry" ("demonstrated against the war" is one)
+SHOWING_VERBS = frozenset({"demonstrate"})
+#: agreeing with a person is sharing an opinion, no AGREE (PLOVER's AGREE is agreeing to do
+#: something): "he agrees with me"; "agreed with Iran on a ceasefire" keeps its "on"
+OPINION_VERBS = frozenset({"agree"})
+#: what a contest is won by: "beat him by five points" is a vote, not a beating
+CONTEST_VERBS = frozenset({"beat"})
+MARGINS = frozenset({"point", "vote", "percent", "percentage", "margin", "seat", "delegate", "stroke", "goal", "length"})
 #: measures that a request asks others to take against a third party (see events._against_someone)
 HOSTILE_MEASURES = frozenset({"sanction", "embargo", "boycott", "blockade", "isolation", "punishment"})
 #: who, withdrawn, makes a withdrawal a sanction: pulling out peacekeepers, observers or envoys

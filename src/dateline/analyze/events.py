@@ -295,6 +295,24 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         of += [s for c in _children(tok, "ccomp") for s in _children(c, "nsubj")]
         if of and all(_singular(o.lower_) in L.HAZARDS and o.ent_type_ == "" for o in of):
             return True
+    if lemma in L.QUESTION_VERBS and not _asks_for(tok):
+        return True
+    if lemma in L.STRIVING_VERBS and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            k.dep_ == "aux" and k.lower_ == "to" for k in c.children) for c in tok.children) and not (
+            doers and any(_singular(d.lower_) in L.FIGHTERS or d.ent_type_ in ("NORP", "GPE") for d in doers)):
+        return True  # "fight to defend the constitution"; "rebels fought to hold the town" stays
+    if lemma in L.SHOWING_VERBS and _children(tok, "dobj", "ccomp"):
+        return True  # "demonstrated its resolve"
+    if lemma in L.OPINION_VERBS and not _children(tok, "xcomp", "dobj", "ccomp") and (withs := [
+            o for p in _children(tok, "prep") if p.lower_ == "with" for o in _children(p, "pobj")]) \
+            and all(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in withs) \
+            and not any(p.lower_ in ("on", "to") for p in _children(tok, "prep")):
+        return True  # "he agrees with me": an opinion shared
+    if lemma in L.CONTEST_VERBS and any(_singular(o.lower_) in L.MARGINS for p in _children(tok, "prep")
+                                        if p.lower_ == "by" for o in _children(p, "pobj")):
+        return True  # "beat him by five points"
+    if lemma in L.WARNING_VERBS and _forecast(tok):
+        return True
     if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
         return True
     if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
@@ -309,6 +327,47 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         if t.dep_ == "xcomp" and t.lower_ in L.NO_COMMENT.get(_tables()[0].get(t.head.lower_, ""), ()):
             return True
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
+
+
+def _asks_for(tok: Any) -> bool:
+    """Whether "ask" asks for something (a REQUEST), not a question: "asked for help", "asked
+    them to leave", "asked permission", "asked that he resign"."""
+    if any(p.lower_ == "for" for p in _children(tok, "prep")) or _children(tok, "xcomp"):
+        return True
+    clauses = _children(tok, "ccomp")
+    for c in clauses:
+        kids = {k.lower_ for k in c.children if k.dep_ in ("aux", "mark")}
+        if "to" in kids or "that" in kids:
+            return True
+    if clauses:
+        return False  # "asked the mayor whether he would run", "was asked, 'Will you …'"
+    if any(_singular(c.lower_) in L.QUESTIONS for c in tok.children if c.dep_ in ("dobj", "dative", "npadvmod")) \
+            or any(p.lower_ == "about" for p in _children(tok, "prep")):
+        return False  # "asked them a question", "asked the candidates about taxes"
+    return any(o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+               for o in _children(tok, "dobj"))
+
+
+def _forecast(tok: Any) -> bool:
+    """A warning that something will happen which its warner does not hold out: "X warned
+    (that) the frustration could send voters to his rival" has a thing, not the warner's side,
+    doing the deed; "warned that its troops would …", "… that Iran would pay", "… that
+    sanctions would be imposed" stay threats."""
+    verb_lemma, verb_type = _tables()[:2]
+    clauses = _children(tok, "ccomp")
+    if not clauses and tok.dep_ == "ROOT":
+        clauses = [c for c in tok.children if c.dep_ in ("parataxis",) and c.i < tok.i]
+    if not clauses:
+        return False
+    for c in clauses:
+        subj = _children(c, "nsubj")
+        if not subj or _is_passive(c) or verb_lemma.get(c.lower_) in verb_type:
+            return False
+        for s in subj:
+            if s.pos_ != "NOUN" or s.ent_type_ or _singular(s.lower_) in L.FIGHTERS \
+                    or any(k.dep_ == "poss" for k in s.children):
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)

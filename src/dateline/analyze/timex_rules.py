@@ -105,6 +105,7 @@ REFERENCES: dict[str, str] = {
 #: what a reference word must not be followed by to be a time ("current account", "future tense")
 REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "current": ("account", "accounts", "flow", "flows", "density", "tense", "affairs"),
+    "at the time": ("of",),  # "at the time of its founding": the time of an event the text names
     "future": ("tense", "perfect"),
     "one day": ("of", "after", "before", "when", "later", "earlier"),
     "soon": ("after", "as", "enough"),
@@ -188,6 +189,11 @@ PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "sho
 #: words before an expression that put it ahead: "as early as Tuesday", "as soon as Monday"
 FUTURE_LEADS = ("as early as", "as soon as", "as late as", "no later than", "in time for", "ahead of",
                 "effective")
+
+#: time words that open or close the names of papers, shows and programmes: capitalised next to
+#: another capitalised word they are a name ("the New York Daily News", "the Weekly Standard",
+#: "Breitbart News Daily"), not a SET
+NAME_HEAD_WORDS = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "annual"})
 
 #: time zones written after clock times
 TIME_ZONES = ("GMT", "UTC", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST",
