@@ -587,3 +587,43 @@ def test_a_forecast_of_what_others_may_do_is_no_threat(nlp) -> None:
     # its own forces, another state, a measure: threats
     assert types(nlp, "The army warned that its troops would enter the city.") == ["THREATEN"]
     assert "THREATEN" in types(nlp, "The ministry warned that Iran would pay a heavy price.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # arguments, contests and outcomes
+    ("Party members have argued and been fighting about the war for years.", []),
+    ("She is the candidate best placed to beat him in the general election.", []),
+    ("An economic upswing could help the governor keep her job.", []),
+    ("The ruling threatens to create a headache for the party.", []),
+    ("The rebels threatened to attack the town.", ["THREATEN"]),
+    # reasoning and recognising
+    ("Analysts concluded that the economy would recover.", []),
+    ("The two sides concluded an agreement.", ["AGREE"]),
+    ("No other passenger recognized the senator on the flight.", []),
+    ("Russia recognized the independence of the region.", ["SUPPORT"]),
+    # what is abandoned, offered, destroyed, defied or begged without a deed
+    ("Voters abandoned their old leaders for a newcomer.", []),
+    ("The troops abandoned their positions.", ["RETREAT"]),
+    ("The president offered his condolences to the families.", []),
+    ("The government offered talks to the rebels.", ["AGREE"]),
+    ("The long campaign has destroyed the finances of many donors.", []),
+    ("The race has defied the expectations of the pundits.", []),
+    ("The blunders begged the question of who was in charge.", []),
+    # a culture clash, a candidate's pull, a candidate's rally, the page's furniture
+    ("It was a culture clash between students and workers.", []),
+    ("Police clashed with protesters.", ["ASSAULT"]),
+    ("The senator's blue-collar appeal is strong.", []),
+    ("The UN made an appeal for calm.", ["REQUEST"]),
+    ("Scenes from Donald Trump's rally in Ohio were shown on television.", []),
+    ("Sign up for our newsletter by entering your email.", []),
+])
+def test_more_political_news_senses_that_are_no_event(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected
+
+
+def test_one_named_person_attacking_another_is_criticism(nlp) -> None:
+    assert types(nlp, "Senator Ted Cruz attacked Marco Rubio over immigration on Thursday.") == ["ACCUSE"]
+    assert types(nlp, "Donald Trump unleashed a harsh attack on Ben Carson last night.") == ["ACCUSE"]
+    # with a weapon, or by men no one names, it is violence
+    assert types(nlp, "A man attacked Mayor John Smith with a knife.") == ["ASSAULT"]
+    assert types(nlp, "Gunmen attacked the minister's convoy.") == ["ASSAULT"]

@@ -581,3 +581,18 @@ def test_a_season_with_no_tense_is_the_nearest(nlp) -> None:
     text = "The party hopes for unity against the other side in the fall. Turnout was low in the spring."
     got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-15", nlp(text))}
     assert got == {"the fall": "2024-FA", "the spring": "2024-SP"}, got
+
+
+def test_a_year_before_a_month_lends_it_no_day_and_a_bare_end_is_a_verb(nlp) -> None:
+    text = "Veterans of the 1975 March on the capital spoke. The subsidy will end this year, as it did at the end of 2020."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"1975": "1975", "this year": "2024", "the end of 2020": "2020"}, got
+
+
+def test_a_day_that_owns_a_deed_far_from_any_verb_is_past(nlp) -> None:
+    # a Friday story: Thursday night's debate is the one just held, whatever "want to" says
+    text = "To understand what the voters want, read the transcript of Thursday night's debate in full."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-11-29", nlp(text))}
+    assert got == {"Thursday night": "2024-11-28TNI"}, got
+    text = "She plans to speak at Saturday's rally."
+    assert {t["text"]: t["value"] for t in find_timexes(text, "2024-11-29", nlp(text))} == {"Saturday": "2024-11-30"}

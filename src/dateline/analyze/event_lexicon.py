@@ -158,6 +158,7 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
     "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
     # a candidate's rally is campaigning and a market's a rise in prices, not a protest (PLOVER's
     # PROTEST is a demonstration against someone)
+    "clash": {"culture": "", "cultural": "", "personality": "", "ideological": "", "verbal": ""},
     "rally": {"campaign": "", "election": "", "electoral": "", "fundraising": "", "fund-raising": "", "pep": "",
               "victory": "", "market": "", "stock": "", "relief": "", "bond": "", "price": "", "share": ""},
 }
@@ -178,6 +179,8 @@ VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
 
 #: nouns that are events only with one of these prepositions after them ("a call for calm")
 NOUN_NEEDS_PREP: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon"), "charge": ("of", "against"),
+                                               # "Trump's blue-collar appeal": his pull on voters, no request
+                                               "appeal": ("for", "to", "against", "from", "by"),
                                                "offer": ("of", "to"), "promise": ("of", "to")}
 
 #: verbs that carry an event noun as their object and give it their subject ("held talks")
@@ -458,6 +461,11 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
                       "admit", "beg", "kidnap", "slap", "submit", "level"})
 
 
+#: recognising a state or a government is PLOVER SUPPORT (CAMEO 054, grant diplomatic recognition); "recognized
+#: the cabinet member", "does not recognize the bigotry" are not
+_RECOGNISED = ("state", "government", "independence", "sovereignty", "regime", "republic", "country", "nation",
+               "right", "election", "result", "authority", "council", "annexation", "administration", "leadership",
+               "territory", "border", "claim", "statehood", "union", "marriage", "opposition", "junta", "president")
 #: verbs whose type holds only with such an object when they have a common noun as object:
 #: "mobilized troops" is MOBILIZE, "mobilized pressure groups", "stationed a reporter",
 #: "reinforced the message" are not
@@ -465,6 +473,12 @@ OBJECT_BOUND_VERBS: dict[str, tuple[str, ...]] = {
     v: _FORCE_OBJECTS for v in ("mobilize", "mobilise", "mass", "amass", "muster", "station", "deploy", "reinforce")
 }
 OBJECT_BOUND_VERBS.update({
+    "recognize": _RECOGNISED, "recognise": _RECOGNISED,
+    # abandoning positions or claims is a retreat (CAMEO 08, yield); "voters abandoned their leaders" is not
+    "abandon": ("position", "base", "post", "territory", "town", "city", "village", "outpost", "checkpoint", "claim",
+                "demand", "plan", "stronghold", "trench", "area", "region", "border", "front", "camp", "line",
+                "program", "programme", "weapon", "bid", "effort", "offensive", "siege", "attack", "strike",
+                "protest", "boycott", "talk", "negotiation", "ambition", "policy", "project", "idea", "pledge"),
     # "shared intelligence" is cooperation, "shares the concerns of its neighbours" is not
     "share": ("intelligence", "information", "data", "technology", "expertise", "experience", "resource",
               "evidence", "document", "file", "record", "know-how", "facility", "base", "power"),
@@ -512,6 +526,16 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
                "subscription", "wedding", "celebration", "fair"),
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
+    # political news: what is offered, destroyed, defied, begged or burned up without a deed
+    "offer": ("condolence", "sympathy", "prayer", "thought", "message", "view", "opinion", "comment", "explanation",
+              "advice", "insight", "detail", "glimpse", "reason", "himself", "herself", "themselves", "little",
+              "nothing", "praise", "remark", "observation", "assessment", "analysis", "perspective"),
+    "destroy": ("finance", "chance", "hope", "career", "reputation", "credibility", "confidence", "trust", "argument",
+                "myth", "image", "brand", "candidacy", "prospect", "dream", "economy", "market"),
+    "defy": ("expectation", "odds", "gravity", "logic", "prediction", "forecast", "convention", "description",
+             "belief", "explanation", "poll", "pundit", "stereotype", "categorization", "label"),
+    "beg": ("question",),
+    "burn": ("account", "line", "phone", "calorie", "money", "cash", "fuel", "bridge", "midnight oil", "oil"),
 }
 #: what an investigation of is no political deed: "investigating the cause of the crash" (PLOVER's
 #: investigations are of crimes, abuses, corruption and military acts)
@@ -526,6 +550,12 @@ NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
     for v in ("investigate", "probe")}
 #: who warns without being the one to act: a forecast, not a threat ("economists warned that the
 #: recession could deepen"); PLOVER's THREATEN is a hostile act its actor holds out
+#: what, threatening, holds out no hostile act: a measure or a trouble ("the decision threatens to create a
+#: bind", "the bill threatens jobs"); PLOVER's THREATEN is an actor's
+NOT_EVENT_SUBJECTS["threaten"] = (
+    "decision", "ruling", "move", "plan", "policy", "law", "bill", "rule", "proposal", "scandal", "crisis", "issue",
+    "controversy", "result", "poll", "report", "dispute", "row", "feud", "shortfall", "deficit", "debt", "change",
+    "trend", "shift", "development", "delay", "problem", "question", "revelation", "investigation", "probe")
 NOT_EVENT_SUBJECTS["warn"] = (
     "analyst", "expert", "economist", "scientist", "researcher", "doctor", "forecaster", "meteorologist",
     "study", "survey", "research", "academic", "strategist", "commentator", "scholar", "epidemiologist")
@@ -548,7 +578,10 @@ VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 #: verbs that with a clause after them report or remember, and are no event: "recalled that
 #: the treaty was signed" (the recall of an envoy takes an object)
-CLAUSE_NOT_EVENT = frozenset({"recall"})
+CLAUSE_NOT_EVENT = frozenset({"recall",
+                              # "concluded (that) Obama would …", "recognizing that terrorism poses …": reasoning;
+                              # "concluded an agreement", "recognized Kosovo" keep their object
+                              "conclude", "recognize", "recognise"})
 #: verbs that are no event before these infinitives: "declined to comment" is a statement, which
 #: PLOVER leaves out (CAMEO 011, "decline comment")
 NO_COMMENT: dict[str, tuple[str, ...]] = {
@@ -607,6 +640,20 @@ SHOWING_VERBS = frozenset({"demonstrate"})
 OPINION_VERBS = frozenset({"agree"})
 #: what a contest is won by: "beat him by five points" is a vote, not a beating
 CONTEST_VERBS = frozenset({"beat"})
+#: what a contest is held in: "the candidate best suited to beat him in the general election"
+CONTESTS = frozenset({"election", "primary", "race", "vote", "poll", "caucus", "contest", "runoff", "ballot", "match",
+                      "game", "final", "matchup", "match-up", "showdown", "nomination", "survey", "polling"})
+#: what, gone better or worse, does no deed: "an economic upswing could help Democrats", "the victory helped
+#: solidify her lead", "demographic shifts helped the party"
+OUTCOMES = frozenset({"upswing", "upturn", "downturn", "shift", "victory", "win", "loss", "defeat", "trend", "result",
+                      "momentum", "surge", "slump", "mortgage", "loan", "recovery", "boom", "bust"})
+#: words to the reader in a page's furniture: "Sign up for our newsletter", "Welcome to the report"
+#: attacks that are words when one named person makes them on another ("Clinton's attacks on Trump",
+#: "Cruz attacked Rubio"): CAMEO 111, criticize (PLOVER ACCUSE); gunmen, forces and groups stay ASSAULT
+VERBAL_ATTACKS = frozenset({"attack"})
+#: events a candidate holds that are no protest when named after a person ("Trump's rally")
+CAMPAIGN_EVENTS = frozenset({"rally"})
+READER_IMPERATIVES = frozenset({"sign", "welcome", "subscribe", "join", "follow", "share", "click"})
 MARGINS = frozenset({"point", "vote", "percent", "percentage", "margin", "seat", "delegate", "stroke", "goal", "length"})
 #: measures that a request asks others to take against a third party (see events._against_someone)
 HOSTILE_MEASURES = frozenset({"sanction", "embargo", "boycott", "blockade", "isolation", "punishment"})

@@ -276,8 +276,14 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     doers = _children(tok, "nsubj") + [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
     if not doers and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not _is_passive(tok):
         doers = _children(tok.head, "nsubj")  # "the storm killed 12 people and cut power": the storm cut it
-    if doers and all(_singular(d.lower_) in L.NON_AGENTS and d.ent_type_ == "" for d in doers):
+    if doers and all((_singular(d.lower_) in L.NON_AGENTS or _singular(d.lower_) in L.OUTCOMES) and d.ent_type_ == ""
+                     for d in doers):
         return True
+    if lemma in L.READER_IMPERATIVES and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not doers \
+            and tok.i == tok.sent.start:
+        return True  # "Sign up for our newsletter", "Welcome to the report": the page to its reader
+    if lemma in L.STRIVING_VERBS and not _children(tok, "dobj") and any(p.lower_ == "about" for p in _children(tok, "prep")):
+        return True  # "fighting about Obama": an argument
     if _is_passive(tok) and not _children(tok, "agent"):
         causes = [o for p in _children(tok, "prep") if p.lower_ in ("in", "by", "during", "after")
                   for o in _children(p, "pobj")]
@@ -308,9 +314,10 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
             and all(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in withs) \
             and not any(p.lower_ in ("on", "to") for p in _children(tok, "prep")):
         return True  # "he agrees with me": an opinion shared
-    if lemma in L.CONTEST_VERBS and any(_singular(o.lower_) in L.MARGINS for p in _children(tok, "prep")
-                                        if p.lower_ == "by" for o in _children(p, "pobj")):
-        return True  # "beat him by five points"
+    if lemma in L.CONTEST_VERBS and any(p.lower_ == "by" and _singular(o.lower_) in L.MARGINS
+                                        or p.lower_ == "in" and _singular(o.lower_) in L.CONTESTS
+                                        for p in _children(tok, "prep") for o in _children(p, "pobj")):
+        return True  # "beat him by five points", "to beat him in the general election"
     if lemma in L.WARNING_VERBS and _forecast(tok):
         return True
     if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
@@ -346,6 +353,15 @@ def _asks_for(tok: Any) -> bool:
         return False  # "asked them a question", "asked the candidates about taxes"
     return any(o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
                for o in _children(tok, "dobj"))
+
+
+def _person_on_person(doers: list[Any], targets: list[Any], tok: Any) -> bool:
+    """Whether an attack is one named person's (or a pronoun's) on named persons, with no weapon
+    ("with …"): in news that is words, a criticism."""
+    if not doers or not targets or any(p.lower_ == "with" for p in _children(tok, "prep")):
+        return False
+    return all(d.ent_type_ == "PERSON" or d.pos_ == "PRON" for d in doers) \
+        and all(t.ent_type_ == "PERSON" for t in targets)
 
 
 def _forecast(tok: Any) -> bool:
@@ -470,6 +486,8 @@ class _Finder:
             if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
                                                 if p.lower_ == "from" for o in _children(p, "pobj")):
                 return "RETREAT", tok, None  # "released from house arrest", whoever was held
+            if lemma in L.VERBAL_ATTACKS and _person_on_person(_children(tok, "nsubj"), dobjs, tok):
+                return "ACCUSE", tok, None  # "Cruz attacked Rubio over immigration": words (CAMEO 111)
             objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
             for typ, wanted in L.VERB_OBJECT_TYPES.get(lemma, ()):
                 if objs & set(wanted):
@@ -553,6 +571,15 @@ class _Finder:
                         if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
                             typ = "COOPERATE"
                         return typ, tok, light
+            if head in L.VERBAL_ATTACKS:
+                light = self._light_verb(tok)
+                doers = [c for c in tok.children if c.dep_ == "poss"] + (_children(light, "nsubj") if light is not None else [])
+                targets = [o for p in _children(tok, "prep") if p.lower_ in ("on", "against") for o in _children(p, "pobj")]
+                if _person_on_person(doers, targets, tok):
+                    return "ACCUSE", tok, light  # "Clinton's attacks on Trump", "unleashed an attack on Carson"
+            if head in L.CAMPAIGN_EVENTS and not any(c.dep_ == "prep" and c.lower_ in ("against", "for") for c in tok.children) \
+                    and any(c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+                return None  # "Trump's rally", "a Sanders rally": a candidate's, no protest
             judged = self._judgement(tok)
             if judged is not None and any(j.lower_ in L.CONDEMNATIONS for j in judged):
                 return "ACCUSE", tok.head, None  # "called the attack cowardly": a condemnation

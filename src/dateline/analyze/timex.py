@@ -43,8 +43,10 @@ UNIT = rf"(?:{_alt(R.UNITS)}|{_alt(_UNIT_WORDS)})(?:e?s)?"
 SEASON = rf"(?:{_alt(R.SEASONS)})"
 PART = rf"(?:{_alt(R.DAY_PARTS)})"
 REL = rf"(?:{_alt(R.RELATIVE_SHIFT)})"
-MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|end|beginning|start|turn)"
-       r"(?:\s+(?:part\s+)?of(?:\s+the)?)?\s*-?\s*)")
+#: "end", "beginning", "start", "turn" need their "of" or hyphen ("the end of March", "end-March"):
+#: bare, they are verbs ("deficits will end this year")
+MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
+       r"|(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
 TZ = rf"(?:\s*(?:{_alt(R.TIME_ZONES)})\b)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 
@@ -59,7 +61,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
-        rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
+        rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?<![\d.])(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
         rf"(?:\s*,?\s+(?P<y>{YEAR}))?")),
     # "in January this year", "June last year": one expression, the year said in words
     ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
@@ -1010,7 +1012,9 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         return 0
     # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
     # unless the clause says it is ahead
-    owned = tok.dep_ == "poss"
+    owned = tok.dep_ == "poss" or tok.dep_ == "compound" and tok.head.dep_ == "poss"  # "Thursday night's debate"
+    if owned and steps > 3:
+        return -1  # "the meaning of Thursday night's debate": a deed owned far from any verb is told after it
     near = steps <= 2 and not owned
     for _ in range(3):
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
