@@ -627,3 +627,23 @@ def test_one_named_person_attacking_another_is_criticism(nlp) -> None:
     # with a weapon, or by men no one names, it is violence
     assert types(nlp, "A man attacked Mayor John Smith with a knife.") == ["ASSAULT"]
     assert types(nlp, "Gunmen attacked the minister's convoy.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a message that attacks is words
+    ("A new ad out on Monday is hitting the senator for skipping the debate.", ["ACCUSE"]),
+    ("The ad could hit the airwaves on Monday.", []),
+    ("The governor's attacks on his economic policy could backfire.", ["ACCUSE"]),
+    # polls, platforms, letters, admissions, pulls on voters
+    ("Fewer than 15 percent of voters approve of his job performance.", []),
+    ("The speaker took to the steps of City Hall to assail the senator.", []),
+    ("Thousands took to the streets of the capital.", ["PROTEST"]),
+    ("He is not a candidate who appeals only to white voters.", []),
+    ("The UN appealed to donors for help.", ["REQUEST"]),
+    ("Fifty former officials signed an open letter on Monday.", []),
+    ("She conceded that she is not a natural politician.", []),
+    ("The candidate conceded defeat.", ["CONCEDE"]),
+    ("He blasted out a new robocall to voters.", []),
+])
+def test_campaign_news_words_polls_and_letters(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected

@@ -596,3 +596,10 @@ def test_a_day_that_owns_a_deed_far_from_any_verb_is_past(nlp) -> None:
     assert got == {"Thursday night": "2024-11-28TNI"}, got
     text = "She plans to speak at Saturday's rally."
     assert {t["text"]: t["value"] for t in find_timexes(text, "2024-11-29", nlp(text))} == {"Saturday": "2024-11-30"}
+
+
+def test_a_couple_without_its_of_is_two(nlp) -> None:
+    text = "She was asked this a couple months ago and again a couple weeks later."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got["a couple months ago"] == "2024-09", got
+    assert got["a couple weeks"] == "P2W", got

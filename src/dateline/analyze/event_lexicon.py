@@ -515,7 +515,8 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
     "execute": ("plan", "order", "strategy", "policy", "programme", "program", "contract", "transaction",
                 "trade", "deal", "mission", "task", "warrant", "maneuver", "manoeuvre", "move", "turn"),
     "hit": ("record", "high", "low", "peak", "bottom", "target", "mark", "level", "snag", "wall", "road",
-            "headline", "market", "shelf", "store", "button"),
+            "headline", "market", "shelf", "store", "button",
+            "airwave", "trail", "stump", "ground", "nerve", "jackpot", "stride", "spot", "screen", "newsstand"),
     "strike": ("note", "tone", "balance", "chord", "pose", "match",
                # a court "struck down the law": a ruling, no blow
                "law", "ruling", "ban", "rule", "measure", "provision", "regulation", "statute",
@@ -535,6 +536,10 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
     "defy": ("expectation", "odds", "gravity", "logic", "prediction", "forecast", "convention", "description",
              "belief", "explanation", "poll", "pundit", "stereotype", "categorization", "label"),
     "beg": ("question",),
+    # an open letter signed is words, no agreement; "signed a treaty", "signed the accord" stay
+    "sign": ("letter", "book", "autograph", "card", "form", "copy", "poster", "jersey", "waiver", "guestbook"),
+    # "break up the banks" is antitrust, no crackdown
+    "break": ("bank", "company", "monopoly", "firm", "conglomerate", "giant", "utility", "corporation"),
     "burn": ("account", "line", "phone", "calorie", "money", "cash", "fuel", "bridge", "midnight oil", "oil"),
 }
 #: what an investigation of is no political deed: "investigating the cause of the crash" (PLOVER's
@@ -619,6 +624,7 @@ SURRENDERED = frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosi
 SUMMONED_ENVOYS = frozenset({"ambassador", "envoy", "charge", "chargé", "diplomat", "consul", "attache", "attaché"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
 PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on"),
+                                ("blast", "out"),  # "blasted out a robocall": sent
                                 ("beat", "out")})  # "beat out her rival by one point": a contest
 #: verbs that ask a question as often as they ask for something: a REQUEST only when something is
 #: asked for ("asked for help", "asked them to leave", "asked permission", "asked that he resign");
@@ -645,7 +651,7 @@ CONTESTS = frozenset({"election", "primary", "race", "vote", "poll", "caucus", "
                       "game", "final", "matchup", "match-up", "showdown", "nomination", "survey", "polling"})
 #: what, gone better or worse, does no deed: "an economic upswing could help Democrats", "the victory helped
 #: solidify her lead", "demographic shifts helped the party"
-OUTCOMES = frozenset({"upswing", "upturn", "downturn", "shift", "victory", "win", "loss", "defeat", "trend", "result",
+OUTCOMES = frozenset({"dollar", "money", "consumer", "investor", "shopper", "trader", "primary", "caucus", "upswing", "upturn", "downturn", "shift", "victory", "win", "loss", "defeat", "trend", "result",
                       "momentum", "surge", "slump", "mortgage", "loan", "recovery", "boom", "bust"})
 #: words to the reader in a page's furniture: "Sign up for our newsletter", "Welcome to the report"
 #: attacks that are words when one named person makes them on another ("Clinton's attacks on Trump",
@@ -653,6 +659,20 @@ OUTCOMES = frozenset({"upswing", "upturn", "downturn", "shift", "victory", "win"
 VERBAL_ATTACKS = frozenset({"attack"})
 #: events a candidate holds that are no protest when named after a person ("Trump's rally")
 CAMPAIGN_EVENTS = frozenset({"rally"})
+#: messages that, as the doer of an attack, make it words (CAMEO 111, criticize: ACCUSE): "a new ad hitting
+#: him for skipping the debate", "a speech attacking the nominee", "the column targets the mayor"
+MESSAGES = frozenset({"ad", "advert", "advertisement", "commercial", "spot", "mailer", "robocall", "speech", "letter",
+                      "column", "editorial", "op-ed", "tweet", "post", "video", "article", "statement", "book",
+                      "report", "broadside", "remark", "comment", "campaign ad", "advertising", "onslaught"})
+#: admitting is no concession: "conceded (that) she is not a natural politician"; "conceded defeat",
+#: "the candidate conceded" stay
+ADMITTING_VERBS = frozenset({"concede"})
+#: what "took to" is a protest on: the streets, a square, arms ("took to Twitter", "took to the podium" are not)
+TAKEN_TO = frozenset({"street", "square", "road", "barricade", "arm", "weapon", "highway", "plaza", "avenue"})
+#: whom a candidate "appeals to" by pulling them, no request: "appeals to white voters"
+PULLED = frozenset({"voter", "supporter", "base", "conservative", "liberal", "moderate", "independent", "democrat",
+                    "republican", "evangelical", "millennial", "woman", "man", "worker", "people", "angel", "instinct",
+                    "nature", "fear", "american", "youth", "electorate", "audience", "reader", "viewer", "fan"})
 READER_IMPERATIVES = frozenset({"sign", "welcome", "subscribe", "join", "follow", "share", "click"})
 MARGINS = frozenset({"point", "vote", "percent", "percentage", "margin", "seat", "delegate", "stroke", "goal", "length"})
 #: measures that a request asks others to take against a third party (see events._against_someone)

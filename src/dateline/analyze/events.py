@@ -279,6 +279,18 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     if doers and all((_singular(d.lower_) in L.NON_AGENTS or _singular(d.lower_) in L.OUTCOMES) and d.ent_type_ == ""
                      for d in doers):
         return True
+    if lemma in L.ADMITTING_VERBS and _children(tok, "ccomp"):
+        return True  # "conceded that she is not a natural politician"
+    if lemma == "approve" and any(p.lower_ == "of" for p in _children(tok, "prep")):
+        return True  # "15 percent approve of his job performance": an opinion polled
+    if lemma == "take" and (tos := [o for p in tok.children if p.dep_ in ("prep", "prt") and p.lower_ == "to"
+                                    for o in _children(p, "pobj")]) \
+            and not any(_singular(o.lower_) in L.TAKEN_TO for o in tos):
+        return True  # "took to Twitter", "took to the steps of City Hall": no street protest
+    if lemma == "appeal" and not _children(tok, "xcomp") and not any(p.lower_ == "for" for p in _children(tok, "prep")) \
+            and any(_singular(o.lower_) in L.PULLED for p in _children(tok, "prep") if p.lower_ == "to"
+                    for o in _children(p, "pobj")):
+        return True  # "a candidate who appeals to white voters": a pull, no request
     if lemma in L.READER_IMPERATIVES and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not doers \
             and tok.i == tok.sent.start:
         return True  # "Sign up for our newsletter", "Welcome to the report": the page to its reader
@@ -486,6 +498,10 @@ class _Finder:
             if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
                                                 if p.lower_ == "from" for o in _children(p, "pobj")):
                 return "RETREAT", tok, None  # "released from house arrest", whoever was held
+            if verb_type.get(lemma) == "ASSAULT" and (doers := _children(tok, "nsubj") or (
+                    [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBG" else [])) \
+                    and all(_singular(d.lower_) in L.MESSAGES and not d.ent_type_ for d in doers):
+                return "ACCUSE", tok, None  # "a new ad hitting him", "a speech attacking the nominee": words
             if lemma in L.VERBAL_ATTACKS and _person_on_person(_children(tok, "nsubj"), dobjs, tok):
                 return "ACCUSE", tok, None  # "Cruz attacked Rubio over immigration": words (CAMEO 111)
             objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
@@ -571,6 +587,11 @@ class _Finder:
                         if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
                             typ = "COOPERATE"
                         return typ, tok, light
+            if head in L.VERBAL_ATTACKS and (
+                    any(_singular(o.lower_) in L.CRITICISED for p in _children(tok, "prep") if p.lower_ in ("on", "against")
+                        for o in _children(p, "pobj"))
+                    or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "line"):
+                return "ACCUSE", tok, self._light_verb(tok)  # "attacks on his economic policy", "a line of attack"
             if head in L.VERBAL_ATTACKS:
                 light = self._light_verb(tok)
                 doers = [c for c in tok.children if c.dep_ == "poss"] + (_children(light, "nsubj") if light is not None else [])

@@ -64,6 +64,7 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a pair of": 2,
+    "a couple": 2,  # "a couple months ago", as American news writes it without its "of"
     "both": 2, "single": 1,
 }
 #: quantities that are not numbers: the value gets an X ("several months" → PXM)
