@@ -546,3 +546,104 @@ def test_naming_verbs_outside_the_lexicon_condemn_too(nlp) -> None:
     # an apposition after a comma is no judgement: the strike is still called by the union
     r = read(nlp, "The union called a strike, the third this year, over pay.")
     assert event(r, "PROTEST")["actor_text"] == "The union"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # asking a question is no request; asking for something is
+    ("The senator was asked about the budget on Tuesday.", []),
+    ("The host asked the two candidates a simple question about taxes.", []),
+    ("Reporters asked the mayor whether he would run again.", []),
+    ("She asked the court for more time.", ["REQUEST"]),
+    ("The minister asked the rebels to lay down their arms.", ["REQUEST"]),
+    # agreeing with a person is an opinion; agreeing on something is an agreement
+    ("He agrees with me about almost everything.", []),
+    ("The two sides agreed on a ceasefire.", ["AGREE"]),
+    # fighting to do something is striving, unless armed men fight
+    ("She has fought to keep her seat for twenty years.", []),
+    ("Rebels fought to hold the town.", ["ASSAULT"]),
+    # demonstrating something is showing it; demonstrating against something is a protest
+    ("The results demonstrate that voters are angry.", []),
+    ("Thousands demonstrated against the war.", ["PROTEST"]),
+    # a candidate's or a market's rally is no protest
+    ("Thousands attended a campaign rally for the senator in Ohio.", []),
+    ("A stock market rally lifted the mood of traders.", []),
+    ("Students held a rally against the tuition rise.", ["PROTEST"]),
+    # a contest won by a margin is no beating
+    ("Carson beat Clinton by just one point in the poll.", []),
+    ("Police beat the protesters.", ["ASSAULT"]),
+])
+def test_political_news_senses_that_are_no_event(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected
+
+
+def test_calling_someone_out_is_criticism_calling_out_troops_a_mobilisation(nlp) -> None:
+    assert types(nlp, "The senator called out his rival for the remarks.") == ["ACCUSE"]
+    assert types(nlp, "The governor called out the National Guard.") == ["MOBILIZE"]
+
+
+def test_a_forecast_of_what_others_may_do_is_no_threat(nlp) -> None:
+    # the warner is not the one who would act: "anger could push the suburbs …"
+    assert types(nlp, "Voter anger could push the suburbs toward the challenger, the governor warned on Wednesday.") == []
+    # its own forces, another state, a measure: threats
+    assert types(nlp, "The army warned that its troops would enter the city.") == ["THREATEN"]
+    assert "THREATEN" in types(nlp, "The ministry warned that Iran would pay a heavy price.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # arguments, contests and outcomes
+    ("Party members have argued and been fighting about the war for years.", []),
+    ("She is the candidate best placed to beat him in the general election.", []),
+    ("An economic upswing could help the governor keep her job.", []),
+    ("The ruling threatens to create a headache for the party.", []),
+    ("The rebels threatened to attack the town.", ["THREATEN"]),
+    # reasoning and recognising
+    ("Analysts concluded that the economy would recover.", []),
+    ("The two sides concluded an agreement.", ["AGREE"]),
+    ("No other passenger recognized the senator on the flight.", []),
+    ("Russia recognized the independence of the region.", ["SUPPORT"]),
+    # what is abandoned, offered, destroyed, defied or begged without a deed
+    ("Voters abandoned their old leaders for a newcomer.", []),
+    ("The troops abandoned their positions.", ["RETREAT"]),
+    ("The president offered his condolences to the families.", []),
+    ("The government offered talks to the rebels.", ["AGREE"]),
+    ("The long campaign has destroyed the finances of many donors.", []),
+    ("The race has defied the expectations of the pundits.", []),
+    ("The blunders begged the question of who was in charge.", []),
+    # a culture clash, a candidate's pull, a candidate's rally, the page's furniture
+    ("It was a culture clash between students and workers.", []),
+    ("Police clashed with protesters.", ["ASSAULT"]),
+    ("The senator's blue-collar appeal is strong.", []),
+    ("The UN made an appeal for calm.", ["REQUEST"]),
+    ("Scenes from Donald Trump's rally in Ohio were shown on television.", []),
+    ("Sign up for our newsletter by entering your email.", []),
+])
+def test_more_political_news_senses_that_are_no_event(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected
+
+
+def test_one_named_person_attacking_another_is_criticism(nlp) -> None:
+    assert types(nlp, "Senator Ted Cruz attacked Marco Rubio over immigration on Thursday.") == ["ACCUSE"]
+    assert types(nlp, "Donald Trump unleashed a harsh attack on Ben Carson last night.") == ["ACCUSE"]
+    # with a weapon, or by men no one names, it is violence
+    assert types(nlp, "A man attacked Mayor John Smith with a knife.") == ["ASSAULT"]
+    assert types(nlp, "Gunmen attacked the minister's convoy.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a message that attacks is words
+    ("A new ad out on Monday is hitting the senator for skipping the debate.", ["ACCUSE"]),
+    ("The ad could hit the airwaves on Monday.", []),
+    ("The governor's attacks on his economic policy could backfire.", ["ACCUSE"]),
+    # polls, platforms, letters, admissions, pulls on voters
+    ("Fewer than 15 percent of voters approve of his job performance.", []),
+    ("The speaker took to the steps of City Hall to assail the senator.", []),
+    ("Thousands took to the streets of the capital.", ["PROTEST"]),
+    ("He is not a candidate who appeals only to white voters.", []),
+    ("The UN appealed to donors for help.", ["REQUEST"]),
+    ("Fifty former officials signed an open letter on Monday.", []),
+    ("She conceded that she is not a natural politician.", []),
+    ("The candidate conceded defeat.", ["CONCEDE"]),
+    ("He blasted out a new robocall to voters.", []),
+])
+def test_campaign_news_words_polls_and_letters(nlp, text: str, expected: list[str]) -> None:
+    assert types(nlp, text) == expected

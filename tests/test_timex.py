@@ -561,3 +561,45 @@ def test_a_half_of_the_year_is_one_expression(nlp) -> None:
     text = "Output rose in the first half of the year and fell in the third quarter of this year."
     got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
     assert got == {"the first half of the year": "2024-H1", "the third quarter of this year": "2024-Q3"}
+
+
+def test_time_words_in_the_names_of_papers_and_groups_are_no_times(nlp) -> None:
+    text = ("A column in the Morning Ledger Daily, which ran on its front page, was quoted by the Weekly Observer "
+            "in a long report about the race. The ad was paid for by the Justice Now Fund and aired weekly.")
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"weekly": ("SET", "P1W")}, got
+
+
+def test_at_the_time_leaves_its_preposition_out(nlp) -> None:
+    text = "The mayor was abroad at the time, and the council has no plans to vote at this time."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"the time": "PAST_REF", "this time": "PRESENT_REF"}, got
+
+
+def test_a_season_with_no_tense_is_the_nearest(nlp) -> None:
+    # a May story: "in the fall" with no tense of its own is the coming fall, not last year's
+    text = "The party hopes for unity against the other side in the fall. Turnout was low in the spring."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-15", nlp(text))}
+    assert got == {"the fall": "2024-FA", "the spring": "2024-SP"}, got
+
+
+def test_a_year_before_a_month_lends_it_no_day_and_a_bare_end_is_a_verb(nlp) -> None:
+    text = "Veterans of the 1975 March on the capital spoke. The subsidy will end this year, as it did at the end of 2020."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"1975": "1975", "this year": "2024", "the end of 2020": "2020"}, got
+
+
+def test_a_day_that_owns_a_deed_far_from_any_verb_is_past(nlp) -> None:
+    # a Friday story: Thursday night's debate is the one just held, whatever "want to" says
+    text = "To understand what the voters want, read the transcript of Thursday night's debate in full."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-11-29", nlp(text))}
+    assert got == {"Thursday night": "2024-11-28TNI"}, got
+    text = "She plans to speak at Saturday's rally."
+    assert {t["text"]: t["value"] for t in find_timexes(text, "2024-11-29", nlp(text))} == {"Saturday": "2024-11-30"}
+
+
+def test_a_couple_without_its_of_is_two(nlp) -> None:
+    text = "She was asked this a couple months ago and again a couple weeks later."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got["a couple months ago"] == "2024-09", got
+    assert got["a couple weeks"] == "P2W", got

@@ -81,6 +81,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("take", "to"): "PROTEST", ("call", "off"): "CONCEDE", ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION", ("set", "fire"): "ASSAULT", ("set", "ablaze"): "ASSAULT",
     ("break", "up"): "COERCE", ("ship", "out"): "RETREAT", ("hit", "out"): "ACCUSE",
+    ("call", "out"): "ACCUSE",  # "called out his rival for …" (CAMEO 111); "called out the troops" is VERB_OBJECTS
 }
 #: particles that only make the phrasal type and are not events otherwise ("call", "pull")
 PHRASAL_ONLY = frozenset({v for v, _ in PHRASAL} - {v for vs in VERBS.values() for v in vs})
@@ -155,6 +156,11 @@ NOUN_MODIFIER_TYPES: dict[str, dict[str, str]] = {
               "emergency": "", "oil": "", "gas": "", "dental": "", "power": ""},
     "release": {"press": "", "news": "", "film": "", "album": ""},
     "call": {"phone": "CONSULT", "telephone": "CONSULT", "video": "CONSULT", "conference": "CONSULT"},
+    # a candidate's rally is campaigning and a market's a rise in prices, not a protest (PLOVER's
+    # PROTEST is a demonstration against someone)
+    "clash": {"culture": "", "cultural": "", "personality": "", "ideological": "", "verbal": ""},
+    "rally": {"campaign": "", "election": "", "electoral": "", "fundraising": "", "fund-raising": "", "pep": "",
+              "victory": "", "market": "", "stock": "", "relief": "", "bond": "", "price": "", "share": ""},
 }
 #: verbs whose meaning depends on who they hit: "strike" by workers is a protest
 VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
@@ -173,6 +179,8 @@ VERB_SUBJECT_TYPES: dict[str, dict[str, str]] = {
 
 #: nouns that are events only with one of these prepositions after them ("a call for calm")
 NOUN_NEEDS_PREP: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon"), "charge": ("of", "against"),
+                                               # "Trump's blue-collar appeal": his pull on voters, no request
+                                               "appeal": ("for", "to", "against", "from", "by"),
                                                "offer": ("of", "to"), "promise": ("of", "to")}
 
 #: verbs that carry an event noun as their object and give it their subject ("held talks")
@@ -378,6 +386,8 @@ VERB_OBJECTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "allow": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
     "let": (("RETREAT", _OBSERVERS + ("aid", "convoy", "delivery", "relief")),),
     "contribute": (("AID", _AID_GOODS + _FORCES),),
+    # "called out the troops", "called out the National Guard" (else "called out" is ACCUSE)
+    "call": (("MOBILIZE", _FORCES + ("guard", "reservist", "reserve")),),
 }
 
 #: words that govern an event and make it only possible ("threatened to attack")
@@ -451,6 +461,11 @@ DOUBLING = frozenset({"ban", "commit", "plan", "stab", "rob", "grab", "ship", "s
                       "admit", "beg", "kidnap", "slap", "submit", "level"})
 
 
+#: recognising a state or a government is PLOVER SUPPORT (CAMEO 054, grant diplomatic recognition); "recognized
+#: the cabinet member", "does not recognize the bigotry" are not
+_RECOGNISED = ("state", "government", "independence", "sovereignty", "regime", "republic", "country", "nation",
+               "right", "election", "result", "authority", "council", "annexation", "administration", "leadership",
+               "territory", "border", "claim", "statehood", "union", "marriage", "opposition", "junta", "president")
 #: verbs whose type holds only with such an object when they have a common noun as object:
 #: "mobilized troops" is MOBILIZE, "mobilized pressure groups", "stationed a reporter",
 #: "reinforced the message" are not
@@ -458,6 +473,12 @@ OBJECT_BOUND_VERBS: dict[str, tuple[str, ...]] = {
     v: _FORCE_OBJECTS for v in ("mobilize", "mobilise", "mass", "amass", "muster", "station", "deploy", "reinforce")
 }
 OBJECT_BOUND_VERBS.update({
+    "recognize": _RECOGNISED, "recognise": _RECOGNISED,
+    # abandoning positions or claims is a retreat (CAMEO 08, yield); "voters abandoned their leaders" is not
+    "abandon": ("position", "base", "post", "territory", "town", "city", "village", "outpost", "checkpoint", "claim",
+                "demand", "plan", "stronghold", "trench", "area", "region", "border", "front", "camp", "line",
+                "program", "programme", "weapon", "bid", "effort", "offensive", "siege", "attack", "strike",
+                "protest", "boycott", "talk", "negotiation", "ambition", "policy", "project", "idea", "pledge"),
     # "shared intelligence" is cooperation, "shares the concerns of its neighbours" is not
     "share": ("intelligence", "information", "data", "technology", "expertise", "experience", "resource",
               "evidence", "document", "file", "record", "know-how", "facility", "base", "power"),
@@ -494,7 +515,8 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
     "execute": ("plan", "order", "strategy", "policy", "programme", "program", "contract", "transaction",
                 "trade", "deal", "mission", "task", "warrant", "maneuver", "manoeuvre", "move", "turn"),
     "hit": ("record", "high", "low", "peak", "bottom", "target", "mark", "level", "snag", "wall", "road",
-            "headline", "market", "shelf", "store", "button"),
+            "headline", "market", "shelf", "store", "button",
+            "airwave", "trail", "stump", "ground", "nerve", "jackpot", "stride", "spot", "screen", "newsstand"),
     "strike": ("note", "tone", "balance", "chord", "pose", "match",
                # a court "struck down the law": a ruling, no blow
                "law", "ruling", "ban", "rule", "measure", "provision", "regulation", "statute",
@@ -505,6 +527,20 @@ NOT_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
                "subscription", "wedding", "celebration", "fair"),
     "beat": ("expectation", "forecast", "estimate", "record", "odds", "deadline", "rap", "retreat", "path",
              "drum", "rival", "team", "side", "champion", "opponent", "competition", "heat", "traffic"),
+    # political news: what is offered, destroyed, defied, begged or burned up without a deed
+    "offer": ("condolence", "sympathy", "prayer", "thought", "message", "view", "opinion", "comment", "explanation",
+              "advice", "insight", "detail", "glimpse", "reason", "himself", "herself", "themselves", "little",
+              "nothing", "praise", "remark", "observation", "assessment", "analysis", "perspective"),
+    "destroy": ("finance", "chance", "hope", "career", "reputation", "credibility", "confidence", "trust", "argument",
+                "myth", "image", "brand", "candidacy", "prospect", "dream", "economy", "market"),
+    "defy": ("expectation", "odds", "gravity", "logic", "prediction", "forecast", "convention", "description",
+             "belief", "explanation", "poll", "pundit", "stereotype", "categorization", "label"),
+    "beg": ("question",),
+    # an open letter signed is words, no agreement; "signed a treaty", "signed the accord" stay
+    "sign": ("letter", "book", "autograph", "card", "form", "copy", "poster", "jersey", "waiver", "guestbook"),
+    # "break up the banks" is antitrust, no crackdown
+    "break": ("bank", "company", "monopoly", "firm", "conglomerate", "giant", "utility", "corporation"),
+    "burn": ("account", "line", "phone", "calorie", "money", "cash", "fuel", "bridge", "midnight oil", "oil"),
 }
 #: what an investigation of is no political deed: "investigating the cause of the crash" (PLOVER's
 #: investigations are of crimes, abuses, corruption and military acts)
@@ -519,6 +555,12 @@ NOT_EVENT_SUBJECTS: dict[str, tuple[str, ...]] = {
     for v in ("investigate", "probe")}
 #: who warns without being the one to act: a forecast, not a threat ("economists warned that the
 #: recession could deepen"); PLOVER's THREATEN is a hostile act its actor holds out
+#: what, threatening, holds out no hostile act: a measure or a trouble ("the decision threatens to create a
+#: bind", "the bill threatens jobs"); PLOVER's THREATEN is an actor's
+NOT_EVENT_SUBJECTS["threaten"] = (
+    "decision", "ruling", "move", "plan", "policy", "law", "bill", "rule", "proposal", "scandal", "crisis", "issue",
+    "controversy", "result", "poll", "report", "dispute", "row", "feud", "shortfall", "deficit", "debt", "change",
+    "trend", "shift", "development", "delay", "problem", "question", "revelation", "investigation", "probe")
 NOT_EVENT_SUBJECTS["warn"] = (
     "analyst", "expert", "economist", "scientist", "researcher", "doctor", "forecaster", "meteorologist",
     "study", "survey", "research", "academic", "strategist", "commentator", "scholar", "epidemiologist")
@@ -541,7 +583,10 @@ VERB_OBJECT_TYPES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 #: verbs that with a clause after them report or remember, and are no event: "recalled that
 #: the treaty was signed" (the recall of an envoy takes an object)
-CLAUSE_NOT_EVENT = frozenset({"recall"})
+CLAUSE_NOT_EVENT = frozenset({"recall",
+                              # "concluded (that) Obama would …", "recognizing that terrorism poses …": reasoning;
+                              # "concluded an agreement", "recognized Kosovo" keep their object
+                              "conclude", "recognize", "recognise"})
 #: verbs that are no event before these infinitives: "declined to comment" is a statement, which
 #: PLOVER leaves out (CAMEO 011, "decline comment")
 NO_COMMENT: dict[str, tuple[str, ...]] = {
@@ -578,7 +623,58 @@ SURRENDERED = frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosi
 #: envoys whose summoning is a diplomatic complaint ("summoned the ambassador": ACCUSE, CAMEO 114)
 SUMMONED_ENVOYS = frozenset({"ambassador", "envoy", "charge", "chargé", "diplomat", "consul", "attache", "attaché"})
 #: particles after which a verb only moves on: "pressed ahead with its plan" is no request
-PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on")})
+PHRASAL_NOT_EVENTS = frozenset({("press", "ahead"), ("press", "on"), ("push", "ahead"), ("push", "on"),
+                                ("blast", "out"),  # "blasted out a robocall": sent
+                                ("beat", "out")})  # "beat out her rival by one point": a contest
+#: verbs that ask a question as often as they ask for something: a REQUEST only when something is
+#: asked for ("asked for help", "asked them to leave", "asked permission", "asked that he resign");
+#: "asked about the plan", "asked if he would run", "was asked, 'Will you …'" are questions
+QUESTION_VERBS = frozenset({"ask"})
+#: what is asked that is a question, not a request
+QUESTIONS = frozenset({"question", "what", "who", "why", "how", "whether", "something", "anything"})
+#: verbs of striving: before an infinitive ("fight to defend the constitution", "fought to keep his
+#: seat") they say how hard someone tries, no violence, unless the doer is armed (see _FIGHTERS)
+STRIVING_VERBS = frozenset({"fight"})
+_FIGHTERS = _FORCES + ("rebel", "militant", "fighter", "insurgent", "guerrilla", "militia", "militiaman",
+                       "gunman", "jihadist", "separatist", "police", "policeman")
+FIGHTERS = frozenset(_FIGHTERS)
+#: verbs that with an object or a clause show something, and are no protest: "demonstrated its
+#: resolve", "victories that demonstrate voters are angry" ("demonstrated against the war" is one)
+SHOWING_VERBS = frozenset({"demonstrate"})
+#: agreeing with a person is sharing an opinion, no AGREE (PLOVER's AGREE is agreeing to do
+#: something): "he agrees with me"; "agreed with Iran on a ceasefire" keeps its "on"
+OPINION_VERBS = frozenset({"agree"})
+#: what a contest is won by: "beat him by five points" is a vote, not a beating
+CONTEST_VERBS = frozenset({"beat"})
+#: what a contest is held in: "the candidate best suited to beat him in the general election"
+CONTESTS = frozenset({"election", "primary", "race", "vote", "poll", "caucus", "contest", "runoff", "ballot", "match",
+                      "game", "final", "matchup", "match-up", "showdown", "nomination", "survey", "polling"})
+#: what, gone better or worse, does no deed: "an economic upswing could help Democrats", "the victory helped
+#: solidify her lead", "demographic shifts helped the party"
+OUTCOMES = frozenset({"dollar", "money", "consumer", "investor", "shopper", "trader", "primary", "caucus", "upswing", "upturn", "downturn", "shift", "victory", "win", "loss", "defeat", "trend", "result",
+                      "momentum", "surge", "slump", "mortgage", "loan", "recovery", "boom", "bust"})
+#: words to the reader in a page's furniture: "Sign up for our newsletter", "Welcome to the report"
+#: attacks that are words when one named person makes them on another ("Clinton's attacks on Trump",
+#: "Cruz attacked Rubio"): CAMEO 111, criticize (PLOVER ACCUSE); gunmen, forces and groups stay ASSAULT
+VERBAL_ATTACKS = frozenset({"attack"})
+#: events a candidate holds that are no protest when named after a person ("Trump's rally")
+CAMPAIGN_EVENTS = frozenset({"rally"})
+#: messages that, as the doer of an attack, make it words (CAMEO 111, criticize: ACCUSE): "a new ad hitting
+#: him for skipping the debate", "a speech attacking the nominee", "the column targets the mayor"
+MESSAGES = frozenset({"ad", "advert", "advertisement", "commercial", "spot", "mailer", "robocall", "speech", "letter",
+                      "column", "editorial", "op-ed", "tweet", "post", "video", "article", "statement", "book",
+                      "report", "broadside", "remark", "comment", "campaign ad", "advertising", "onslaught"})
+#: admitting is no concession: "conceded (that) she is not a natural politician"; "conceded defeat",
+#: "the candidate conceded" stay
+ADMITTING_VERBS = frozenset({"concede"})
+#: what "took to" is a protest on: the streets, a square, arms ("took to Twitter", "took to the podium" are not)
+TAKEN_TO = frozenset({"street", "square", "road", "barricade", "arm", "weapon", "highway", "plaza", "avenue"})
+#: whom a candidate "appeals to" by pulling them, no request: "appeals to white voters"
+PULLED = frozenset({"voter", "supporter", "base", "conservative", "liberal", "moderate", "independent", "democrat",
+                    "republican", "evangelical", "millennial", "woman", "man", "worker", "people", "angel", "instinct",
+                    "nature", "fear", "american", "youth", "electorate", "audience", "reader", "viewer", "fan"})
+READER_IMPERATIVES = frozenset({"sign", "welcome", "subscribe", "join", "follow", "share", "click"})
+MARGINS = frozenset({"point", "vote", "percent", "percentage", "margin", "seat", "delegate", "stroke", "goal", "length"})
 #: measures that a request asks others to take against a third party (see events._against_someone)
 HOSTILE_MEASURES = frozenset({"sanction", "embargo", "boycott", "blockade", "isolation", "punishment"})
 #: who, withdrawn, makes a withdrawal a sanction: pulling out peacekeepers, observers or envoys

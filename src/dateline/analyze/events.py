@@ -276,8 +276,26 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
     doers = _children(tok, "nsubj") + [o for a in _children(tok, "agent") for o in _children(a, "pobj")]
     if not doers and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not _is_passive(tok):
         doers = _children(tok.head, "nsubj")  # "the storm killed 12 people and cut power": the storm cut it
-    if doers and all(_singular(d.lower_) in L.NON_AGENTS and d.ent_type_ == "" for d in doers):
+    if doers and all((_singular(d.lower_) in L.NON_AGENTS or _singular(d.lower_) in L.OUTCOMES) and d.ent_type_ == ""
+                     for d in doers):
         return True
+    if lemma in L.ADMITTING_VERBS and _children(tok, "ccomp"):
+        return True  # "conceded that she is not a natural politician"
+    if lemma == "approve" and any(p.lower_ == "of" for p in _children(tok, "prep")):
+        return True  # "15 percent approve of his job performance": an opinion polled
+    if lemma == "take" and (tos := [o for p in tok.children if p.dep_ in ("prep", "prt") and p.lower_ == "to"
+                                    for o in _children(p, "pobj")]) \
+            and not any(_singular(o.lower_) in L.TAKEN_TO for o in tos):
+        return True  # "took to Twitter", "took to the steps of City Hall": no street protest
+    if lemma == "appeal" and not _children(tok, "xcomp") and not any(p.lower_ == "for" for p in _children(tok, "prep")) \
+            and any(_singular(o.lower_) in L.PULLED for p in _children(tok, "prep") if p.lower_ == "to"
+                    for o in _children(p, "pobj")):
+        return True  # "a candidate who appeals to white voters": a pull, no request
+    if lemma in L.READER_IMPERATIVES and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not doers \
+            and tok.i == tok.sent.start:
+        return True  # "Sign up for our newsletter", "Welcome to the report": the page to its reader
+    if lemma in L.STRIVING_VERBS and not _children(tok, "dobj") and any(p.lower_ == "about" for p in _children(tok, "prep")):
+        return True  # "fighting about Obama": an argument
     if _is_passive(tok) and not _children(tok, "agent"):
         causes = [o for p in _children(tok, "prep") if p.lower_ in ("in", "by", "during", "after")
                   for o in _children(p, "pobj")]
@@ -295,6 +313,25 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         of += [s for c in _children(tok, "ccomp") for s in _children(c, "nsubj")]
         if of and all(_singular(o.lower_) in L.HAZARDS and o.ent_type_ == "" for o in of):
             return True
+    if lemma in L.QUESTION_VERBS and not _asks_for(tok):
+        return True
+    if lemma in L.STRIVING_VERBS and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+            k.dep_ == "aux" and k.lower_ == "to" for k in c.children) for c in tok.children) and not (
+            doers and any(_singular(d.lower_) in L.FIGHTERS or d.ent_type_ in ("NORP", "GPE") for d in doers)):
+        return True  # "fight to defend the constitution"; "rebels fought to hold the town" stays
+    if lemma in L.SHOWING_VERBS and _children(tok, "dobj", "ccomp"):
+        return True  # "demonstrated its resolve"
+    if lemma in L.OPINION_VERBS and not _children(tok, "xcomp", "dobj", "ccomp") and (withs := [
+            o for p in _children(tok, "prep") if p.lower_ == "with" for o in _children(p, "pobj")]) \
+            and all(o.pos_ == "PRON" or o.ent_type_ == "PERSON" for o in withs) \
+            and not any(p.lower_ in ("on", "to") for p in _children(tok, "prep")):
+        return True  # "he agrees with me": an opinion shared
+    if lemma in L.CONTEST_VERBS and any(p.lower_ == "by" and _singular(o.lower_) in L.MARGINS
+                                        or p.lower_ == "in" and _singular(o.lower_) in L.CONTESTS
+                                        for p in _children(tok, "prep") for o in _children(p, "pobj")):
+        return True  # "beat him by five points", "to beat him in the general election"
+    if lemma in L.WARNING_VERBS and _forecast(tok):
+        return True
     if lemma in L.CLAUSE_NOT_EVENT and (_children(tok, "ccomp") or not _children(tok, "dobj", "nsubjpass")):
         return True
     if lemma in L.NO_COMMENT and any(x.lower_ in L.NO_COMMENT[lemma] for x in _children(tok, "xcomp")):
@@ -309,6 +346,56 @@ def _no_event_verb(tok: Any, lemma: str) -> bool:
         if t.dep_ == "xcomp" and t.lower_ in L.NO_COMMENT.get(_tables()[0].get(t.head.lower_, ""), ()):
             return True
     return any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in L.PHRASAL_NOT_EVENTS for c in tok.children)
+
+
+def _asks_for(tok: Any) -> bool:
+    """Whether "ask" asks for something (a REQUEST), not a question: "asked for help", "asked
+    them to leave", "asked permission", "asked that he resign"."""
+    if any(p.lower_ == "for" for p in _children(tok, "prep")) or _children(tok, "xcomp"):
+        return True
+    clauses = _children(tok, "ccomp")
+    for c in clauses:
+        kids = {k.lower_ for k in c.children if k.dep_ in ("aux", "mark")}
+        if "to" in kids or "that" in kids:
+            return True
+    if clauses:
+        return False  # "asked the mayor whether he would run", "was asked, 'Will you …'"
+    if any(_singular(c.lower_) in L.QUESTIONS for c in tok.children if c.dep_ in ("dobj", "dative", "npadvmod")) \
+            or any(p.lower_ == "about" for p in _children(tok, "prep")):
+        return False  # "asked them a question", "asked the candidates about taxes"
+    return any(o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+               for o in _children(tok, "dobj"))
+
+
+def _person_on_person(doers: list[Any], targets: list[Any], tok: Any) -> bool:
+    """Whether an attack is one named person's (or a pronoun's) on named persons, with no weapon
+    ("with …"): in news that is words, a criticism."""
+    if not doers or not targets or any(p.lower_ == "with" for p in _children(tok, "prep")):
+        return False
+    return all(d.ent_type_ == "PERSON" or d.pos_ == "PRON" for d in doers) \
+        and all(t.ent_type_ == "PERSON" for t in targets)
+
+
+def _forecast(tok: Any) -> bool:
+    """A warning that something will happen which its warner does not hold out: "X warned
+    (that) the frustration could send voters to his rival" has a thing, not the warner's side,
+    doing the deed; "warned that its troops would …", "… that Iran would pay", "… that
+    sanctions would be imposed" stay threats."""
+    verb_lemma, verb_type = _tables()[:2]
+    clauses = _children(tok, "ccomp")
+    if not clauses and tok.dep_ == "ROOT":
+        clauses = [c for c in tok.children if c.dep_ in ("parataxis",) and c.i < tok.i]
+    if not clauses:
+        return False
+    for c in clauses:
+        subj = _children(c, "nsubj")
+        if not subj or _is_passive(c) or verb_lemma.get(c.lower_) in verb_type:
+            return False
+        for s in subj:
+            if s.pos_ != "NOUN" or s.ent_type_ or _singular(s.lower_) in L.FIGHTERS \
+                    or any(k.dep_ == "poss" for k in s.children):
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -411,6 +498,12 @@ class _Finder:
             if lemma in L.RELEASE_VERBS and any(_singular(o.lower_) in L.CUSTODY for p in _children(tok, "prep")
                                                 if p.lower_ == "from" for o in _children(p, "pobj")):
                 return "RETREAT", tok, None  # "released from house arrest", whoever was held
+            if verb_type.get(lemma) == "ASSAULT" and (doers := _children(tok, "nsubj") or (
+                    [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBG" else [])) \
+                    and all(_singular(d.lower_) in L.MESSAGES and not d.ent_type_ for d in doers):
+                return "ACCUSE", tok, None  # "a new ad hitting him", "a speech attacking the nominee": words
+            if lemma in L.VERBAL_ATTACKS and _person_on_person(_children(tok, "nsubj"), dobjs, tok):
+                return "ACCUSE", tok, None  # "Cruz attacked Rubio over immigration": words (CAMEO 111)
             objs = {_singular(o.lower_) for o in _children(tok, "dobj")}
             for typ, wanted in L.VERB_OBJECT_TYPES.get(lemma, ()):
                 if objs & set(wanted):
@@ -494,6 +587,20 @@ class _Finder:
                         if typ == "MOBILIZE" and head in L.EXERCISES and _held_together(tok, light):
                             typ = "COOPERATE"
                         return typ, tok, light
+            if head in L.VERBAL_ATTACKS and (
+                    any(_singular(o.lower_) in L.CRITICISED for p in _children(tok, "prep") if p.lower_ in ("on", "against")
+                        for o in _children(p, "pobj"))
+                    or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "line"):
+                return "ACCUSE", tok, self._light_verb(tok)  # "attacks on his economic policy", "a line of attack"
+            if head in L.VERBAL_ATTACKS:
+                light = self._light_verb(tok)
+                doers = [c for c in tok.children if c.dep_ == "poss"] + (_children(light, "nsubj") if light is not None else [])
+                targets = [o for p in _children(tok, "prep") if p.lower_ in ("on", "against") for o in _children(p, "pobj")]
+                if _person_on_person(doers, targets, tok):
+                    return "ACCUSE", tok, light  # "Clinton's attacks on Trump", "unleashed an attack on Carson"
+            if head in L.CAMPAIGN_EVENTS and not any(c.dep_ == "prep" and c.lower_ in ("against", "for") for c in tok.children) \
+                    and any(c.dep_ in ("poss", "compound") and c.ent_type_ == "PERSON" for c in tok.children):
+                return None  # "Trump's rally", "a Sanders rally": a candidate's, no protest
             judged = self._judgement(tok)
             if judged is not None and any(j.lower_ in L.CONDEMNATIONS for j in judged):
                 return "ACCUSE", tok.head, None  # "called the attack cowardly": a condemnation

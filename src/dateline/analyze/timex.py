@@ -43,8 +43,10 @@ UNIT = rf"(?:{_alt(R.UNITS)}|{_alt(_UNIT_WORDS)})(?:e?s)?"
 SEASON = rf"(?:{_alt(R.SEASONS)})"
 PART = rf"(?:{_alt(R.DAY_PARTS)})"
 REL = rf"(?:{_alt(R.RELATIVE_SHIFT)})"
-MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|end|beginning|start|turn)"
-       r"(?:\s+(?:part\s+)?of(?:\s+the)?)?\s*-?\s*)")
+#: "end", "beginning", "start", "turn" need their "of" or hyphen ("the end of March", "end-March"):
+#: bare, they are verbs ("deficits will end this year")
+MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
+       r"|(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
 TZ = rf"(?:\s*(?:{_alt(R.TIME_ZONES)})\b)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 
@@ -59,7 +61,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?i:\bnoon\b|\bmidnight\b|\bmidday\b))"
         rf"(?P<tz>{TZ})?(?:\s+(?i:local\s+time))?)")),
     ("monthday", re.compile(
-        rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
+        rf"(?:{WD}\s*,?\s+)?(?:(?i:the\s+))?(?:(?<![\d.])(?P<d1>{DAY})\s+(?:(?i:of)\s+)?(?P<m1>{MON})|(?P<m2>{MON})\s+(?P<d2>{DAY}))"
         rf"(?:\s*,?\s+(?P<y>{YEAR}))?")),
     # "in January this year", "June last year": one expression, the year said in words
     ("monthrel", re.compile(rf"(?:(?i:{MOD}))?(?P<m>{MON})\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b")),
@@ -380,7 +382,8 @@ def _plausible(text: str, c: _Cand) -> bool:
 #: words of time written in lower case in running text: capitalised inside a sentence they are
 #: names and titles ("This Week", "60 Minutes", "USA Today", "Sandra Day", "High Noon")
 _TITLE_WORDS = frozenset({"week", "weeks", "minute", "minutes", "hour", "hours", "day", "days", "today", "tonight",
-                          "noon", "year", "years", "month", "months", "morning", "night", "century", "decade"})
+                          "noon", "year", "years", "month", "months", "morning", "night", "century", "decade",
+                          "now", "midday", *R.NAME_HEAD_WORDS})
 _WORD = re.compile(r"\b[A-Z][a-z]+\b")
 #: capitalised words before a time word that do not make it a name ("Tuesday Night", "The Day")
 _NOT_NAMES = frozenset(R.WEEKDAY_FORMS) | frozenset(R.MONTHS) | _TITLE_WORDS | {"the", "this", "last", "next", "every", "each"}
@@ -397,6 +400,10 @@ def _titled(text: str, c: _Cand) -> bool:
         long_words = re.findall(r"[A-Za-z]{4,}", line)
         if len(long_words) >= 3 and sum(x[0].isupper() for x in long_words) >= 0.8 * len(long_words):
             return False  # a headline in title case
+        if w.group().lower() in R.NAME_HEAD_WORDS or re.search(r"(?<![\w'’])the[ ]+$", text[max(0, w.start() - 5):w.start()]):
+            nxt = re.match(r"[ ]+([A-Z][a-z]+)", text[w.end():w.end() + 30])
+            if nxt and nxt.group(1).lower() not in _NOT_NAMES:
+                return True  # "the Daily Mail", "the Weekly Standard", "the Morning Ledger": a title's first word
         if w.start() > c.start:
             # "This Week", "60 Minutes" in quotes or owned by a broadcaster ("on CBS's")
             if re.search(r"(?:[\"“']|``|['’]s\s)\s*$", text[max(0, c.start - 6):c.start]):
@@ -404,7 +411,7 @@ def _titled(text: str, c: _Cand) -> bool:
             continue
         prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, w.start() - 30):w.start()])
         if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES:
-            return True  # "USA Today", "VOA Today", "High Noon"
+            return True  # "USA Today", "VOA Today", "High Noon", "the New York Daily News", "Liberty Now"
     return False
 
 
@@ -504,8 +511,8 @@ def _month_year(month: int, anchor: date, tense: int, shift: int | None = None) 
         return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if shift == 1 or tense > 0:
         return anchor.year if month > anchor.month or (shift is None and month == anchor.month) else anchor.year + 1
-    if tense == 0 and 0 < (month - anchor.month) % 12 <= _NEAR_MONTHS:
-        return anchor.year + (month < anchor.month)  # no tense: the nearest, ahead when it is close
+    if tense == 0 and 0 < (month - anchor.month) % 12 < 6:
+        return anchor.year + (month < anchor.month)  # no tense: the nearest ("electing a Democrat in November" in June)
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -569,6 +576,8 @@ def _season_year(code: str, anchor: date, tense: int, shift: int | None) -> int:
         return current - 1 if in_it else current
     if shift == 1 or tense > 0:
         return current + 1
+    if tense == 0 and shift is None and not in_it and 0 < (start - anchor.month) % 12 < (anchor.month - start - 2) % 12:
+        return current + 1  # no tense: the nearest, the coming one when it begins sooner than the last one ended
     return current
 
 
@@ -1003,7 +1012,9 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         return 0
     # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
     # unless the clause says it is ahead
-    owned = tok.dep_ == "poss"
+    owned = tok.dep_ == "poss" or tok.dep_ == "compound" and tok.head.dep_ == "poss"  # "Thursday night's debate"
+    if owned and steps > 3:
+        return -1  # "the meaning of Thursday night's debate": a deed owned far from any verb is told after it
     near = steps <= 2 and not owned
     for _ in range(3):
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -1261,6 +1272,7 @@ _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
+_AT_LEAD = re.compile(r"(?i)at\s+")
 _EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
@@ -1290,6 +1302,10 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
+    if c.kind == "reference":
+        at = _AT_LEAD.match(text, start, end)
+        if at and at.end() < end:
+            start = at.end()  # "at the time", "at present": TIMEX3 leaves the preposition out
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:

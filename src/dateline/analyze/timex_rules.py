@@ -64,6 +64,7 @@ NUMBER_WORDS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a pair of": 2,
+    "a couple": 2,  # "a couple months ago", as American news writes it without its "of"
     "both": 2, "single": 1,
 }
 #: quantities that are not numbers: the value gets an X ("several months" → PXM)
@@ -105,6 +106,7 @@ REFERENCES: dict[str, str] = {
 #: what a reference word must not be followed by to be a time ("current account", "future tense")
 REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "current": ("account", "accounts", "flow", "flows", "density", "tense", "affairs"),
+    "at the time": ("of",),  # "at the time of its founding": the time of an event the text names
     "future": ("tense", "perfect"),
     "one day": ("of", "after", "before", "when", "later", "earlier"),
     "soon": ("after", "as", "enough"),
@@ -188,6 +190,11 @@ PRESENT_NOT_FUTURE = frozenset({"says", "say", "tells", "reports", "shows", "sho
 #: words before an expression that put it ahead: "as early as Tuesday", "as soon as Monday"
 FUTURE_LEADS = ("as early as", "as soon as", "as late as", "no later than", "in time for", "ahead of",
                 "effective")
+
+#: time words that open or close the names of papers, shows and programmes: capitalised next to
+#: another capitalised word they are a name ("the New York Daily News", "the Weekly Standard",
+#: "Breitbart News Daily"), not a SET
+NAME_HEAD_WORDS = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "annual"})
 
 #: time zones written after clock times
 TIME_ZONES = ("GMT", "UTC", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST",
