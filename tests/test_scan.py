@@ -101,8 +101,9 @@ def test_spans_of_finds_the_spans_finditer_finds(source: str) -> None:
 def test_spans_of_uses_the_fast_search_where_it_can_and_finditer_elsewhere() -> None:
     from dateline.analyze.scan import spans_of
 
-    assert spans_of(r"(?i:today|yesterday)").__name__ == "find"
-    for source in (r"\d{4}", r"(?i:week)", r"(?:a|b)?", r"(?i:\w+day)", r"(a)\1", r"(?i)today"):
+    assert spans_of(r"(?i:today|yesterday)").__name__ == "find_by_heads"
+    assert spans_of(r"(?i:quarter|half|\b[QH][1-4]\b)").__name__ == "find"  # "q", "h": openings too short
+    for source in (r"(?:a|b)?", r"(?i:\w+day)", r"(a)\1", r"(?i)today"):
         assert spans_of(source).__name__ == "<lambda>", source
         assert spans_of(source)("a today aa 2024") == [m.span() for m in re.finditer(source, "a today aa 2024")]
 
@@ -142,3 +143,29 @@ def test_starts_of_finds_the_match_at_every_place_one_starts(source: str) -> Non
         assert find(text) == _every_start(source, text), (source, text)
         hits += len(find(text))
     assert hits > 0
+
+
+def test_openings_are_what_every_match_starts_with() -> None:
+    from dateline.analyze.scan import DIGIT, _heads
+
+    assert _heads(r"(?i:second|sec|minute|min|hour)") == ("hour", "min", "sec")
+    assert _heads(r"(?i:\b(?:next|following)\s+day)") == ("follo", "next")
+    assert _heads(r"\d{4}|(?i:noon)") == (DIGIT, "noon")
+    assert _heads(r"J[Aa][Nn]|F[Ee][Bb]") == ("feb", "jan")
+    assert _heads(r"(?i:a|bc)") is None and _heads(r"(?i:x?yz)") is None and _heads(r"(?i:\w+day)") is None
+
+
+def test_spans_by_openings_are_finditers_without_the_characters_lower_case_moves() -> None:
+    """Texts with no dotted capital I, dotless i or long s take the search by openings (their
+    lower case keeps every offset); the Kelvin sign lower-cases to k and re folds it to k too."""
+    from dateline.analyze import timex as T
+
+    rnd = random.Random(5)
+    words = ["today", "TOMORROW", "Monday", "MONTHS", "minister", "9:30", "2024-01-02", "12/31", "1990s",
+             "\u212aelvin", "wee\u212a", "per", "ago", "year-end", "the fiscal year", "\u0660\u0661", "x", " ", "\n"]
+    texts = ["".join(rnd.choice(words) + rnd.choice(["", " ", ", "]) for _ in range(rnd.randint(0, 40)))
+             for _ in range(300)]
+    for text in texts:
+        masked = text.replace("\n", "\x00")
+        for rx, find in T._GATE_SPANS.items():
+            assert find(masked) == [m.span() for m in rx.finditer(masked)], (rx.pattern, masked)

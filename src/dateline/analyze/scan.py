@@ -187,6 +187,9 @@ def spans_of(source: str):
     leaves what ``finditer`` finds (it goes on from a match's end)."""
     rx = compile_led(source)
     fast = _stepped(source)
+    heads = _heads(source)
+    if heads is not None:
+        return _by_heads(source, heads, fast.finditer if fast is not None else None, rx)
     if fast is None:
         return lambda text: [m.span() for m in rx.finditer(text)]
 
@@ -246,3 +249,158 @@ def starts_of(source: str):
         return out
 
     return find
+
+
+# the openings a match must start with, found by str.find ---------------------------------------
+
+#: the longest opening kept (a longer one found is cut: every match still starts with the cut)
+_HEAD_LEN = 5
+#: a pattern with more openings than this is scanned as it is
+_MOST_HEADS = 24
+#: a digit: "a decimal digit starts here" (``\d``'s own meaning), found by one scan of the text
+DIGIT = "\\d"
+_DIGIT_RX = re.compile(r"\d")
+
+
+def _opening(seq: Any) -> list[tuple[str, bool]] | None:
+    r"""The openings of a parsed sequence: (lower-case letters and digits every match of one way
+    through it starts with, whether that way was wholly those literals so far, so that what
+    follows may lengthen it); a ``\d`` opening is :data:`DIGIT`. None where some way through
+    the sequence has no opening that can be told."""
+    cur: list[tuple[str, bool]] = [("", True)]
+    for op, av in seq:
+        if not any(o for _, o in cur):
+            break
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the next item goes on the opening
+        if op is _c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            ch = chr(av).lower()
+            cur = [(h + ch, True) if o and h != DIGIT else (h, False) for h, o in cur]
+            continue
+        if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            cur = [((h or DIGIT), False) if o else (h, o) for h, o in cur]
+            continue
+        if op is _c.IN and len(av) <= 4 and all(o2 is _c.LITERAL and chr(a2).isascii() and chr(a2).isalnum()
+                                                for o2, a2 in av):
+            cur = [(h + chr(a2).lower(), True) if o and h != DIGIT else (h, False)
+                   for h, o in cur for _, a2 in (av if o and h != DIGIT else av[:1])]
+            continue
+        if op is _c.BRANCH or (op is _c.SUBPATTERN and av[3] is not None):
+            alts = [_opening(alt) for alt in (av[1] if op is _c.BRANCH else [av[3]])]
+            if any(a is None for a in alts):
+                return None
+            nxt = []
+            for h, o in cur:
+                if not o or h == DIGIT:
+                    nxt.append((h, False))
+                    continue
+                for alt in alts:
+                    for q, qo in alt:  # type: ignore[union-attr]
+                        nxt.append((q, False) if q == DIGIT and not h else
+                                   (h, False) if q == DIGIT else (h + q, qo))
+            cur = nxt
+            continue
+        if op in _REPEATS and av[0] >= 1:
+            sub = _opening(av[2])
+            if sub is None:
+                return None
+            nxt = []
+            for h, o in cur:
+                if not o or h == DIGIT:
+                    nxt.append((h, False))
+                    continue
+                for q, qo in sub:
+                    nxt.append((q, False) if q == DIGIT and not h else
+                               (h, False) if q == DIGIT else (h + q, av[0] == av[1] == 1 and qo))
+            cur = nxt
+            continue
+        cur = [(h, False) for h, _ in cur]  # anything else ends every opening here
+    return cur
+
+
+def _heads(source: str) -> tuple[str, ...] | None:
+    r"""The openings every match of ``source`` starts with: lower-case strings of 2 to
+    ``_HEAD_LEN`` ASCII letters and digits (case-insensitively: a match starts with one of them
+    in the lower-cased text), or :data:`DIGIT`; None where an opening cannot be told, is
+    shorter, or there are too many."""
+    try:
+        tree = _p.parse(source)
+        if tree.state.flags & (re.VERBOSE | re.LOCALE | re.ASCII) or re.match(r"\(\?[a-zA-Z]+\)", source) \
+                or re.search(r"\\[1-9]|\(\?P=|\(\?\(", source):
+            return None
+        got = _opening(tree)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if not got:
+        return None
+    heads = {h if h == DIGIT else h[:_HEAD_LEN] for h, _ in got}
+    if any(h != DIGIT and len(h) < 2 for h in heads) or len(heads) > _MOST_HEADS:
+        return None
+    # an opening that starts with another is already found by it
+    kept = sorted(h for h in heads if not any(o != h and o != DIGIT and h != DIGIT and h.startswith(o) for o in heads))
+    return tuple(kept)
+
+
+#: characters whose lower case is not one character, or that ``re`` takes for an ASCII letter
+#: under IGNORECASE while their lower case is not that letter: a text holding one is scanned as
+#: it is (offsets in its lower-cased copy would not be the text's, or a match would be missed)
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")
+_last: list[Any] = [None, None, None]
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, offsets the same (None where they would not be); the last text's
+    is kept, as every gate of a text asks it in turn."""
+    if text is not _last[0]:
+        low = None if any(c in text for c in _UNLOWERED) else text.lower()
+        _last[:] = [text, low, None]
+    return _last[1]
+
+
+def _digits(text: str) -> list[int]:
+    r"""Where the text's decimal digits are (``\d``); kept for the last text (after :func:`_lowered`)."""
+    if _last[2] is None:
+        _last[2] = [m.start() for m in _DIGIT_RX.finditer(text)]
+    return _last[2]
+
+
+def _by_heads(source: str, heads: tuple[str, ...], stepped, rx: re.Pattern[str]):
+    r"""The spans of ``finditer``, found by trying the pattern only where one of its openings
+    starts (``str.find`` in the lower-cased text), in order, each after the last kept match's
+    end: where ``finditer`` finds its matches. A match tried at a place sees the whole text
+    around it (``\b``, look-behinds), as ``finditer``'s does."""
+    match = re.compile(source).match
+    words = [h for h in heads if h != DIGIT]
+    digits = DIGIT in heads
+
+    def find_by_heads(text: str) -> list[tuple[int, int]]:
+        low = _lowered(text)
+        if low is None:
+            return [m.span(1) for m in _drop_overlaps(stepped(text))] if stepped else [m.span() for m in rx.finditer(text)]
+        starts: list[int] = _digits(text) if digits else []
+        if words:
+            starts = list(starts)
+            for h in words:
+                i = low.find(h)
+                while i >= 0:
+                    starts.append(i)
+                    i = low.find(h, i + 1)
+            if len(words) > 1 or digits:
+                starts = sorted(set(starts))
+        out = []
+        end = 0
+        for i in starts:
+            if i >= end and (m := match(text, i)) is not None:
+                out.append(m.span())
+                end = m.end()
+        return out
+
+    return find_by_heads
+
+
+def _drop_overlaps(found):
+    end = 0
+    for m in found:
+        if m.start(1) >= end:
+            yield m
+            end = m.end(1)
