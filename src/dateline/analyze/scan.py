@@ -289,33 +289,30 @@ def _opening(seq: Any) -> list[tuple[str, bool]] | None:
             alts = [_opening(alt) for alt in (av[1] if op is _c.BRANCH else [av[3]])]
             if any(a is None for a in alts):
                 return None
-            nxt = []
-            for h, o in cur:
-                if not o or h == DIGIT:
-                    nxt.append((h, False))
-                    continue
-                for alt in alts:
-                    for q, qo in alt:  # type: ignore[union-attr]
-                        nxt.append((q, False) if q == DIGIT and not h else
-                                   (h, False) if q == DIGIT else (h + q, qo))
-            cur = nxt
+            cur = _extended(cur, [x for alt in alts for x in alt], True)  # type: ignore[union-attr]
             continue
         if op in _REPEATS and av[0] >= 1:
             sub = _opening(av[2])
             if sub is None:
                 return None
-            nxt = []
-            for h, o in cur:
-                if not o or h == DIGIT:
-                    nxt.append((h, False))
-                    continue
-                for q, qo in sub:
-                    nxt.append((q, False) if q == DIGIT and not h else
-                               (h, False) if q == DIGIT else (h + q, av[0] == av[1] == 1 and qo))
-            cur = nxt
+            cur = _extended(cur, sub, av[0] == av[1] == 1)  # repeated: the opening ends after one
             continue
         cur = [(h, False) for h, _ in cur]  # anything else ends every opening here
     return cur
+
+
+def _extended(cur: list[tuple[str, bool]], openings: list[tuple[str, bool]], still_open: bool) -> list[tuple[str, bool]]:
+    """Each opening still open in ``cur`` followed by each of ``openings`` (a group's or a
+    repeat's); a digit ends an opening (or starts one that is only "a digit")."""
+    nxt = []
+    for h, o in cur:
+        if not o or h == DIGIT:
+            nxt.append((h, False))
+            continue
+        for q, qo in openings:
+            nxt.append((q, False) if q == DIGIT and not h else
+                       (h, False) if q == DIGIT else (h + q, still_open and qo))
+    return nxt
 
 
 def _heads(source: str) -> tuple[str, ...] | None:
