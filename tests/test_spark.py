@@ -97,6 +97,34 @@ def test_speaker_keys_a_claim_carries_together_are_one_component():
     assert len(comp) == 5 and sorted(set(comp.values())) == [0, 1, 2]
 
 
+def test_near_duplicates_verified_in_batches_pass_the_stores_own_test():
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from dateline.link.dedupe import verify
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, size=(40, 128), dtype=np.uint32)
+    rows = []
+    for i in range(len(base)):
+        other = base[i].copy()
+        k = int(rng.integers(0, 129))  # from no value in common to all of them
+        other[rng.choice(128, size=128 - k, replace=False)] = rng.integers(0, 2**32, size=128 - k, dtype=np.uint32)
+        na, nb = (int(x) for x in rng.integers(12, 400, size=2))
+        if i % 7 == 0:
+            nb = na * 3  # a short text inside a long one: passes by containment
+        rows.append((f"a{i}", base[i], na, f"b{i}", other, nb))
+    expected = {(a, b) for a, sa, na, b, sb, nb in rows if verify(sb, nb, sa, na) is not None}
+    batch = pa.RecordBatch.from_pydict({
+        "a": [r[0] for r in rows], "sa": [r[1].astype("<u4").tobytes() for r in rows], "na": [r[2] for r in rows],
+        "b": [r[3] for r in rows], "sb": [r[4].astype("<u4").tobytes() for r in rows], "nb": [r[5] for r in rows]})
+    found = [out for part in spark_run._verified([batch.slice(0, 17), batch.slice(17)]) for out in part.to_pylist()]
+    assert {(r["a"], r["b"]) for r in found} == expected and 0 < len(expected) < len(rows)
+    for r in found:
+        i = int(r["a"][1:])
+        assert r["score"] == round(verify(rows[i][4], rows[i][5], rows[i][1], rows[i][2])[0], 4)
+
+
 # --- one real Spark run, checked every way -------------------------------------------------------
 
 

@@ -172,7 +172,13 @@ def band_keys(signature: np.ndarray, options: DedupeOptions = DEFAULT_DEDUPE) ->
 def verify(signature: np.ndarray, shingles: int, other: np.ndarray, other_shingles: int,
            options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[float, float] | None:
     """(Jaccard, containment) when two candidates are near-duplicates, else None."""
-    j = jaccard(signature, other)
+    return verify_estimate(jaccard(signature, other), shingles, other_shingles, options)
+
+
+def verify_estimate(j: float, shingles: int, other_shingles: int,
+                    options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[float, float] | None:
+    """:func:`verify` from the Jaccard estimate (the share of equal signature values) and the
+    two texts' sizes: what Spark's join computes on its side (run/spark.py)."""
     c = containment(j, shingles, other_shingles)
     if j >= options.jaccard or c >= options.containment:
         return j, c
