@@ -12,7 +12,8 @@ expressions and events), and their ratio (target ≥ 0.7). Each side runs ``--re
 interleaved, and the median is reported. ``--workers``: also the whole ``dateline read --json``
 command (process start, model load and output included) with N workers against one worker,
 wall-clock medians of interleaved runs (target ≥ 1.7× with 2 workers on 2 cores), with the CPU
-seconds of each command's whole process tree (workers included) beside them.
+seconds of each command's whole process tree (workers included) beside them; with
+``--workers-only``, that table alone.
 
 Also reported: what our own rules cost beside the parse (issue 10 item 5, target <= 10%). The
 pages are extracted once (``read_inputs(analyze=False)``); then, ``--repeats`` times, they are
@@ -314,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", action="store_true", help="use the synthetic articles even when AEB is present")
     ap.add_argument("--repeats", type=int, default=3, help="interleaved runs of each side (the median is reported)")
     ap.add_argument("--workers", type=int, default=0, help="also time `dateline read --workers N` against 1 worker")
+    ap.add_argument("--workers-only", action="store_true",
+                    help="with --workers: only the whole commands, one worker against N (no parse comparison)")
     ap.add_argument("--rules-only", action="store_true",
                     help="only our rules' cost beside the parse, each of --repeats runs in a fresh process")
     ap.add_argument("--before", type=Path, metavar="SRC",
@@ -331,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.rules_only:
         return rules_only(args, texts, source)
     words = sum(len(t.split()) for t in texts) / max(len(texts), 1)
+    if args.workers_only and args.workers > 1:
+        print(f"read --workers: {len(texts)} {source}, {words:.0f} words each on average; "
+              f"median of {max(1, args.repeats)} interleaved runs")
+        return workers_table(args, texts)
     runs = [measure(texts, warm) for _ in range(max(1, args.repeats))]  # each run: both sides in turn
     m = {k: median([r[k] for r in runs]) for k in ("spacy", "dateline")}
     ratio = m["dateline"] / m["spacy"]
@@ -355,19 +362,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'our rules / parse, titles parse apart':<36} {share:11.3f}          "
           f"(the titles' spaCy parse, {c[FIELD_PARSE]:.3f} s, counted with the parse, not our rules)")
     if args.workers > 1:
-        one, many = [], []
-        for _ in range(max(1, args.repeats)):
-            one.append(read_command(texts, 1))
-            many.append(read_command(texts, args.workers))
-        a, b = median([w for w, _ in one]), median([w for w, _ in many])
-        ca, cb = median([c for _, c in one]), median([c for _, c in many])
-        print(f"{'dateline read --workers 1 (command)':<36} {len(texts) / a:11.2f} {1.0:6.2f}   "
-              f"(docs per wall-second; {ca:.1f} CPU s, whole process tree)")
-        print(f"{f'dateline read --workers {args.workers} (command)':<36} {len(texts) / b:11.2f} {a / b:6.2f}   "
-              f"(target >= 1.70 with 2 workers on 2 cores; {cb:.1f} CPU s, whole process tree)")
-        import os
+        workers_table(args, texts)
+    return 0
 
-        print(f"load average at the end: {os.getloadavg()[0]:.1f} (the wall ratio needs idle cores)")
+
+def workers_table(args, texts: list[str]) -> int:
+    """`dateline read --workers 1` against ``--workers N``: whole commands, interleaved."""
+    one, many = [], []
+    for _ in range(max(1, args.repeats)):
+        one.append(read_command(texts, 1))
+        many.append(read_command(texts, args.workers))
+    a, b = median([w for w, _ in one]), median([w for w, _ in many])
+    ca, cb = median([c for _, c in one]), median([c for _, c in many])
+    print(f"{'dateline read --workers 1 (command)':<36} {len(texts) / a:11.2f} {1.0:6.2f}   "
+          f"(docs per wall-second; {ca:.1f} CPU s, whole process tree)")
+    print(f"{f'dateline read --workers {args.workers} (command)':<36} {len(texts) / b:11.2f} {a / b:6.2f}   "
+          f"(target >= 1.70 with 2 workers on 2 cores; {cb:.1f} CPU s, whole process tree)")
+    import os
+
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (the wall ratio needs idle cores)")
     return 0
 
 
