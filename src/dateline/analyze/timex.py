@@ -430,6 +430,12 @@ def _titled(text: str, c: _Cand) -> bool:
             # "This Week", "60 Minutes" in quotes or owned by a broadcaster ("on CBS's")
             if re.search(r"(?:[\"“']|``|['’]s\s)\s*$", text[max(0, c.start - 6):c.start]):
                 return True
+            if re.search(r"\d[ ]+$", text[c.start:w.start()]) and not re.search(r"(?:^|[.!?:]\s*|[\"“]\s*)$", text[max(0, c.start - 3):c.start]):
+                return True  # "the movie 13 Hours", "a book called 100 Days": a count before a capital is a title
+            prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, c.start - 30):c.start])
+            if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES \
+                    and text[c.start].isupper() and not re.search(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$", text[max(0, prev.start() - 3):prev.start()]):
+                return True  # "CBS This Morning", "NBC Nightly News": a show named after its slot
             continue
         prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, w.start() - 30):w.start()])
         if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES:
@@ -1356,7 +1362,7 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         m = _MOD_LEAD.match(text, start, end)
         if m:
             mod = R.MOD_WORDS[re.sub(r"\s+", " ", m.group(1).lower())]
-    if _UNIT_END.search(text, start, end) and (so := _OR_SO.match(text, end)):
+    if (so := _OR_SO.match(text, end)) and _UNIT_END.search(text, start, end):
         end = so.end()  # "the next year or so", "the past two years or so": TimeML keeps it (TBAQ 3 of 3)
     if mod is None and re.search(r"(?i)\bor\s+so\b", text[start:end]):
         mod = "APPROX"
