@@ -685,3 +685,16 @@ def test_shows_and_films_named_after_times_are_no_times(nlp) -> None:
             "The siege lasted 40 days.")
     got = [(t["text"], t["value"]) for t in find_timexes(text, SAT, nlp(text))]
     assert got == [("soon", "FUTURE_REF"), ("40 days", "P40D")], got
+
+
+def test_the_week_of_a_day_is_that_week(nlp) -> None:
+    text = "The hearing is set for the week of March 4, and the fair for the weekend of June 8."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-02-20", nlp(text))}
+    assert got == {"the week of March 4": "2024-W10", "the weekend of June 8": "2024-W23-WE"}, got
+
+
+def test_a_position_word_must_start_a_word(nlp) -> None:
+    # "weekend of", "amid": no "end of July", no "mid May"
+    text = "Police stood by amid May Day marches; the dividend of June was paid at the end of June."
+    got = [(t["text"], t.get("mod")) for t in find_timexes(text, "2024-08-20", nlp(text))]
+    assert got == [("May Day", None), ("June", None), ("the end of June", "END")], got

@@ -45,8 +45,9 @@ PART = rf"(?:{_alt(R.DAY_PARTS)})"
 REL = rf"(?:{_alt(R.RELATIVE_SHIFT)})"
 #: "end", "beginning", "start", "turn" need their "of" or hyphen ("the end of March", "end-March"):
 #: bare, they are verbs ("deficits will end this year")
-MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
-       r"|(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
+#: the words start a word: "the weekend of July 8" holds no "end of July", "amid May protests" no "mid May"
+MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:\b(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
+       r"|\b(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
 TZ = rf"(?:\s*(?:{_alt(R.TIME_ZONES)})\b)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 
@@ -1237,6 +1238,11 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             that_at = that.start(2)
         else:
             that_at = None
+        if c.kind == "monthday" and re.fullmatch(r"\d{4}-\d\d-\d\d", value) \
+                and (week_of := _WEEK_OF.search(text, max(0, c.start - 16), c.start)):
+            # "the week of March 6": that day's week, one expression (TimeML; TBAQ writes it so)
+            value = _week(date.fromisoformat(value)) + ("-WE" if week_of.group(1).lower() == "weekend" else "")
+            that_at = week_of.start()
         if c.kind == "yearperiod" and last_quarter:
             value = value[:4] + last_quarter[4:]  # "the 1988 period" is the quarter reported on
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
@@ -1304,6 +1310,7 @@ _THAT_BEFORE = re.compile(r"(?i)(\w*)\W*\b(that)\s+$")
 _THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thought|believes?|believed|hopes?|hoped|expects?|expected|"
                           r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
                           r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
+_WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 #: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
 _RATE_BEFORE = re.compile(r"(?:\b(?!(?:as|was|is|has|its|this|his|hers|us|yes|less|plus|thus|unless|across|always|perhaps|"
