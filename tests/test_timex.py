@@ -698,3 +698,11 @@ def test_a_position_word_must_start_a_word(nlp) -> None:
     text = "Police stood by amid May Day marches; the dividend of June was paid at the end of June."
     got = [(t["text"], t.get("mod")) for t in find_timexes(text, "2024-08-20", nlp(text))]
     assert got == [("May Day", None), ("June", None), ("the end of June", "END")], got
+
+
+def test_a_quarter_named_by_its_months_is_that_quarter(nlp) -> None:
+    text = "Output shrank in the October-December quarter, and grew in the January - March period, the ministry said."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-10", nlp(text))}
+    assert got == {"the October-December quarter": "2023-Q4", "the January - March period": "2024-Q1"}, got
+    text = "Prices rose from January to March."
+    assert [t["value"] for t in find_timexes(text, "2024-05-10", nlp(text))] == ["2024-01", "2024-03"]

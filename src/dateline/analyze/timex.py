@@ -1171,7 +1171,10 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
+    taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
+        if c.start < taken:
+            continue
         tense = 0
         if forced is not None:
             tense = forced
@@ -1238,6 +1241,14 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             that_at = that.start(2)
         else:
             that_at = None
+        span_end = None
+        if c.kind == "month" and re.fullmatch(r"\d{4}-\d\d", value) and (rq := _MONTHS_QUARTER.match(text, c.end)) \
+                and (first := int(value[5:])) % 3 == 1 and _month_token(rq.group("m")) == first + 2:
+            # "the January-March quarter", "the July-September period": that quarter, one expression
+            value = f"{value[:4]}-Q{first // 3 + 1}"
+            span_end = rq.end()
+            the = re.search(r"(?i)\bthe\s+$", text[max(0, c.start - 5):c.start])
+            that_at = c.start - len(the.group()) if the else None
         if c.kind == "monthday" and re.fullmatch(r"\d{4}-\d\d-\d\d", value) \
                 and (week_of := _WEEK_OF.search(text, max(0, c.start - 16), c.start)):
             # "the week of March 6": that day's week, one expression (TimeML; TBAQ writes it so)
@@ -1262,6 +1273,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         start, end, mod = _extent(text, c)
         if that_at is not None and start == c.start:
             start = that_at  # TIMEX3 keeps the demonstrative, as in "that year"
+        if span_end is not None:
+            end = taken = span_end
         if c.kind == "yearend2":
             mod = "END"
         if c.kind == "duration" and typ == "DURATION" and c.match.group("n").strip().lower() in ("a", "an") \
@@ -1310,6 +1323,7 @@ _THAT_BEFORE = re.compile(r"(?i)(\w*)\W*\b(that)\s+$")
 _THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thought|believes?|believed|hopes?|hoped|expects?|expected|"
                           r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
                           r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
+_MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:quarter|period))\b")
 _WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 #: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
