@@ -179,7 +179,7 @@ def spans(text: str, anchor: str | None = SAT, doc=None) -> list[tuple[str, str,
     ("Sales rose in recent years , it said .", [("recent years", "DATE", "PAST_REF")]),
     # the article of the noun a date modifies is not the date's
     ("The Aug. 7 bombing killed many.", [("Aug. 7", "DATE", "2024-08-07")]),
-    ("Cases rose in the 20th century.", [("20th century", "DATE", "19")]),
+    ("Cases rose in the 20th century.", [("the 20th century", "DATE", "19")]),
 ])
 def test_timex3_extents(text: str, want: list) -> None:
     assert spans(text) == want
@@ -706,3 +706,15 @@ def test_a_quarter_named_by_its_months_is_that_quarter(nlp) -> None:
     assert got == {"the October-December quarter": "2023-Q4", "the January - March period": "2024-Q1"}, got
     text = "Prices rose from January to March."
     assert [t["value"] for t in find_timexes(text, "2024-05-10", nlp(text))] == ["2024-01", "2024-03"]
+
+
+def test_a_year_back_of_a_month_in_the_same_sentence_is_that_month(nlp) -> None:
+    text = "Exports in February rose from a year earlier. Imports were flat, up from a year ago."
+    got = [(t["text"], t["value"]) for t in find_timexes(text, "2024-04-10", nlp(text))]
+    assert got == [("February", "2024-02"), ("a year earlier", "2023-02"), ("a year ago", "2023")], got
+
+
+def test_a_century_keeps_its_article_unless_it_modifies_a_noun(nlp) -> None:
+    text = "It was the deadliest war of the 20th century; the 12th century chapel and the 19th-century mill survive."
+    got = [t["text"] for t in find_timexes(text, SAT, nlp(text))]
+    assert got == ["the 20th century", "12th century", "19th-century"], got

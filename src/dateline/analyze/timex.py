@@ -1170,6 +1170,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
+    last_month: tuple[str, int] | None = None  # the last month given and where: "in March … a year earlier"
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
     taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
@@ -1230,7 +1231,11 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
-        if last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+        if last_month and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+                and re.fullmatch(r"\d{4}", value) and not _SENTENCE_BREAK.search(text, last_month[1], c.start):
+            # "sales fell in March from a year earlier": that month a year back, as the sentence counts
+            value = f"{int(last_month[0][:4]) - 1:04d}{last_month[0][4:]}"
+        elif last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
                 and re.fullmatch(r"\d{4}", value):
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
@@ -1266,6 +1271,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             last_quarter = value
         if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and not twin:
             last_period = value
+        if re.fullmatch(r"\d{4}-\d\d", value) and not twin:
+            last_month = (value, c.end)
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
@@ -1324,6 +1331,7 @@ _THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thou
                           r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
                           r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
 _MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:quarter|period))\b")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 #: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
@@ -1342,6 +1350,10 @@ _APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
 _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
 #: kinds where a leading "the" is the article of the noun the expression modifies ("the Aug. 7
 #: bombing", "the 1988 budget", "the 20th century"), not part of it
+#: a lower-case word after an expression that is not a verb or a function word: a noun it modifies
+_NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would|could|may|might|and|or|but|of|in|into|to|for|"
+                         r"with|that|which|who|when|as|at|on|by|from|saw|brought|began|ended|than|because|where|while|is|"
+                         r"itself|so|since|after|before|through|until)\b))[a-z]")
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
@@ -1363,6 +1375,8 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     # Aug. 7 bombing", "the 1988 budget"); "the end of 1990" keeps its own "the"
     the = re.match(r"[Tt][Hh][Ee]\s+(?=[A-Z\d])", text[start:end]) if c.kind in _BARE_THE else \
         re.match(r"(?i)the\s+", text[start:end]) if c.kind == "quarter" else None
+    if the and c.kind == "century" and not _NOUN_AFTER.match(text, end):
+        the = None  # "in the 20th century": the article is the century's own ("the 11th century temple" is not)
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
