@@ -1,6 +1,6 @@
 """Time expressions: dateline's TIMEX3 tagger beside HeidelTime, on TempEval-3 data.
 
-    python bench/timex.py [--set train|platinum|both] [--limit N] [--no-heideltime] [--errors FILE]
+    python bench/timex.py [--set train|platinum|both] [--half tune|check] [--limit N] [--no-heideltime] [--errors FILE]
 
 Data (../shared/bench/, see its README): TempEval-3 platinum (20 documents) and the TempEval-3
 training corpus TBAQ-cleaned (256 documents). dateline's rules were written looking at
@@ -197,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
     ap.add_argument("--no-heideltime", action="store_true", help="leave the anchor out")
     ap.add_argument("--errors", type=Path, help="write dateline's errors on the (last) set here")
+    ap.add_argument("--half", choices=("tune", "check"), help="te3-train only: its even-numbered documents (tune, "
+                    "where rules are learned) or its odd-numbered ones (check, scored only)")
     args = ap.parse_args(argv)
     names = ["train", "platinum"] if args.set == "both" else [args.set]
     missing = "left out (--no-heideltime)" if args.no_heideltime else heideltime_missing()
@@ -211,12 +213,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"timex: {path} is absent; {name} not measured")
             continue
         docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if args.half and name == "train":
+            docs = docs[0 if args.half == "tune" else 1::2]
         if args.limit:
             docs = docs[: args.limit]
         nlp = nlp or nlp_module.load()
         parsed = list(nlp.pipe(d["text"] for d in docs))
         n_gold = sum(len(d["timex3"]) for d in docs)
-        label = f"{name} ({len(docs)}d/{n_gold}t)" + ("*" if name == "train" else "")
+        label = f"{name}{'-' + args.half if args.half and name == 'train' else ''} ({len(docs)}d/{n_gold}t)" + ("*" if name == "train" else "")
         systems = [("dateline", ours)] + ([] if missing else [("HeidelTime", heideltime)])
         for sys_name, fn in systems:
             row, preds = measure(sys_name, fn, docs, parsed)

@@ -179,7 +179,7 @@ def spans(text: str, anchor: str | None = SAT, doc=None) -> list[tuple[str, str,
     ("Sales rose in recent years , it said .", [("recent years", "DATE", "PAST_REF")]),
     # the article of the noun a date modifies is not the date's
     ("The Aug. 7 bombing killed many.", [("Aug. 7", "DATE", "2024-08-07")]),
-    ("Cases rose in the 20th century.", [("20th century", "DATE", "19")]),
+    ("Cases rose in the 20th century.", [("the 20th century", "DATE", "19")]),
 ])
 def test_timex3_extents(text: str, want: list) -> None:
     assert spans(text) == want
@@ -603,3 +603,118 @@ def test_a_couple_without_its_of_is_two(nlp) -> None:
     got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
     assert got["a couple months ago"] == "2024-09", got
     assert got["a couple weeks"] == "P2W", got
+
+
+# eighth round: classes from political news leads (PolNeAR train 500-839) and te3-train's tune half
+
+
+def test_a_time_word_in_capitals_after_a_name_is_a_name(nlp) -> None:
+    text = ("A new CITY TODAY/Marist poll found him ahead, the governor told CITY TODAY on Monday.\n\n"
+            "VOTERS GO TO THE POLLS TODAY\n\nThe count starts today.")
+    got = [(t["text"], t["value"]) for t in find_timexes(text, "2024-03-05", nlp(text))]
+    assert got == [("Monday", "2024-03-04"), ("TODAY", "2024-03-05"), ("today", "2024-03-05")], got
+
+
+def test_the_past_before_a_count_is_no_reference(nlp) -> None:
+    text = "She has won five of the past six contests and led in the past 3 polls. In the past, voters stayed home."
+    got = [(t["text"], t["value"]) for t in find_timexes(text, SAT, nlp(text))]
+    assert got == [("the past", "PAST_REF")], got
+
+
+def test_that_month_or_season_is_of_the_year_the_story_is_at(nlp) -> None:
+    text = ("The senator first ran in 1998. He lost the race badly that November. "
+            "In 2011 the mill closed, and that spring the town emptied. He said that November was slow.")
+    got = [(t["text"], t["value"]) for t in find_timexes(text, "2024-08-10", nlp(text))]
+    assert ("that November", "1998-11") in got and ("that spring", "2011-SP") in got, got
+    assert ("November", "2023-11") in got, got  # "said that November": a clause, not a demonstrative
+
+
+def test_or_so_stays_in_the_extent(nlp) -> None:
+    text = "The plant will close over the next year or so , and the talks ran for two weeks or so."
+    got = {t["text"]: (t["value"], t.get("mod")) for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"the next year or so": ("2025", "APPROX"), "two weeks or so": ("P2W", "APPROX")}, got
+
+
+def test_this_season_before_it_starts_is_the_coming_one(nlp) -> None:
+    text = "He promised a floor fight at the convention this summer. The garden opened this spring."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-05", nlp(text))}
+    assert got == {"this summer": "2024-SU", "this spring": "2024-SP"}, got
+
+
+def test_a_plan_that_stands_is_ahead(nlp) -> None:
+    text = "The hearing is set for November, the clerk said."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-05", nlp(text))}
+    assert got == {"November": "2024-11"}, got
+
+
+def test_the_three_months_since_is_a_stretch(nlp) -> None:
+    text = "The panel did little in the three months since the hearing. Sales in the three months to June rose."
+    got = [(t["text"], t["type"]) for t in find_timexes(text, "2024-08-05", nlp(text))]
+    assert got[0] == ("the three months", "DURATION") and got[1] == ("the three months", "DATE"), got
+
+
+def test_vague_lengths_counts_in_words_and_quarter_centuries(nlp) -> None:
+    text = ("It ended a weeks-long strike and a months-long feud. The firm he founded a quarter-century ago "
+            "spent a quarter century in court and lost over the past half-dozen days.")
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got == {"weeks-long": "PXW", "months-long": "PXM", "a quarter-century ago": "1999",
+                   "a quarter century": "P25Y", "the past half-dozen days": "P6D"}, got
+
+
+def test_one_day_after_a_modal_is_the_future(nlp) -> None:
+    text = "The line could one day reach the coast. The strike lasted one day."
+    got = [(t["text"], t["value"]) for t in find_timexes(text, SAT, nlp(text))]
+    assert got == [("one day", "FUTURE_REF"), ("one day", "P1D")], got
+
+
+def test_a_half_of_the_year_is_the_storys_year(nlp) -> None:
+    text = "Economists expect growth in the second half of the year."
+    assert [t["value"] for t in find_timexes(text, "2024-03-14", nlp(text))] == ["2024-H2"]
+    text = "Sales in the fourth quarter of the year fell."
+    assert [t["value"] for t in find_timexes(text, "2024-01-14", nlp(text))] == ["2023-Q4"]
+
+
+def test_the_following_season_counts_from_the_year_given(nlp) -> None:
+    text = "The war ended in 2010. The following spring, the troops left."
+    got = {t["text"]: t["value"] for t in find_timexes(text, SAT, nlp(text))}
+    assert got["The following spring"] == "2011-SP", got
+
+
+def test_shows_and_films_named_after_times_are_no_times(nlp) -> None:
+    text = ("The film 40 Days by a young director opens soon. She spoke on WXYZ This Morning about it. "
+            "The siege lasted 40 days.")
+    got = [(t["text"], t["value"]) for t in find_timexes(text, SAT, nlp(text))]
+    assert got == [("soon", "FUTURE_REF"), ("40 days", "P40D")], got
+
+
+def test_the_week_of_a_day_is_that_week(nlp) -> None:
+    text = "The hearing is set for the week of March 4, and the fair for the weekend of June 8."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-02-20", nlp(text))}
+    assert got == {"the week of March 4": "2024-W10", "the weekend of June 8": "2024-W23-WE"}, got
+
+
+def test_a_position_word_must_start_a_word(nlp) -> None:
+    # "weekend of", "amid": no "end of July", no "mid May"
+    text = "Police stood by amid May Day marches; the dividend of June was paid at the end of June."
+    got = [(t["text"], t.get("mod")) for t in find_timexes(text, "2024-08-20", nlp(text))]
+    assert got == [("May Day", None), ("June", None), ("the end of June", "END")], got
+
+
+def test_a_quarter_named_by_its_months_is_that_quarter(nlp) -> None:
+    text = "Output shrank in the October-December quarter, and grew in the January - March period, the ministry said."
+    got = {t["text"]: t["value"] for t in find_timexes(text, "2024-05-10", nlp(text))}
+    assert got == {"the October-December quarter": "2023-Q4", "the January - March period": "2024-Q1"}, got
+    text = "Prices rose from January to March."
+    assert [t["value"] for t in find_timexes(text, "2024-05-10", nlp(text))] == ["2024-01", "2024-03"]
+
+
+def test_a_year_back_of_a_month_in_the_same_sentence_is_that_month(nlp) -> None:
+    text = "Exports in February rose from a year earlier. Imports were flat, up from a year ago."
+    got = [(t["text"], t["value"]) for t in find_timexes(text, "2024-04-10", nlp(text))]
+    assert got == [("February", "2024-02"), ("a year earlier", "2023-02"), ("a year ago", "2023")], got
+
+
+def test_a_century_keeps_its_article_unless_it_modifies_a_noun(nlp) -> None:
+    text = "It was the deadliest war of the 20th century; the 12th century chapel and the 19th-century mill survive."
+    got = [t["text"] for t in find_timexes(text, SAT, nlp(text))]
+    assert got == ["the 20th century", "12th century", "19th-century"], got

@@ -45,8 +45,9 @@ PART = rf"(?:{_alt(R.DAY_PARTS)})"
 REL = rf"(?:{_alt(R.RELATIVE_SHIFT)})"
 #: "end", "beginning", "start", "turn" need their "of" or hyphen ("the end of March", "end-March"):
 #: bare, they are verbs ("deficits will end this year")
-MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
-       r"|(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
+#: the words start a word: "the weekend of July 8" holds no "end of July", "amid May protests" no "mid May"
+MOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:\b(?:early|earlier|late|later|mid|middle)(?:\s+(?:part\s+)?of(?:\s+the)?)?"
+       r"|\b(?:end|beginning|start|turn)(?:\s+(?:part\s+)?of(?:\s+the)?|(?=\s*-)))\s*-?\s*)")
 TZ = rf"(?:\s*(?:{_alt(R.TIME_ZONES)})\b)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 
@@ -84,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
     ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
     ("dayword", re.compile(
-        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
+        rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?\b(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
     ("ago", re.compile(
         rf"(?i:(?:about|around|nearly|almost|some|more\s+than|over|just|only|roughly|at\s+least)\s+)?"
@@ -122,7 +123,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yearend2", re.compile(r"(?i:\byear(?:-|\s+|['’]s\s+)end\b)(?!-)")),
     ("yearadj", re.compile(r"(?i:\byear-(?:earlier|ago)\b)")),
     ("thequarter", re.compile(
-        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-)"
+        r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-|\s+(?:since|before|after)\b)"
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
     ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
@@ -135,7 +136,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordday", re.compile(r"(?i:(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<=’s\s))(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                           r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?![-’'])(?=\s+(?:of|in|since)\b))")),
     ("holiday", re.compile(rf"(?<![\w'’])(?P<h>{_alt([' '.join(w.capitalize() if w not in ('of', 'the') else w for w in h.split()) for h in R.HOLIDAYS])})(?![\w'’])")),
-    ("bareplural", re.compile(r"(?i:\b(?P<u>decades|centuries)\b(?:-long)?)")),
+    ("bareplural", re.compile(r"(?i:\b(?P<u>decades|centuries)\b(?:-long)?|\b(?P<u2>years|months|weeks|days|hours|minutes)-long\b)")),
     ("duration", re.compile(
         rf"(?i:(?:the\s+(?:past|last|next|coming|first|following|previous|final|latest)\s+)"
         rf"|(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|up\s+to|a\s+mere|no\s+more\s+than)\s+))?"
@@ -176,7 +177,7 @@ _GATE_SOURCES: dict[str, str] = {
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
     "sameperiod": r"(?i:same|corresponding|comparable|year-|prior-year|year\s+earlier)", "yearadj": r"(?i:year-)", "yearend2": r"(?i:year\W{1,3}s?\s*end)", "spelledyear": r"(?i:nineteen|eighteen|two\s+thousand|ties\b)", "theyear": r"(?i:\bthe\s+(?:\w+\s+)?year\b)", "yearperiod": r"\d{4}\s+(?i:fiscal\s+)?(?i:period|quarter)",
     "thequarter": r"(?i:quarter|three\s+months|period)", "theweek": r"(?i:week)", "sameday": r"(?i:\b(?:same|that)\s)", "ordday": r"(?i:\bday\s+(?:of|in|since)\b)", "daypart": r"(?i:morning|afternoon|evening)",
-    "bareplural": r"(?i:decades|centuries)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
+    "bareplural": r"(?i:decades|centuries|s-long)", "duration": _UNIT_GATE, "bareunits": _UNIT_GATE,
     "numrange": _UNIT_GATE, "set": r"(?i:\b(?:every|each|per)\b)", "settimes": r"(?i:\b(?:once|twice|thrice|times)\b)",
 }
 _GATE_RX = {src: compile_led(src) for src in set(_GATE_SOURCES.values())}
@@ -326,6 +327,10 @@ def _plausible(text: str, c: _Cand) -> bool:
         n = m.group("n").strip().lower()
         if u.startswith("second") and n in ("a", "the"):
             return False  # "a second time"
+        if n == "one" and u == "day" and _MODAL_BEFORE.search(text, max(0, c.start - 24), c.start):
+            return False  # "could one day stretch to Europe": some day ahead (FUTURE_REF), no stretch
+        if n in ("a", "an") and u.endswith("s") and text[c.start:c.end].lower().endswith("-long"):
+            return False  # "a weeks-long strike": the article is the strike's; "weeks-long" is vague
         if u.startswith(("night", "day")) and n in ("a", "an") and re.match(r"\s*(?:of|after|before|when|that)\b", text[c.end:]):
             return False  # "a day after the vote" is an anchor, not a duration
         if u.startswith("quarter") and not re.match(r"^(?:\d|one|two|three|four|a|several|few)", n):
@@ -342,6 +347,8 @@ def _plausible(text: str, c: _Cand) -> bool:
         if w == "future" and after and after.group(1).islower() and not re.match(
                 r"(?:years?|months?|weeks?|days?|quarters?|decades?|generations?)$", after.group(1)):
             return False  # "future earnings", "future payments": a description, not a time
+        if w == "the past" and re.match(rf"\s+(?:\d|(?i:{_NUMW}|few|several|couple|many)\b)", text[c.end:]):
+            return False  # "six of the past seven contests": a count of things, not the past
         if w == "soon" and re.search(r"(?i)\bas\s+$", before):
             return False  # "as soon as they boarded": a conjunction
         if w == "once" and not re.search(r"(?i)\b(?:was|were|is|are|had|has)\s*$", before):
@@ -389,8 +396,24 @@ _WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _NOT_NAMES = frozenset(R.WEEKDAY_FORMS) | frozenset(R.MONTHS) | _TITLE_WORDS | {"the", "this", "last", "next", "every", "each"}
 
 
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|might|may|can|should|must|shall)(?:\s+\w+ly)?\s+$|['’]ll\s+$")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_CAPS_BEFORE = re.compile(r"([A-Z][A-Za-z]*)[ ]*(?:[/-][ ]*)?$")
+
+
 def _titled(text: str, c: _Cand) -> bool:
     """Whether a time word of the candidate is capitalised as a name or title is."""
+    for w in _CAPS_WORD.finditer(text, c.start, c.end):
+        # "a USA TODAY poll", "NBC's TODAY show": a time word in capitals after a name, in a line
+        # written in lower case, is a name; a headline in capitals is not
+        if w.group().lower() not in _TITLE_WORDS:
+            continue
+        line_start = text.rfind("\n", 0, w.start()) + 1
+        if not re.search(r"[a-z]{3}", text[line_start:w.start()] + text[w.end():w.end() + 60].split("\n")[0]):
+            continue
+        prev = _CAPS_BEFORE.search(text, max(0, w.start() - 30), w.start())
+        if prev and prev.group(1).lower() not in _NOT_NAMES and not re.search(r"[.!?:]\s*$", text[max(0, prev.start() - 3):prev.start()]):
+            return True
     for w in _WORD.finditer(text, c.start, c.end):
         if w.group().lower() not in _TITLE_WORDS:
             continue
@@ -408,6 +431,12 @@ def _titled(text: str, c: _Cand) -> bool:
             # "This Week", "60 Minutes" in quotes or owned by a broadcaster ("on CBS's")
             if re.search(r"(?:[\"“']|``|['’]s\s)\s*$", text[max(0, c.start - 6):c.start]):
                 return True
+            if re.search(r"\d[ ]+$", text[c.start:w.start()]) and not re.search(r"(?:^|[.!?:]\s*|[\"“]\s*)$", text[max(0, c.start - 3):c.start]):
+                return True  # "the movie 13 Hours", "a book called 100 Days": a count before a capital is a title
+            prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, c.start - 30):c.start])
+            if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES \
+                    and text[c.start].isupper() and not re.search(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$", text[max(0, prev.start() - 3):prev.start()]):
+                return True  # "CBS This Morning", "NBC Nightly News": a show named after its slot
             continue
         prev = re.search(r"([A-Za-z]+)[ ]+$", text[max(0, w.start() - 30):w.start()])
         if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _NOT_NAMES:
@@ -571,6 +600,8 @@ def _season_year(code: str, anchor: date, tense: int, shift: int | None) -> int:
             current = anchor.year - 1
     in_it = (anchor.month - start) % 12 < 3
     if shift == 0:
+        if code != "WI":
+            return anchor.year  # "this summer" in May is the coming one, whatever the verb
         return current if in_it or tense <= 0 else current + 1
     if shift == -1:
         return current - 1 if in_it else current
@@ -735,7 +766,13 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
                 y = "XXXX"
             else:
                 current = (anchor.month - 1) // (6 if half else 3) + 1
-                y = anchor.year if q <= current or tense > 0 else anchor.year - 1
+                of_year = re.search(r"(?i)\bof\s+(the|this)\s+year\b", surface)
+                if of_year:
+                    # "the second half of the year": of the story's year, unless told as done
+                    # before that half began ("the fourth quarter of the year was weak" in January)
+                    y = anchor.year if of_year.group(1).lower() == "this" or q <= current or tense >= 0 else anchor.year - 1
+                else:
+                    y = anchor.year if q <= current or tense > 0 else anchor.year - 1
         return "DATE", f"{y}-{'H' if half else 'Q'}{q}"
     if kind == "century":
         c_ = int(m.group("c")) if m.group("c") else R.ORDINALS.get(m.group("cw").lower())
@@ -789,7 +826,7 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
     if kind == "clock":
         return _clock(m, surface, anchor)
     if kind == "bareplural":
-        return "DURATION", duration_value(None, m.group("u"))
+        return "DURATION", duration_value(None, m.group("u") or m.group("u2"))
     if anchor is None:
         return None
     if kind == "sameperiod":
@@ -894,8 +931,8 @@ def _holiday(name: str, anchor: date, tense: int) -> tuple[str, str] | None:
 def _ago(anchor: date, n: int | float, unit: str) -> str:
     letter, is_time = R.UNITS.get(unit, ("D", False))
     factor = R.UNIT_FACTORS.get(unit, 1)
-    if unit in ("year", "yr"):
-        return f"{anchor.year + int(n):04d}"
+    if unit in ("year", "yr") or unit.startswith("quarter") and unit != "quarter":
+        return f"{anchor.year + int(n * factor):04d}"  # "a quarter-century ago": 25 years back
     if unit in ("decade", "century", "millennium"):
         factor = {"decade": 10, "century": 100}.get(unit, factor)
         y = anchor.year + int(n * factor)
@@ -1033,6 +1070,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _past_perfect(verb) else 1
         if verb.tag_ == "VBG" and any(k in ("is", "are", "'re", "’re", "'s") for k in kids):
             return 1  # "is meeting on Friday"
+        if verb.tag_ == "VBN" and verb.lower_ in R.SCHEDULED_PARTICIPLES and any(k in ("is", "are", "'s", "’s", "'re", "’re") for k in kids):
+            return 1  # "the trial is set for November": a plan that stands is ahead
         if verb.tag_ == "VBD" or any(k in ("was", "were", "had", "did") for k in kids) or _past_as_present(verb):
             return -1
         if verb.tag_ == "VBN" and any(k in ("has", "have", "'ve") for k in kids):
@@ -1131,8 +1170,12 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_day: str | None = None  # the last calendar day the text gave: "the same day" is it
     last_quarter: str | None = None  # the quarter results news is about: "a year ago" is its twin
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
+    last_month: tuple[str, int] | None = None  # the last month given and where: "in March … a year earlier"
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
+    taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
+        if c.start < taken:
+            continue
         tense = 0
         if forced is not None:
             tense = forced
@@ -1188,11 +1231,34 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
-        if last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+        if last_month and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
+                and re.fullmatch(r"\d{4}", value) and not _SENTENCE_BREAK.search(text, last_month[1], c.start):
+            # "sales fell in March from a year earlier": that month a year back, as the sentence counts
+            value = f"{int(last_month[0][:4]) - 1:04d}{last_month[0][4:]}"
+        elif last_quarter and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
                 and re.fullmatch(r"\d{4}", value):
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        if c.kind in ("month", "modmonth", "season") and last_ref and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
+                and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)):
+            value = last_ref[:4] + value[4:]  # "In 1972 … lost badly that November": the year the story is at
+            that_at = that.start(2)
+        else:
+            that_at = None
+        span_end = None
+        if c.kind == "month" and re.fullmatch(r"\d{4}-\d\d", value) and (rq := _MONTHS_QUARTER.match(text, c.end)) \
+                and (first := int(value[5:])) % 3 == 1 and _month_token(rq.group("m")) == first + 2:
+            # "the January-March quarter", "the July-September period": that quarter, one expression
+            value = f"{value[:4]}-Q{first // 3 + 1}"
+            span_end = rq.end()
+            the = re.search(r"(?i)\bthe\s+$", text[max(0, c.start - 5):c.start])
+            that_at = c.start - len(the.group()) if the else None
+        if c.kind == "monthday" and re.fullmatch(r"\d{4}-\d\d-\d\d", value) \
+                and (week_of := _WEEK_OF.search(text, max(0, c.start - 16), c.start)):
+            # "the week of March 6": that day's week, one expression (TimeML; TBAQ writes it so)
+            value = _week(date.fromisoformat(value)) + ("-WE" if week_of.group(1).lower() == "weekend" else "")
+            that_at = week_of.start()
         if c.kind == "yearperiod" and last_quarter:
             value = value[:4] + last_quarter[4:]  # "the 1988 period" is the quarter reported on
         if c.kind == "sameperiod" and last_period and re.match(r"\d{4}-", value):
@@ -1205,11 +1271,17 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             last_quarter = value
         if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d)", value) and not twin:
             last_period = value
+        if re.fullmatch(r"\d{4}-\d\d", value) and not twin:
+            last_month = (value, c.end)
         if c.day is not None:
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
         start, end, mod = _extent(text, c)
+        if that_at is not None and start == c.start:
+            start = that_at  # TIMEX3 keeps the demonstrative, as in "that year"
+        if span_end is not None:
+            end = taken = span_end
         if c.kind == "yearend2":
             mod = "END"
         if c.kind == "duration" and typ == "DURATION" and c.match.group("n").strip().lower() in ("a", "an") \
@@ -1252,6 +1324,15 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
 #: a second day after a month and day: "April 24 and 25" (not "May 3 and 4 percent", "June 5 and 6,000 troops")
 _AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]?\d|\s*(?:%|percent|per|million|billion|"
                       r"thousand|hundred|people|of|times|years?|months?|weeks?|days?|hours?|[ap]\.?m\b))")
+#: "that November", "that spring": the month or season of the year the text last gave; not
+#: after a verb that opens a clause with "that" ("said that November was slow")
+_THAT_BEFORE = re.compile(r"(?i)(\w*)\W*\b(that)\s+$")
+_THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thought|believes?|believed|hopes?|hoped|expects?|expected|"
+                          r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
+                          r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
+_MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:quarter|period))\b")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
 #: what a rate's "a week" follows: a count of things ("flights", "interviews", "76", "30%")
 _RATE_BEFORE = re.compile(r"(?:\b(?!(?:as|was|is|has|its|this|his|hers|us|yes|less|plus|thus|unless|across|always|perhaps|"
@@ -1269,6 +1350,10 @@ _APPROX_LEAD = re.compile(rf"(?i)({_alt(R.APPROXIMATORS)})\s+")
 _MOD_LEAD = re.compile(rf"(?i)(?:the\s+)?(?:very\s+)?({_alt(R.MOD_WORDS)})\b")
 #: kinds where a leading "the" is the article of the noun the expression modifies ("the Aug. 7
 #: bombing", "the 1988 budget", "the 20th century"), not part of it
+#: a lower-case word after an expression that is not a verb or a function word: a noun it modifies
+_NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would|could|may|might|and|or|but|of|in|into|to|for|"
+                         r"with|that|which|who|when|as|at|on|by|from|saw|brought|began|ended|than|because|where|while|is|"
+                         r"itself|so|since|after|before|through|until)\b))[a-z]")
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
@@ -1290,6 +1375,8 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     # Aug. 7 bombing", "the 1988 budget"); "the end of 1990" keeps its own "the"
     the = re.match(r"[Tt][Hh][Ee]\s+(?=[A-Z\d])", text[start:end]) if c.kind in _BARE_THE else \
         re.match(r"(?i)the\s+", text[start:end]) if c.kind == "quarter" else None
+    if the and c.kind == "century" and not _NOUN_AFTER.match(text, end):
+        the = None  # "in the 20th century": the article is the century's own ("the 11th century temple" is not)
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
@@ -1310,9 +1397,15 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         m = _MOD_LEAD.match(text, start, end)
         if m:
             mod = R.MOD_WORDS[re.sub(r"\s+", " ", m.group(1).lower())]
+    if (so := _OR_SO.match(text, end)) and _UNIT_END.search(text, start, end):
+        end = so.end()  # "the next year or so", "the past two years or so": TimeML keeps it (TBAQ 3 of 3)
     if mod is None and re.search(r"(?i)\bor\s+so\b", text[start:end]):
         mod = "APPROX"
     return start, end, mod
+
+
+_UNIT_END = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade|quarter)s?$")
+_OR_SO = re.compile(r"(?i)\s+or\s+so\b")
 
 
 #: "the following year", "the previous Friday": counted from the last time the text gave
@@ -1323,7 +1416,8 @@ def _ref_date(ref: str, what: str) -> date | None:
     """The day to count from for a period of ``what``, when the last value ``ref`` is precise enough."""
     parts = [int(p) for p in ref.split("-")]
     w = what.lower().split()[0]
-    need = 1 if w == "year" else 2 if w in ("month", "quarter", "season") or w in R.SEASONS else 3
+    # a season needs only the year ("In 2010 … the following spring" is 2011's)
+    need = 1 if w in ("year", "season") or w in R.SEASONS else 2 if w in ("month", "quarter") else 3
     if len(parts) < need:
         return None
     y, mo, d = (parts + [7 if len(parts) == 1 else 15, 15])[:3] if len(parts) < 3 else parts

@@ -46,10 +46,12 @@ UNITS: dict[str, tuple[str, bool]] = {
     "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
     "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False),
     "decade": ("Y", False), "century": ("Y", False), "millennium": ("Y", False),
+    "quarter-century": ("Y", False), "quarter century": ("Y", False),  # 25 years, not a quarter
 }
 #: units counted in another unit ("a decade" is ten years: P10Y, as TempEval-3's gold writes it
 #: 6 times in 7; "a fortnight" two weeks)
-UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}
+UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000,
+                                "quarter-century": 25, "quarter century": 25}
 #: units with a TimeML letter code of their own: counted quarters (P2Q, PXQ: TempEval-3)
 UNIT_CODES: dict[str, str] = {"quarter": "Q"}
 #: the code of a unit when no number is given ("decades" PXDE, "centuries" PXCE: TimeML)
@@ -65,6 +67,7 @@ NUMBER_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a pair of": 2,
     "a couple": 2,  # "a couple months ago", as American news writes it without its "of"
+    "half-dozen": 6, "half a dozen": 6, "a half-dozen": 6,  # "the past half-dozen days"
     "both": 2, "single": 1,
 }
 #: quantities that are not numbers: the value gets an X ("several months" → PXM)
