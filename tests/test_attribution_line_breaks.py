@@ -1,0 +1,55 @@
+"""Issue 8, eighth round: a single line break before a capital ends a sentence (unless the text
+wraps its lines), and the quoted and precision classes of this round. Every text here is
+written for these tests."""
+
+from __future__ import annotations
+
+from dateline.analyze import analyze
+from dateline.analyze import nlp as nlp_module
+from dateline.analyze.attribution.quotes import paragraph_spans
+from dateline.model import Reading, Source
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def claims_of(text: str):
+    reading = Reading(id="t", source=Source(), text=text, paragraphs=paragraph_spans(text, None))
+    r = next(analyze([reading]))
+    return [(c.cue, c.speaker_text, text[c.span[0]:c.span[1]]) for c in r.claims]
+
+
+def test_a_line_break_before_a_capital_starts_a_sentence(nlp) -> None:
+    got = sentences(nlp, "Crowds lined up at the county hall before the doors opened \n"
+                         "Hale, standing on a chair, said the count would run late.")
+    assert got[0] == "Crowds lined up at the county hall before the doors opened", got
+    assert got[1].startswith("Hale, standing on a chair"), got
+
+
+def test_a_line_break_before_an_opening_quote_and_a_capital_starts_a_sentence(nlp) -> None:
+    got = sentences(nlp, "Photo of the rally on the quay\n“We are staying,” Reed said.")
+    assert got == ["Photo of the rally on the quay", "“We are staying,” Reed said."], got
+
+
+def test_a_line_break_before_a_lower_case_word_joins_the_lines(nlp) -> None:
+    got = sentences(nlp, "The committee decided on Friday that the\nbridge would stay shut until spring.")
+    assert len(got) == 1, got
+
+
+def test_a_text_that_wraps_its_lines_keeps_names_inside_its_sentences(nlp) -> None:
+    text = ("The minister told reporters at the port that\nthe ferry would run again once\n"
+            "Mayor Tom Reed had signed the order, and that\nthe harbour staff would be paid.")
+    assert nlp_module._wraps_lines(text)
+    got = sentences(nlp, text)
+    assert len(got) == 1, got
+
+
+def test_a_text_with_line_breaks_only_between_sentences_does_not_wrap() -> None:
+    assert not nlp_module._wraps_lines("A heading of the page\nThe first sentence.\nThe second one.")
+
+
+def test_the_claim_after_a_line_break_has_its_own_speaker(nlp) -> None:
+    got = claims_of("Voters queued for hours at the first polling stations \n"
+                    "Hale, speaking in Dover, said on Tuesday that the turnout was the highest in years.")
+    assert any(spk == "Hale" and content.startswith("the turnout was") for _, spk, content in got), got
