@@ -53,23 +53,3 @@ def test_the_claim_after_a_line_break_has_its_own_speaker(nlp) -> None:
     got = claims_of("Voters queued for hours at the first polling stations \n"
                     "Hale, speaking in Dover, said on Tuesday that the turnout was the highest in years.")
     assert any(spk == "Hale" and content.startswith("the turnout was") for _, spk, content in got), got
-
-
-def test_a_quote_paragraph_before_a_quote_closed_by_its_cue_is_that_claims(nlp) -> None:
-    text = ("“We will not give up on the harbour,” Reed said on Friday.\n\n"
-            "\"The pier is ours and the ferry is ours. We built them with our own hands.\"\n\n"
-            "“I will take that same spirit to the council and fight for every family here,” Reed said.")
-    got = claims_of(text)
-    first = [content for _, _, content in got if "give up" in content]
-    last = [content for _, _, content in got if "same spirit" in content]
-    assert first and "pier is ours" not in first[0], got
-    assert last and "pier is ours" in last[0], got
-
-
-def test_a_quote_paragraph_after_a_quoted_claim_with_no_cue_after_it_carries_that_claim_on(nlp) -> None:
-    text = ("“We will not give up on the harbour,” Reed said on Friday.\n\n"
-            "\"The pier is ours and the ferry is ours. We built them with our own hands.\"\n\n"
-            "The council meets again in March.")
-    got = claims_of(text)
-    first = [content for _, _, content in got if "give up" in content]
-    assert first and "pier is ours" in first[0], got

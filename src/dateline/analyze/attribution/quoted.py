@@ -496,15 +496,6 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
                 continue
             if _opens_later_in(live, live_starts, p, paras, para_p):
                 continue
-            nxt = _trailing_claim_after(live, live_starts, text, paras, para_q) if whole else None
-            if nxt is not None:
-                # a quote paragraph between the speaker's two quoted claims, the next one closed
-                # by its cue ('"A," X said. / "B." / "C," X said.'): it leads into the quote the
-                # cue closes, and is that claim's
-                nxt.quotes = [q] + nxt.quotes
-                nxt.content = (q.span[0], nxt.content[1])
-                covered.append(q.span)
-                continue
         else:
             continue
         if p.quotes or p.more:
@@ -515,23 +506,6 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
                                addressee_span=p.addressee_span, date_text=p.date_text))
         covered.append(q.span)
 
-
-
-def _trailing_claim_after(live: list[_Cand], starts: list[int], text: str, paras: list[Span], para: int):
-    """The claim of the paragraph after ``para`` when that paragraph opens with its quotation and
-    the claim's cue and speaker come after it ('"C," X said.'); else None."""
-    if para + 1 >= len(paras):
-        return None
-    ps, pe = paras[para + 1]
-    k = bisect_left(starts, ps)
-    if k >= len(live) or live[k].content[0] >= pe:
-        return None
-    c = live[k]
-    if c.more or not c.quotes or c.quotes[0].span[0] > c.content[0] or text[ps:c.quotes[0].span[0]].strip():
-        return None
-    if c.cue_span[0] < c.quotes[0].span[1] or c.mode not in ("lead", "trail"):
-        return None
-    return c
 
 
 def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
