@@ -53,3 +53,22 @@ def test_the_claim_after_a_line_break_has_its_own_speaker(nlp) -> None:
     got = claims_of("Voters queued for hours at the first polling stations \n"
                     "Hale, speaking in Dover, said on Tuesday that the turnout was the highest in years.")
     assert any(spk == "Hale" and content.startswith("the turnout was") for _, spk, content in got), got
+
+
+def test_the_next_sentence_quoted_after_a_cue_goes_on_the_same_claim(nlp) -> None:
+    text = ("“I think the mayor will do fine. I think he will do great things,” she said, showing off "
+            "the “Save Our Pier” hat his campaign had given her. “I have backed him since the start.”")
+    got = claims_of(text)
+    assert len(got) == 1, got
+    cue, speaker, content = got[0]
+    assert cue == "said" and "do fine" in content and "since the start" in content, got
+
+
+def test_a_quote_inside_the_cues_sentence_is_not_taken_as_the_next_one(nlp) -> None:
+    # the second quotation sits inside the sentence of the cue: it is no continuation of the
+    # first claim, whatever the parse makes of it
+    text = ("“The port is ours,” the board said, reasoning that the town had "
+            "“paid for every plank of it.”")
+    got = claims_of(text)
+    first = [content for cue, _, content in got if "port is ours" in content]
+    assert first and "every plank" not in first[0], got
