@@ -72,3 +72,16 @@ def test_a_quote_inside_the_cues_sentence_is_not_taken_as_the_next_one(nlp) -> N
     got = claims_of(text)
     first = [content for cue, _, content in got if "port is ours" in content]
     assert first and "every plank" not in first[0], got
+
+
+def test_a_noun_phrase_content_keeps_the_rest_of_its_clause(nlp) -> None:
+    # the parser hangs "against …" and "in support of …" on the verb, not on its object
+    got = claims_of("The mayor was defending the harbour board against recent attacks from the ferry company.")
+    assert any(cue == "defending" and content.endswith("attacks from the ferry company") for cue, _, content in got), got
+    got = claims_of("He recalled Reed's generosity in support of a food bank in the town.")
+    assert any(cue == "recalled" and content.endswith("food bank in the town") for cue, _, content in got), got
+
+
+def test_a_noun_phrase_content_stops_at_a_comma(nlp) -> None:
+    got = claims_of("The mayor was defending the harbour board, in a long speech on Friday.")
+    assert not any("long speech" in content for _, _, content in got), got
