@@ -82,9 +82,13 @@ def content_of(tok: Any, ss: int, se: int) -> Span | None:
                     # "defended the plan against its critics", "recalled her work in support of
                     # the pantry", "rebuked him in December when …": the rest of the clause the
                     # parser hung on the verb goes with the object, up to a comma
-                    rest = [c for c in kids if c.i > obj[0].i and c.dep_ in _REST_OF_CLAUSE]
-                    if rest and not any(t.is_punct for t in tok.doc[obj[0].right_edge.i + 1:rest[0].i]):
-                        picks = obj[:1] + rest[:1]
+                    end = obj[0].right_edge.i
+                    for c in kids:
+                        if c.i > end and c.dep_ in _REST_OF_CLAUSE:
+                            if any(t.is_punct for t in tok.doc[end + 1:c.i]):
+                                break
+                            picks = picks + [c]
+                            end = c.right_edge.i
         if not picks:
             # content before the cue: "A, X believes"; "A, the poll found"
             before = [c for c in kids if c.dep_ == "ccomp" and c.i < tok.i]
