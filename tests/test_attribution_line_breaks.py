@@ -85,3 +85,9 @@ def test_a_noun_phrase_content_keeps_the_rest_of_its_clause(nlp) -> None:
 def test_a_noun_phrase_content_stops_at_a_comma(nlp) -> None:
     got = claims_of("The mayor was defending the harbour board, in a long speech on Friday.")
     assert not any("long speech" in content for _, _, content in got), got
+
+
+def test_what_a_sign_reads_is_a_quotation_of_it(nlp) -> None:
+    got = claims_of("He held up the sign, which read “Farmers for Reed,” and waved it around.")
+    assert any(cue == "read" and "Farmers for Reed" in content for cue, _, content in got), got
+
