@@ -91,3 +91,9 @@ def test_what_a_sign_reads_is_a_quotation_of_it(nlp) -> None:
     got = claims_of("He held up the sign, which read “Farmers for Reed,” and waved it around.")
     assert any(cue == "read" and "Farmers for Reed" in content for cue, _, content in got), got
 
+
+
+def test_a_verb_before_a_colon_and_the_colon_make_one_claim(nlp) -> None:
+    got = claims_of('The week before, Hale had said of Reed: "The question is whether he will rally behind the nominee."')
+    held = [cue for cue, _, content in got if "rally behind the nominee" in content]
+    assert held == ["said"], got
