@@ -85,8 +85,9 @@ def content_of(tok: Any, ss: int, se: int) -> Span | None:
                     end = obj[0].right_edge.i
                     for c in kids:
                         if c.i > end and c.dep_ in _REST_OF_CLAUSE:
-                            if any(t.is_punct for t in tok.doc[end + 1:c.i]):
-                                break
+                            if any(t.is_punct for t in tok.doc[end + 1:c.i]) or c.dep_ == "prep" and _setting(c) \
+                                    or c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+                                break  # "addressed the council on Monday": when, not what
                             picks = picks + [c]
                             end = c.right_edge.i
         if not picks:
