@@ -106,3 +106,38 @@ def test_an_inverted_cue_set_off_by_commas_inside_its_content(nlp, text: str, sp
     (claim,) = read_text(text).claims
     assert claim.speaker_text == speaker
     assert claim.content.startswith(text.split(",")[0]) and claim.content.endswith(text.rstrip(".")[-8:])
+
+
+# a dateline whose place is a city in capitals and its state or country ------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ferry line reopens.\n\nMARLOW, Vermont - The harbour council on Monday predicted a quiet "
+     "season for the ferry line.", "The harbour council"),
+    ("Ferry line reopens.\n\nDUNMORE, Penn. - Mayor Ana Ruiz late on Friday announced that the "
+     "ferry would run again in May.", "Mayor Ana Ruiz"),
+])
+def test_a_dateline_with_a_state_or_country_is_not_the_speaker(nlp, text: str, speaker: str) -> None:
+    claims = [c for c in read_text(text).claims if c.cue != ":"]
+    assert claims, "no claim found"
+    assert all(c.speaker_text.startswith(speaker) for c in claims), [c.speaker_text for c in claims]
+    assert all(text.split(",")[0].split()[-1] not in c.speaker_text for c in claims)
+
+
+# a quotation whose own cue comes after it is that cue's ---------------------------------------
+
+def test_a_quotation_with_its_own_trailing_cue_is_not_the_claim_before_it(nlp) -> None:
+    text = ("The harbour council on Monday urged the ferry company to do more. ''There should be a "
+            "boat every hour in the summer,'' said Tom Reed, the council's spokesman.")
+    r = read_text(text)
+    quote = "There should be a boat every hour"
+    holders = [c for c in r.claims if quote in text[c.span[0]:c.span[1]]]
+    assert [c.speaker_text for c in holders] == ["Tom Reed"], [(c.speaker_text, c.content) for c in r.claims]
+    urged = [c for c in r.claims if c.cue == "urged"]
+    assert urged and all("do more" in c.content for c in urged)
+
+
+def test_a_quotation_inside_a_nested_attribution_stays_in_the_outer_claim(nlp) -> None:
+    text = "Ana Ruiz said Tom Reed told her, ''The ferry will run again in May.''"
+    r = read_text(text)
+    outer = [c for c in r.claims if c.speaker_text == "Ana Ruiz"]
+    assert outer and "will run again" in text[outer[0].span[0]:outer[0].span[1]]

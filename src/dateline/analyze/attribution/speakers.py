@@ -31,7 +31,8 @@ def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
         line, head = found[0], text[ps:ps + found[1]].rstrip()
         if head.endswith(":") and not line.agency:
             continue  # "BENENSON: …" is a transcript's speaker, not a place
-        if line.agency or line.place and line.place.isupper():
+        # "(Reuters)", or a place in capitals ("HANOI", "RANGOON, Burma", "JACKSON, Miss.")
+        if line.agency or line.place and line.place.split(",")[0].isupper():
             span = (ps, ps + len(head))
             if span not in spans:
                 spans.append(span)
@@ -431,3 +432,37 @@ def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | 
 
 def _mention_around(index: EntityIndex, pos: int) -> str | None:
     return index.person_or_org_around(pos)
+
+
+
+def _owned_quotes(cands: list[_Cand], text: str) -> None:
+    """A quotation whose own cue comes after it ("'…,' said Josh Earnest") is that claim's, not
+    the claim before it that ran on over it ("The White House urged X to do more. '…,' said Y":
+    the White House's claim ends at "do more."). The earlier claim's content is cut where the
+    quotation opens, and the continued quotes it had taken from there on are let go."""
+    quoted = sorted((c for c in cands if c.quotes and c.mode not in ("transcript", "block")),
+                    key=lambda c: c.content[0])
+    if not quoted:
+        return
+    starts = [c.content[0] for c in quoted]
+    for a in cands:
+        if a.mode in ("transcript", "block", "omission"):
+            continue
+        end = max(a.content[1], a.more[-1].span[1] if a.more else 0)
+        for b in quoted[bisect_right(starts, a.content[0]):bisect_left(starts, end)]:
+            if b is a or b.cue_span[0] < a.content[1] or a in b.outer or b in a.outer \
+                    or b.speaker_span == a.speaker_span:
+                continue  # its cue inside a's content: nested ("X said Y told him '…'")
+            cut = b.content[0]
+            if cut < a.content[1]:
+                new_end = cut
+                while new_end > a.content[0] and (text[new_end - 1].isspace() or text[new_end - 1] in "\"“‘'`«/"):
+                    new_end -= 1
+                if len(re.findall(r"\w+", text[a.content[0]:new_end])) < 2:
+                    break  # nothing of its own before the quotation: leave it whole
+                a.content = (a.content[0], new_end)
+                a.quotes = [q for q in a.quotes if q.span[1] <= new_end]
+                a.more = []
+            else:
+                a.more = [q for q in a.more if q.span[1] <= cut]
+            break
