@@ -141,3 +141,25 @@ def test_a_quotation_inside_a_nested_attribution_stays_in_the_outer_claim(nlp) -
     r = read_text(text)
     outer = [c for c in r.claims if c.speaker_text == "Ana Ruiz"]
     assert outer and "will run again" in text[outer[0].span[0]:outer[0].span[1]]
+
+
+# what a document just put out says is its issuer's ---------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Senator Ana Ruiz has released a web video that accuses the mayor of wasting money on the ferry.",
+     "Senator Ana Ruiz", "accuses"),
+    ("The Harbour Gazette recently ran a piece that noted the ferry had lost money for ten years.",
+     "The Harbour Gazette", "noted"),
+    ("The union is releasing a new radio ad that urges voters in Marlow to reject the port plan.",
+     "The union", "urges"),
+])
+def test_the_issuer_of_a_document_speaks_for_what_it_says(nlp, text: str, speaker: str, cue: str) -> None:
+    r = read_text(text)
+    said = [c for c in r.claims if c.cue == cue]
+    assert said and all(c.speaker_text == speaker for c in said), [(c.speaker_text, c.cue) for c in r.claims]
+
+
+def test_a_relative_pronoun_for_a_person_stays_the_speaker(nlp) -> None:
+    r = read_text("The council heard from Tom Reed, who said the ferry had lost money for ten years.")
+    (claim,) = [c for c in r.claims if "lost money" in c.content]
+    assert claim.speaker_text == "who" and name_of(r, claim) == "Tom Reed"

@@ -197,6 +197,44 @@ def _named_in_apposition(c: _Cand, text: str) -> None:
         return
 
 
+#: verbs that put out a document besides cues.ISSUING_VERBS ("ran a piece", "aired an ad")
+PUT_OUT_VERBS = cues.ISSUING_VERBS | frozenset({
+    "run", "ran", "runs", "running", "air", "aired", "airs", "airing", "unveil", "unveiled", "unveils",
+    "unveiling", "launch", "launched", "launches", "launching", "circulate", "circulated", "circulating",
+})
+#: what is put out and then said to speak ("an ad that urges …", "a piece that noted …")
+PUT_OUT_NOUNS = cues.ISSUED_NOUNS | cues.DOCUMENT_NOUNS | frozenset({
+    "piece", "pieces", "spot", "spots", "commercial", "commercials", "mailer", "mailers", "flyer",
+    "flyers", "ballot", "petition", "editorial", "op-ed",
+})
+
+
+def _issuer_speaks(c: _Cand, doc) -> None:
+    """What a document says that someone has just put out is theirs ("The senator released a web
+    video that accuses X of …", "The Post ran a piece that noted …"): the one who put it out speaks,
+    not the relative pronoun that stands for the document."""
+    span = c.speaker_span
+    if c.refers is None or span is None:
+        return
+    rel = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if rel is None or len(rel) != 1 or rel[0].lower_ not in ("that", "which"):
+        return
+    clause = rel[0].head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.dep_ != "dobj" or noun.lower_ not in PUT_OUT_NOUNS \
+            or noun.head.lower_ not in PUT_OUT_VERBS:
+        return
+    verb = noun.head
+    while verb.dep_ == "conj" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
+        verb = verb.head
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
+    if subj is None or subj.lower_ in cues.RELATIVE_PRONOUNS:
+        return
+    edge = subj.right_edge
+    c.speaker_span = (subj.left_edge.idx, edge.idx + len(edge.text))
+    c.refers, c.head = None, subj
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
@@ -205,6 +243,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     genders = _genders(doc, index)
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
         _named_in_apposition(c, text)
+        _issuer_speaks(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
