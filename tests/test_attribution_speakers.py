@@ -163,3 +163,22 @@ def test_a_relative_pronoun_for_a_person_stays_the_speaker(nlp) -> None:
     r = read_text("The council heard from Tom Reed, who said the ferry had lost money for ten years.")
     (claim,) = [c for c in r.claims if "lost money" in c.content]
     assert claim.speaker_text == "who" and name_of(r, claim) == "Tom Reed"
+
+
+# a participle cue after a subordinate clause goes with the clause that holds it -----------------
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Ana Ruiz was adamant that she and the council keep the upper hand, telling the builders they "
+     "would not have to move first.", "Ana Ruiz", "telling"),
+    ("Tom Reed said the old bridge has kept the town safe for years before claiming that the ferry "
+     "plan was a waste of money.", "Tom Reed", "claiming"),
+])
+def test_a_participle_cue_after_a_that_clause_is_the_main_subjects(nlp, text: str, speaker: str, cue: str) -> None:
+    said = [c for c in read_text(text).claims if c.cue == cue]
+    assert said and all(c.speaker_text == speaker for c in said), [(c.speaker_text, c.cue) for c in said]
+
+
+def test_a_participle_cue_of_the_main_clause_keeps_its_subject(nlp) -> None:
+    said = [c for c in read_text("The mayor said the builder left the site on Friday, saying the work "
+                                 "was done.").claims if c.cue == "saying"]
+    assert said and said[0].speaker_text == "The mayor"

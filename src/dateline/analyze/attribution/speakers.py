@@ -235,6 +235,54 @@ def _issuer_speaks(c: _Cand, doc) -> None:
     c.refers, c.head = None, subj
 
 
+#: the prepositions before a participle cue that go with the clause it hangs from ("before claiming")
+_PARTICIPLE_PREPOSITIONS = frozenset({"before", "after", "by", "while", "when"})
+
+
+def _matrix_subject(c: _Cand, doc) -> None:
+    """A participle cue set off after a subordinate clause ("X rejected the idea that Y would
+    lose, saying …", "X said Y had kept us safe before claiming …", "X was adamant that Y keep
+    the upper hand, telling …") goes with the clause that holds that subordinate one: its subject
+    speaks, not the subordinate clause's, to which the parser hung the participle."""
+    head, span = c.head, c.speaker_span
+    if head is None or span is None or c.refers:
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].tag_ != "VBG":
+        return
+    tok = cue[0]
+    if tok.dep_ in ("advcl", "xcomp", "conj") and doc[tok.i - 1].text == ",":
+        verb = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS and doc[tok.head.i - 1].text == ",":
+        verb = tok.head.head
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS:
+        verb = tok.head.head
+    else:
+        return
+    if head.head != verb or head.dep_ not in ("nsubj", "nsubjpass") or verb.i > tok.i:
+        return
+    # the subordinate clause: a "that" clause of a verb or an adjective ("made it clear that"), or
+    # one that tells a noun's content ("the idea that …", "rumors he was …")
+    up = verb.head
+    if verb.dep_ == "ccomp" and up.pos_ in ("VERB", "AUX"):
+        matrix = up
+    elif verb.dep_ == "ccomp" and up.pos_ == "ADJ" and up.dep_ in ("acomp", "ccomp", "oprd") and up.head.pos_ in ("VERB", "AUX"):
+        matrix = up.head
+    elif verb.dep_ in ("acl", "ccomp") and up.pos_ == "NOUN" and up.dep_ in ("dobj", "pobj") and up.head.pos_ in ("VERB", "AUX"):
+        matrix = up.head
+    else:
+        return
+    if not matrix.tag_.startswith("VB"):
+        return
+    subj = next((ch for ch in matrix.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < matrix.i), None)
+    if subj is None or subj.i >= head.i or subj.text.isupper():
+        return  # (a place in capitals is a dateline the parser took for a subject)
+    edge = subj.right_edge
+    if edge.i >= head.i:
+        return
+    c.speaker_span, c.head = (subj.left_edge.idx, edge.idx + len(edge.text)), subj
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
@@ -244,6 +292,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
+        _matrix_subject(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
