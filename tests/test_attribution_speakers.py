@@ -106,3 +106,79 @@ def test_an_inverted_cue_set_off_by_commas_inside_its_content(nlp, text: str, sp
     (claim,) = read_text(text).claims
     assert claim.speaker_text == speaker
     assert claim.content.startswith(text.split(",")[0]) and claim.content.endswith(text.rstrip(".")[-8:])
+
+
+# a dateline whose place is a city in capitals and its state or country ------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ferry line reopens.\n\nMARLOW, Vermont - The harbour council on Monday predicted a quiet "
+     "season for the ferry line.", "The harbour council"),
+    ("Ferry line reopens.\n\nDUNMORE, Penn. - Mayor Ana Ruiz late on Friday announced that the "
+     "ferry would run again in May.", "Mayor Ana Ruiz"),
+])
+def test_a_dateline_with_a_state_or_country_is_not_the_speaker(nlp, text: str, speaker: str) -> None:
+    claims = [c for c in read_text(text).claims if c.cue != ":"]
+    assert claims, "no claim found"
+    assert all(c.speaker_text.startswith(speaker) for c in claims), [c.speaker_text for c in claims]
+    assert all(text.split(",")[0].split()[-1] not in c.speaker_text for c in claims)
+
+
+# a quotation whose own cue comes after it is that cue's ---------------------------------------
+
+def test_a_quotation_with_its_own_trailing_cue_is_not_the_claim_before_it(nlp) -> None:
+    text = ("The harbour council on Monday urged the ferry company to do more. ''There should be a "
+            "boat every hour in the summer,'' said Tom Reed, the council's spokesman.")
+    r = read_text(text)
+    quote = "There should be a boat every hour"
+    holders = [c for c in r.claims if quote in text[c.span[0]:c.span[1]]]
+    assert [c.speaker_text for c in holders] == ["Tom Reed"], [(c.speaker_text, c.content) for c in r.claims]
+    urged = [c for c in r.claims if c.cue == "urged"]
+    assert urged and all("do more" in c.content for c in urged)
+
+
+def test_a_quotation_inside_a_nested_attribution_stays_in_the_outer_claim(nlp) -> None:
+    text = "Ana Ruiz said Tom Reed told her, ''The ferry will run again in May.''"
+    r = read_text(text)
+    outer = [c for c in r.claims if c.speaker_text == "Ana Ruiz"]
+    assert outer and "will run again" in text[outer[0].span[0]:outer[0].span[1]]
+
+
+# what a document just put out says is its issuer's ---------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Senator Ana Ruiz has released a web video that accuses the mayor of wasting money on the ferry.",
+     "Senator Ana Ruiz", "accuses"),
+    ("The Harbour Gazette recently ran a piece that noted the ferry had lost money for ten years.",
+     "The Harbour Gazette", "noted"),
+    ("The union is releasing a new radio ad that urges voters in Marlow to reject the port plan.",
+     "The union", "urges"),
+])
+def test_the_issuer_of_a_document_speaks_for_what_it_says(nlp, text: str, speaker: str, cue: str) -> None:
+    r = read_text(text)
+    said = [c for c in r.claims if c.cue == cue]
+    assert said and all(c.speaker_text == speaker for c in said), [(c.speaker_text, c.cue) for c in r.claims]
+
+
+def test_a_relative_pronoun_for_a_person_stays_the_speaker(nlp) -> None:
+    r = read_text("The council heard from Tom Reed, who said the ferry had lost money for ten years.")
+    (claim,) = [c for c in r.claims if "lost money" in c.content]
+    assert claim.speaker_text == "who" and name_of(r, claim) == "Tom Reed"
+
+
+# a participle cue after a subordinate clause goes with the clause that holds it -----------------
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Ana Ruiz was adamant that she and the council keep the upper hand, telling the builders they "
+     "would not have to move first.", "Ana Ruiz", "telling"),
+    ("Tom Reed said the old bridge has kept the town safe for years before claiming that the ferry "
+     "plan was a waste of money.", "Tom Reed", "claiming"),
+])
+def test_a_participle_cue_after_a_that_clause_is_the_main_subjects(nlp, text: str, speaker: str, cue: str) -> None:
+    said = [c for c in read_text(text).claims if c.cue == cue]
+    assert said and all(c.speaker_text == speaker for c in said), [(c.speaker_text, c.cue) for c in said]
+
+
+def test_a_participle_cue_of_the_main_clause_keeps_its_subject(nlp) -> None:
+    said = [c for c in read_text("The mayor said the builder left the site on Friday, saying the work "
+                                 "was done.").claims if c.cue == "saying"]
+    assert said and said[0].speaker_text == "The mayor"

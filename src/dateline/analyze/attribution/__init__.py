@@ -45,7 +45,7 @@ from .quoted import (
     _transcript_lines,
 )
 from .quotes import _quotes_in, find_quotes, paragraph_spans
-from .speakers import _medium, _nest, _outside_dateline, _polled, _resolve_speakers
+from .speakers import _medium, _nest, _outside_dateline, _owned_quotes, _polled, _resolve_speakers
 from .verbs import _according, _cue_verbs, _in_documents, _omissions
 
 
@@ -135,6 +135,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     _resolve_speakers(doc, text, cands, index, reading)
     _continuations(text, sents, paras, quotes, cands)
     _orphan_quotes(doc, text, paras, quotes, cands, index)
+    _owned_quotes(cands, text)
 
     wire = reading.dateline.agency if reading.dateline and reading.dateline.agency else None
     publisher = getattr(reading, "publisher", None)

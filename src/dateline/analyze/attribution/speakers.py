@@ -31,7 +31,8 @@ def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
         line, head = found[0], text[ps:ps + found[1]].rstrip()
         if head.endswith(":") and not line.agency:
             continue  # "BENENSON: …" is a transcript's speaker, not a place
-        if line.agency or line.place and line.place.isupper():
+        # "(Reuters)", or a place in capitals ("HANOI", "RANGOON, Burma", "JACKSON, Miss.")
+        if line.agency or line.place and line.place.split(",")[0].isupper():
             span = (ps, ps + len(head))
             if span not in spans:
                 spans.append(span)
@@ -196,6 +197,92 @@ def _named_in_apposition(c: _Cand, text: str) -> None:
         return
 
 
+#: verbs that put out a document besides cues.ISSUING_VERBS ("ran a piece", "aired an ad")
+PUT_OUT_VERBS = cues.ISSUING_VERBS | frozenset({
+    "run", "ran", "runs", "running", "air", "aired", "airs", "airing", "unveil", "unveiled", "unveils",
+    "unveiling", "launch", "launched", "launches", "launching", "circulate", "circulated", "circulating",
+})
+#: what is put out and then said to speak ("an ad that urges …", "a piece that noted …")
+PUT_OUT_NOUNS = cues.ISSUED_NOUNS | cues.DOCUMENT_NOUNS | frozenset({
+    "piece", "pieces", "spot", "spots", "commercial", "commercials", "mailer", "mailers", "flyer",
+    "flyers", "ballot", "petition", "editorial", "op-ed",
+})
+
+
+def _issuer_speaks(c: _Cand, doc) -> None:
+    """What a document says that someone has just put out is theirs ("The senator released a web
+    video that accuses X of …", "The Post ran a piece that noted …"): the one who put it out speaks,
+    not the relative pronoun that stands for the document."""
+    span = c.speaker_span
+    if c.refers is None or span is None:
+        return
+    rel = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if rel is None or len(rel) != 1 or rel[0].lower_ not in ("that", "which"):
+        return
+    clause = rel[0].head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.dep_ != "dobj" or noun.lower_ not in PUT_OUT_NOUNS \
+            or noun.head.lower_ not in PUT_OUT_VERBS:
+        return
+    verb = noun.head
+    while verb.dep_ == "conj" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
+        verb = verb.head
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), None)
+    if subj is None or subj.lower_ in cues.RELATIVE_PRONOUNS:
+        return
+    edge = subj.right_edge
+    c.speaker_span = (subj.left_edge.idx, edge.idx + len(edge.text))
+    c.refers, c.head = None, subj
+
+
+#: the prepositions before a participle cue that go with the clause it hangs from ("before claiming")
+_PARTICIPLE_PREPOSITIONS = frozenset({"before", "after", "by", "while", "when"})
+
+
+def _matrix_subject(c: _Cand, doc) -> None:
+    """A participle cue set off after a subordinate clause ("X rejected the idea that Y would
+    lose, saying …", "X said Y had kept us safe before claiming …", "X was adamant that Y keep
+    the upper hand, telling …") goes with the clause that holds that subordinate one: its subject
+    speaks, not the subordinate clause's, to which the parser hung the participle."""
+    head, span = c.head, c.speaker_span
+    if head is None or span is None or c.refers:
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].tag_ != "VBG":
+        return
+    tok = cue[0]
+    if tok.dep_ in ("advcl", "xcomp", "conj") and doc[tok.i - 1].text == ",":
+        verb = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS and doc[tok.head.i - 1].text == ",":
+        verb = tok.head.head
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS:
+        verb = tok.head.head
+    else:
+        return
+    if head.head != verb or head.dep_ not in ("nsubj", "nsubjpass") or verb.i > tok.i:
+        return
+    # the subordinate clause: a "that" clause of a verb or an adjective ("made it clear that"), or
+    # one that tells a noun's content ("the idea that …", "rumors he was …")
+    up = verb.head
+    if verb.dep_ == "ccomp" and up.pos_ in ("VERB", "AUX"):
+        matrix = up
+    elif verb.dep_ == "ccomp" and up.pos_ == "ADJ" and up.dep_ in ("acomp", "ccomp", "oprd") and up.head.pos_ in ("VERB", "AUX"):
+        matrix = up.head
+    elif verb.dep_ in ("acl", "ccomp") and up.pos_ == "NOUN" and up.dep_ in ("dobj", "pobj") and up.head.pos_ in ("VERB", "AUX"):
+        matrix = up.head
+    else:
+        return
+    if not matrix.tag_.startswith("VB"):
+        return
+    subj = next((ch for ch in matrix.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < matrix.i), None)
+    if subj is None or subj.i >= head.i or subj.text.isupper():
+        return  # (a place in capitals is a dateline the parser took for a subject)
+    edge = subj.right_edge
+    if edge.i >= head.i:
+        return
+    c.speaker_span, c.head = (subj.left_edge.idx, edge.idx + len(edge.text)), subj
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
@@ -204,6 +291,8 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     genders = _genders(doc, index)
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
         _named_in_apposition(c, text)
+        _issuer_speaks(c, doc)
+        _matrix_subject(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
@@ -431,3 +520,37 @@ def _recent_person(index: EntityIndex, text: str, before: int, accept) -> str | 
 
 def _mention_around(index: EntityIndex, pos: int) -> str | None:
     return index.person_or_org_around(pos)
+
+
+
+def _owned_quotes(cands: list[_Cand], text: str) -> None:
+    """A quotation whose own cue comes after it ("'…,' said Josh Earnest") is that claim's, not
+    the claim before it that ran on over it ("The White House urged X to do more. '…,' said Y":
+    the White House's claim ends at "do more."). The earlier claim's content is cut where the
+    quotation opens, and the continued quotes it had taken from there on are let go."""
+    quoted = sorted((c for c in cands if c.quotes and c.mode not in ("transcript", "block")),
+                    key=lambda c: c.content[0])
+    if not quoted:
+        return
+    starts = [c.content[0] for c in quoted]
+    for a in cands:
+        if a.mode in ("transcript", "block", "omission"):
+            continue
+        end = max(a.content[1], a.more[-1].span[1] if a.more else 0)
+        for b in quoted[bisect_right(starts, a.content[0]):bisect_left(starts, end)]:
+            if b is a or b.cue_span[0] < a.content[1] or a in b.outer or b in a.outer \
+                    or b.speaker_span == a.speaker_span:
+                continue  # its cue inside a's content: nested ("X said Y told him '…'")
+            cut = b.content[0]
+            if cut < a.content[1]:
+                new_end = cut
+                while new_end > a.content[0] and (text[new_end - 1].isspace() or text[new_end - 1] in "\"“‘'`«/"):
+                    new_end -= 1
+                if len(re.findall(r"\w+", text[a.content[0]:new_end])) < 2:
+                    break  # nothing of its own before the quotation: leave it whole
+                a.content = (a.content[0], new_end)
+                a.quotes = [q for q in a.quotes if q.span[1] <= new_end]
+                a.more = []
+            else:
+                a.more = [q for q in a.more if q.span[1] <= cut]
+            break
