@@ -8,7 +8,8 @@ as ``analyze.nlp.tokens`` keeps its tokens, and a walk reads them by token index
 
 - :func:`children` — each token's children, in ``tok.children``'s order (left to right);
 - :func:`deps` — each token's ``dep_``, the label strings made once;
-- :func:`lower_ids` — each token's ``lower`` (the id of its lower-case form).
+- :func:`lower_ids` — each token's ``lower`` (the id of its lower-case form);
+- :func:`lowers` — each token's ``lower_``, each form's string made once.
 
 They give what spaCy's own attributes give (``tests/test_docindex.py`` checks them on parsed
 news text); a rule keeps its logic and only reads the index instead.
@@ -68,3 +69,28 @@ def lower_ids(doc: Any) -> list[int]:
         ids = doc.to_array([LOWER]).ravel().tolist() if len(doc) else []
         doc.user_data[_LOWERS] = ids
     return ids
+
+
+_LOWER_STRS = "dateline_lowers"
+#: lower-case forms by id, shared by all documents (an id names one string for good); emptied
+#: when it grows past this many, so that a long run's memory stays bounded
+_FORMS: dict[int, str] = {}
+_MOST_FORMS = 200_000
+
+
+def lowers(doc: Any) -> list[str]:
+    """``[tok.lower_ for tok in doc]``: each form's string made once, not once a token an ask."""
+    out = doc.user_data.get(_LOWER_STRS)
+    if out is None:
+        if len(_FORMS) > _MOST_FORMS:
+            _FORMS.clear()
+        strings = doc.vocab.strings
+        forms = _FORMS
+        out = []
+        for w in lower_ids(doc):
+            s = forms.get(w)
+            if s is None:
+                s = forms[w] = strings[w]
+            out.append(s)
+        doc.user_data[_LOWER_STRS] = out
+    return out
