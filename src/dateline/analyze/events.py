@@ -36,12 +36,16 @@ what the sentence reports, looking past a trailing "officials said"), and a ``co
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
 from ..model import Reading
 from . import event_lexicon as L
 from .entities import EntityIndex
+from .docindex import children as child_ids
+from .docindex import deps as dep_labels
+from .docindex import lower_ids
 from .nlp import text as doc_text
 from .nlp import tokens
 
@@ -128,11 +132,16 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str 
 # the parse ------------------------------------------------------------------------------------
 
 def _children(tok: Any, *deps: str) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in deps]
+    """``[c for c in tok.children if c.dep_ in deps]``, read off the document's index (docindex.py)."""
+    doc = tok.doc
+    labels = dep_labels(doc)
+    toks = tokens(doc)
+    return [toks[j] for j in child_ids(doc)[tok.i] if labels[j] in deps]
 
 
 def _is_passive(v: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    labels = dep_labels(v.doc)
+    return any(labels[j] in ("nsubjpass", "auxpass") for j in child_ids(v.doc)[v.i])
 
 
 def _np(tok: Any) -> tuple[int, int]:
@@ -412,6 +421,15 @@ def _trigger_ids() -> tuple[frozenset[int], int]:
 
     verb_lemma, _, nouns, _ = _tables()
     return frozenset(get_string_id(w) for w in (*verb_lemma, *nouns)), get_string_id("-")
+
+
+def _trigger_starts(doc: Any) -> list[int]:
+    """The tokens :meth:`_Finder.trigger` looks at further, in order: an event verb's or noun's
+    form, or a word before a hyphen (the same test, read off the document's lower-case ids)."""
+    words, hyphen = _trigger_ids()
+    lows = lower_ids(doc)
+    last = len(lows) - 1
+    return [i for i, w in enumerate(lows) if w in words or (i < last and lows[i + 1] == hyphen)]
 
 
 def _word_span(tok: Any) -> tuple[int, int]:
@@ -859,7 +877,7 @@ def _demands(f: _Finder, sent: Any, triggers: set[int]) -> list[dict[str, Any]]:
     into it as ``about``)."""
     out = []
     must = _obligation_ids()
-    if not any(t.lower in must for t in tokens(f.doc)[sent.start:sent.end]):
+    if not any(w in must for w in lower_ids(f.doc)[sent.start:sent.end]):
         return out  # no "must", "should" … in the sentence: no verb below has one as its aux
     for tok in tokens(f.doc)[sent.start:sent.end]:
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in L.OBLIGATION_AUX for c in tok.children):
@@ -1199,10 +1217,12 @@ def find_events(doc: Any, reading: Reading, entities: list[dict[str, Any]],
         return []
     f = _Finder(doc, reading, entities, claims, timexes)
     events: list[dict[str, Any]] = []
+    toks = tokens(doc)
+    starts = _trigger_starts(doc)
     for sent in doc.sents:
         found = []
-        for tok in tokens(doc)[sent.start:sent.end]:
-            trig = f.trigger(tok)
+        for i in starts[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+            trig = f.trigger(toks[i])
             if trig is not None:
                 found.append(trig)
         verb_events = {(t.i, typ) for typ, t, light in found if light is None}

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from typing import Any
 
 from .. import cues
+from ..docindex import lowers
 from ..entities import EntityIndex
 from ..nlp import tokens
 from .parse import (
@@ -100,8 +101,9 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
     infos = []
     rel_of: dict[int, Any] = {}  # cue token → its relative pronoun subject
     chosen: dict[int, tuple[Any, Span]] = {}  # cue token → its speaker (head token, span)
+    lows = lowers(doc)
     for tok in tokens(doc)[ss:se]:
-        entry = cues.CUE_FORMS.get(tok.lower_)
+        entry = cues.CUE_FORMS.get(lows[tok.i])
         if entry is None or tok.i in taken or not tok.tag_.startswith("VB"):
             continue
         lemma, shape = entry
@@ -715,8 +717,9 @@ def _content_end(doc, i, se) -> int:
 
 def _according(doc, ss, se, taken) -> list[_Cand]:
     out = []
+    lows = lowers(doc)
     for t in tokens(doc)[ss:se - 1]:
-        if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
+        if lows[t.i] != "according" or lows[t.i + 1] != "to":
             continue
         k = t.i + 2
         j = k
@@ -755,8 +758,9 @@ def _in_documents(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     filing, the firm admits …"): the document is the source and the rest of the clause what it
     shows. A clause whose verb is itself a cue ("said in a statement") is the verb's."""
     out = []
+    lows = lowers(doc)
     for t in tokens(doc)[ss:se - 1]:
-        if t.lower_ != "in" or t.dep_ != "prep" or t.i in taken:
+        if lows[t.i] != "in" or t.dep_ != "prep" or t.i in taken:
             continue
         if quotes and _quote_around(quotes, t.idx) is not None:
             continue  # "holding his own in the polls" inside a quotation is the speaker's
@@ -804,7 +808,7 @@ for _pat in sorted(cues.OMISSIONS, key=len, reverse=True):
 
 def _omissions(doc, ss, se, taken) -> list[_Cand]:
     out = []
-    lows = [t.lower_ for t in tokens(doc)[ss:se]]
+    lows = lowers(doc)[ss:se]
     for n in range(len(lows)):
         for pat in _OMISSIONS_BY_FIRST.get(lows[n], ()):
             if tuple(lows[n:n + len(pat)]) != pat:
