@@ -178,7 +178,7 @@ def verify(signature: np.ndarray, shingles: int, other: np.ndarray, other_shingl
 def verify_estimate(j: float, shingles: int, other_shingles: int,
                     options: DedupeOptions = DEFAULT_DEDUPE) -> tuple[float, float] | None:
     """:func:`verify` from the Jaccard estimate (the share of equal signature values) and the
-    two texts' sizes: what Spark's join computes on its side (run/spark.py)."""
+    two texts' sizes (run/spark.py counts the equal values a batch of pairs at a time)."""
     c = containment(j, shingles, other_shingles)
     if j >= options.jaccard or c >= options.containment:
         return j, c

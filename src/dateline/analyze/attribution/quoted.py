@@ -351,7 +351,7 @@ def _credited_items(text, paras, quotes, cands) -> list[_Cand]:
         if pi < 0:
             continue
         ps, pe = paras[pi]
-        m = _BRACKET_CREDIT.match(text[:pe], q.span[1])
+        m = _BRACKET_CREDIT.match(text, q.span[1], pe)  # as if the text ended with the paragraph
         head = text[ps:q.span[0]]
         if m is None or m.end() != pe or any(ch.islower() for ch in head):
             continue

@@ -253,8 +253,6 @@ def _matrix_subject(c: _Cand, doc) -> None:
     tok = cue[0]
     if tok.dep_ in ("advcl", "xcomp", "conj") and doc[tok.i - 1].text == ",":
         verb = tok.head
-    elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS and doc[tok.head.i - 1].text == ",":
-        verb = tok.head.head
     elif tok.dep_ == "pcomp" and tok.head.lower_ in _PARTICIPLE_PREPOSITIONS:
         verb = tok.head.head
     else:

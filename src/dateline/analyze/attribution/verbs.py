@@ -322,7 +322,7 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
                 extra = [q]
         if content[1] <= content[0]:
             continue
-        if cues.CUE_FORMS[tok.lower_][0] in cues.VOICE_CUES and not extra and not more \
+        if lemma in cues.VOICE_CUES and not extra and not more \
                 and not _opens_between(quotes, content[0] - 1, content[1]):
             continue  # 'Republicans are crying foul': a voice verb speaks only a quotation
         c = _Cand(mode, tok.text, cue_span, speaker_span, content, head=subj,
