@@ -366,9 +366,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--by-cue", action="store_true", help="also print recall by cue word and by kind of source")
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
+    ap.add_argument("--docs", metavar="A:B", help="only documents A to B-1 (in file order): learn rules on one "
+                    "slice of a training set and check them on another")
+    ap.add_argument("--dump", type=Path, metavar="FILE",
+                    help="write each document's gold and predicted claims as JSON Lines, for error analysis")
     args = ap.parse_args(argv)
     polnear = args.path.is_file() and args.path.suffix == ".jsonl"
     docs = load_polnear(args.path, args.limit) if polnear else load_corpus(args.path)[:args.limit]
+    if args.docs:
+        a, _, b = args.docs.partition(":")
+        docs = docs[int(a or 0):int(b) if b else None]
     if not docs:
         print(f"no .txt + .ann pairs under {args.path}", file=sys.stderr)
         return 2
@@ -382,7 +389,38 @@ def main(argv: list[str] | None = None) -> int:
     print(table(docs, systems, order, thresholds))
     if args.by_cue:
         print(breakdown(docs, systems["dateline"][0], order))
+    if args.dump:
+        dump(args.dump, docs, systems["dateline"][0], order, thresholds[0])
     return 0
+
+
+def dump(path: Path, docs: list[Document], preds: list[list[Pred]], order: str, threshold: float) -> None:
+    """One line a document: each gold content with whether it was found and the speaker given to
+    it, and each prediction that matched no gold (a false positive)."""
+    import json
+
+    def text(doc, frags):
+        return " … ".join(doc.text[s:e] for s, e in frags)
+
+    with path.open("w", encoding="utf-8") as fh:
+        for doc, ps in zip(docs, preds):
+            pairs = dict(match(doc.gold, ps, threshold, order))
+            gold = []
+            for gi, g in enumerate(doc.gold):
+                p = ps[pairs[gi]] if gi in pairs else None
+                ok = None
+                if p is not None and g.sources:
+                    ok = bool(p.speaker and any(p.speaker[0] < e and s < p.speaker[1] for s, e in g.sources))
+                gold.append({"content": text(doc, g.content), "start": g.content[0][0], "quoted": g.quoted,
+                             "source": text(doc, g.sources), "cue": text(doc, g.cues), "found": p is not None,
+                             "pred": text(doc, p.content) if p else None,
+                             "pred_speaker": text(doc, [p.speaker]) if p and p.speaker else None,
+                             "pred_cue": p.cue if p else None, "speaker_ok": ok})
+            matched = set(pairs.values())
+            false = [{"content": text(doc, p.content), "start": p.content[0][0], "cue": p.cue,
+                      "speaker": text(doc, [p.speaker]) if p.speaker else None}
+                     for pi, p in enumerate(ps) if pi not in matched]
+            fh.write(json.dumps({"doc": doc.name, "gold": gold, "false_positives": false}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
