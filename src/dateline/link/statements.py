@@ -137,9 +137,12 @@ def best_match(words: frozenset[str], candidates: Iterable[tuple[str, frozenset[
     Ties go to the first candidate given."""
     best, best_score = None, 0.0
     for sid, other, resolved, other_said in candidates:
-        apart = days_apart(said_on, other_said)
-        if apart is not None and apart >= options.said_apart_days:
-            continue  # the texts say it was said on different days: said twice
+        if words.isdisjoint(other):
+            continue  # no word in common: never the same statement (and the commonest case)
+        if said_on and other_said:
+            apart = days_apart(said_on, other_said)
+            if apart is not None and apart >= options.said_apart_days:
+                continue  # the texts say it was said on different days: said twice
         score = similarity(words, other, options, resolved=resolved)
         if score > best_score:
             best, best_score = sid, score
