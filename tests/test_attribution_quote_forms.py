@@ -115,3 +115,17 @@ def test_a_digest_item_is_the_words_of_the_outlet_credited_in_brackets(nlp) -> N
 def test_a_quotation_in_prose_before_a_bracketed_note_is_no_digest_item(nlp) -> None:
     got = claims_of("The mayor was asked about the plan and the vote “that will decide the fate of the harbour.” [Update.]")
     assert not any(c == "[" for c, _, _ in got), got
+
+
+def test_a_quotation_that_opens_inside_a_reported_clause_is_the_rest_of_that_claim(nlp) -> None:
+    got = claims_of('The pastor, who proclaimed that farmers fleeing the valley "cannot come into this town" '
+                    'but traders from the coast "can come in so easily," spoke on Sunday.')
+    said = [content for c, _, content in got if c == "proclaimed"]
+    assert len(said) == 1 and said[0].startswith("farmers fleeing") and "cannot come into this town" in said[0], got
+
+
+def test_a_quotation_that_opens_a_sentence_after_a_reported_claim_stays_its_own(nlp) -> None:
+    got = claims_of('The mayor said the plan would cost too much. "We cannot pay for it, and we will not."')
+    said = [content for c, _, content in got if c == "said"]
+    assert any(content.startswith("the plan") and "We cannot" not in content for content in said), got
+    assert any(content.startswith("We cannot pay") for content in said), got

@@ -500,12 +500,26 @@ def _continuations(text, sents, paras, quotes, cands) -> None:
             continue
         if p.quotes or p.more:
             p.more = p.more + [q]
+        elif _mid_clause(text, p, q):
+            # 'proclaimed that farmers "cannot come in"': the content was cut where the quotation
+            # opens inside its own clause; the quotation is the rest of it
+            p.content, p.quotes = (p.content[0], q.span[1]), [q]
         else:  # a reported claim, then the speaker's own words: a direct claim of its own
             cands.append(_Cand("continued", p.cue, p.cue_span, p.speaker_span, q.span, head=p.head,
                                quotes=[q], speaker=p.speaker, addressee=p.addressee,
                                addressee_span=p.addressee_span, date_text=p.date_text))
         covered.append(q.span)
 
+
+
+def _mid_clause(text: str, p: _Cand, q: Quote) -> bool:
+    """Whether quotation ``q`` opens right where reported claim ``p`` stops, inside the same
+    clause: nothing but spaces between, no sentence end before it, and its first word in lower
+    case (a quotation that starts a sentence of its own starts with a capital)."""
+    gap = text[p.content[1]:q.span[0]]
+    head = text[q.inner[0]:q.inner[0] + 1]
+    before = text[p.content[0]:p.content[1]].rstrip()
+    return gap.strip(" \t") == "" and head.islower() and not before.endswith((".", "!", "?", ":", ";"))
 
 
 def _closed_by_its_cue(p: _Cand, q: Any, text: str) -> bool:
