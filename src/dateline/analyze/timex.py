@@ -1124,6 +1124,23 @@ def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
     return tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _told_past(tok_index: dict[int, Any], start: int) -> bool:
+    """Whether the expression at ``start`` dates a verb in the simple past of its own ("died on
+    March 30", "was arrested March 3"), not a noun ("set a deadline of March 30") nor a plan."""
+    tok = next((tok_index[p] for p in range(start, start + 12) if p in tok_index), None)
+    while tok is not None and tok.dep_ in ("compound", "nummod", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok is None:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head if tok.dep_ in ("npadvmod", "obl") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in R.SCHEDULING_VERBS or verb.lower_ in R.LIMIT_VERBS:
+        return False
+    kids = [k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if any(k in R.FUTURE_AUXILIARIES for k in kids):
+        return False
+    return verb.tag_ == "VBD" and not kids or verb.tag_ == "VBN" and any(k in ("was", "were") for k in kids)
+
+
 def _past_perfect(word: Any) -> bool:
     """"had" among the auxiliaries of a word or of the copula it hangs on ("had been due")."""
     for w in (word, word.head):
@@ -1179,7 +1196,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         tense = 0
         if forced is not None:
             tense = forced
-        elif c.kind in _TENSED:
+        elif c.kind in _TENSED or c.kind == "reference" and c.match.group("w").lower() in R.FUTURE_ONLY_AHEAD:
             if doc is not None:
                 if tok_index is None:
                     tok_index = {t.idx: t for t in tokens(doc)}
@@ -1190,6 +1207,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                     # cutback in September" in August) is that month, not eleven months back;
                     # "the rules changed in December" (on the verb) stays past
                     tense = 0
+                elif tense == -1 and c.kind == "monthday" and not c.match.group("y") and _told_past(tok_index, c.start):
+                    tense = PAST  # "he died on March 30": a deed told in the past on its own day is behind the story
             else:
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
@@ -1231,6 +1250,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
+        if c.kind == "reference" and tense < 0 and c.match.group("w").lower() in R.FUTURE_ONLY_AHEAD:
+            continue  # "was soon released": soon after a past event, not ahead of the story
         if last_month and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
                 and re.fullmatch(r"\d{4}", value) and not _SENTENCE_BREAK.search(text, last_month[1], c.start):
             # "sales fell in March from a year earlier": that month a year back, as the sentence counts
@@ -1357,7 +1378,6 @@ _NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
-_AT_LEAD = re.compile(r"(?i)at\s+")
 _EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
@@ -1389,10 +1409,6 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
-    if c.kind == "reference":
-        at = _AT_LEAD.match(text, start, end)
-        if at and at.end() < end:
-            start = at.end()  # "at the time", "at present": TIMEX3 leaves the preposition out
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:

@@ -90,7 +90,9 @@ RELATIVE_SHIFT: dict[str, int] = {
 #: February" in March is that February; "last February" is a year back)
 NEAREST_SHIFTS = frozenset({"this past"})
 
-#: words for the present, past and future as a whole (TIMEX3 reference values)
+#: words for the present, past and future as a whole (TIMEX3 reference values). An idiom with
+#: its preposition ("at present", "at the moment", "at the time") is tagged whole: without the
+#: "at", "the moment" and "the time" mean no time at all
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
@@ -114,6 +116,9 @@ REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "one day": ("of", "after", "before", "when", "later", "earlier"),
     "soon": ("after", "as", "enough"),
 }
+#: future words that tell of a later time than a past event when their clause is in the past
+#: ("was soon released", "soon became a flood"): no future of the story, no FUTURE_REF
+FUTURE_ONLY_AHEAD = frozenset({"soon"})
 #: reference words that are too often something else without a frame: they need these before
 REFERENCE_FRAMES: dict[str, tuple[str, ...]] = {
     "once": ("was", "were", "had", "is", "are"),  # "once a powerhouse"; not "once he said"

@@ -1,0 +1,37 @@
+"""Time expressions whose value hangs on the tense of their own clause: a day told in the simple
+past is behind the story, "soon" told in the past is no future of the story. Sentences of the
+project's own writing."""
+
+from __future__ import annotations
+
+from dateline.analyze.timex import find_timexes
+
+FRI = "2024-03-22"  # a Friday
+
+
+def got(text: str, nlp, anchor: str = FRI) -> dict[str, str]:
+    return {t["text"]: t["value"] for t in find_timexes(text, anchor, nlp(text))}
+
+
+def test_a_day_a_past_verb_dates_is_behind_the_story(nlp) -> None:
+    # the day is a week ahead of the story, but the verb is in the simple past: last year's
+    assert got("The poet died on March 30 at her home in the hills.", nlp)["March 30"] == "2023-03-30"
+    assert got("The bridge was closed on April 2 after the floods.", nlp)["April 2"] == "2023-04-02"
+
+
+def test_a_day_ahead_on_a_noun_or_a_plan_stays_ahead(nlp) -> None:
+    # after a past verb, a day that dates a noun or a plan is the coming one when it is near
+    assert got("The council set a deadline of March 30 for the bids.", nlp)["March 30"] == "2024-03-30"
+    assert got("The union said the strike would start on April 2.", nlp)["April 2"] == "2024-04-02"
+    assert got("Officials scheduled the hearing for April 2.", nlp)["April 2"] == "2024-04-02"
+
+
+def test_a_day_behind_the_story_is_unchanged(nlp) -> None:
+    assert got("The ferry sank on March 4 off the coast.", nlp)["March 4"] == "2024-03-04"
+
+
+def test_soon_told_in_the_past_is_no_future_of_the_story(nlp) -> None:
+    text = "The trickle of visitors soon became a flood, and the guide was soon hired full time."
+    assert "soon" not in got(text, nlp)
+    ahead = "The ministry will soon publish the figures."
+    assert got(ahead, nlp)["soon"] == "FUTURE_REF"
