@@ -35,3 +35,16 @@ def test_soon_told_in_the_past_is_no_future_of_the_story(nlp) -> None:
     assert "soon" not in got(text, nlp)
     ahead = "The ministry will soon publish the figures."
     assert got(ahead, nlp)["soon"] == "FUTURE_REF"
+
+
+def test_the_present_of_a_relative_clause_is_ahead(nlp) -> None:
+    # a schedule told in the present inside a relative clause: the coming Tuesday, as in a main clause
+    assert got("The council, which meets on Tuesday, is expected to approve the budget.", nlp)["Tuesday"] == "2024-03-26"
+    assert got("The council, which met on Tuesday, approved the budget.", nlp)["Tuesday"] == "2024-03-19"
+
+
+def test_the_end_of_a_range_of_days_is_not_before_its_start(nlp) -> None:
+    assert got("The fair runs from Friday to Sunday in the old market.", nlp) == {"Friday": "2024-03-22", "Sunday": "2024-03-24"}
+    assert got("The show will run from Thursday through Tuesday.", nlp)["Tuesday"] == "2024-04-02"
+    # a range wholly behind the story stays there
+    assert got("Talks were held between Monday and Wednesday.", nlp) == {"Monday": "2024-03-18", "Wednesday": "2024-03-20"}

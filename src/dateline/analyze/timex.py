@@ -1082,8 +1082,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
         if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
-                and verb.dep_ not in ("ccomp", "advcl", "relcl"):
-            return 1  # "meets on Monday", "the vote is on Friday": news puts the present ahead
+                and verb.dep_ not in ("ccomp", "advcl"):
+            return 1  # "meets on Monday", "the vote is on Friday", "the bank, which meets on Tuesday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
             verb = verb.head
             continue
@@ -1298,6 +1298,11 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
+        if c.kind == "weekday" and out and re.fullmatch(r"\d{4}-\d\d-\d\d", value) and value < out[-1]["value"][:10] \
+                and _RANGE_END.fullmatch(text, out[-1]["span"][1], c.start) \
+                and _RANGE_START.search(text, max(0, out[-1]["span"][0] - 10), out[-1]["span"][0]):
+            # "from Friday to Sunday", "between Monday and Wednesday": the range's end is not before its start
+            value = (date.fromisoformat(value) + timedelta(days=7)).isoformat()
         start, end, mod = _extent(text, c)
         if that_at is not None and start == c.start:
             start = that_at  # TIMEX3 keeps the demonstrative, as in "that year"
@@ -1352,6 +1357,9 @@ _THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thou
                           r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
                           r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
 _MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:quarter|period))\b")
+#: the words between the two ends of a range of days, and the one before its start
+_RANGE_END = re.compile(r"(?i)\s*(?:to|through|until|till|and|-|–)\s*")
+_RANGE_START = re.compile(r"(?i)\b(?:from|between)\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
