@@ -48,3 +48,15 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(nlp) -> None:
     assert got("The show will run from Thursday through Tuesday.", nlp)["Tuesday"] == "2024-04-02"
     # a range wholly behind the story stays there
     assert got("Talks were held between Monday and Wednesday.", nlp) == {"Monday": "2024-03-18", "Wednesday": "2024-03-20"}
+
+
+def test_that_season_is_in_the_year_of_the_season_before(nlp) -> None:
+    text = "In the autumn of 2009, the mill closed; by that winter, half the town had left."
+    assert got(text, nlp) == {"the autumn of 2009": "2009-FA", "that winter": "2009-WI"}
+
+
+def test_a_quarter_ahead_with_no_tense_is_this_years(nlp) -> None:
+    # in a March story the second quarter is three months ahead and nine behind: the nearest is ahead
+    assert got("The firm expects stronger demand in the second quarter.", nlp)["the second quarter"] == "2024-Q2"
+    # told in the past it is last year's
+    assert got("Demand was weak in the second quarter.", nlp)["the second quarter"] == "2023-Q2"

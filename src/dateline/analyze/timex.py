@@ -771,6 +771,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
                     # "the second half of the year": of the story's year, unless told as done
                     # before that half began ("the fourth quarter of the year was weak" in January)
                     y = anchor.year if of_year.group(1).lower() == "this" or q <= current or tense >= 0 else anchor.year - 1
+                elif tense == 0 and not half and 0 < q - current < 4 - (q - current):
+                    y = anchor.year  # no tense: the nearest ("expects growth in the second quarter" in March)
                 else:
                     y = anchor.year if q <= current or tense > 0 else anchor.year - 1
         return "DATE", f"{y}-{'H' if half else 'Q'}{q}"
@@ -1189,6 +1191,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
     last_month: tuple[str, int] | None = None  # the last month given and where: "in March … a year earlier"
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
+    last_year: str | None = None  # the year of the last date given, a season's or a quarter's too: "that summer" is in it
     taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
         if c.start < taken:
@@ -1261,9 +1264,9 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
-        if c.kind in ("month", "modmonth", "season") and last_ref and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
+        if c.kind in ("month", "modmonth", "season") and last_year and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
                 and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)):
-            value = last_ref[:4] + value[4:]  # "In 1972 … lost badly that November": the year the story is at
+            value = last_year + value[4:]  # "In 1972 … lost badly that November", "in the spring of 2011 … that summer"
             that_at = that.start(2)
         else:
             that_at = None
@@ -1323,6 +1326,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             last_day = value[:10]
         if typ == "DATE" and not twin and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
             last_ref = value
+        if typ in ("DATE", "TIME") and not twin and re.match(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI|Q[1-4]|H[12])|T|$)", value):
+            last_year = value[:4]
         t = {
             "text": text[start:end],
             "span": [start, end],
