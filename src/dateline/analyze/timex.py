@@ -938,6 +938,8 @@ def _ago(anchor: date, n: int | float, unit: str) -> str:
     if unit in ("decade", "century", "millennium"):
         factor = {"decade": 10, "century": 100}.get(unit, factor)
         y = anchor.year + int(n * factor)
+        if not float(n).is_integer():
+            return f"{y:04d}"  # "half a century ago": fifty years back, a year
         return f"{y // factor:0{4 - len(str(factor)) + 1}d}" if factor < 1000 else f"{y // 1000}"
     if unit == "quarter":
         y, mo = _add_months(anchor, int(n * R.QUARTER_MONTHS))

@@ -69,6 +69,7 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple": 2,  # "a couple months ago", as American news writes it without its "of"
     "half-dozen": 6, "half a dozen": 6, "a half-dozen": 6,  # "the past half-dozen days"
     "both": 2, "single": 1,
+    "half a": 0.5, "half an": 0.5, "a half": 0.5,  # "half an hour" PT30M, "a half-hour", "half a century" P50Y
 }
 #: quantities that are not numbers: the value gets an X ("several months" → PXM)
 VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "many", "some", "numerous",

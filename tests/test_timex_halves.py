@@ -1,0 +1,26 @@
+"""Halves of a unit: "half an hour", "a half-hour", "half a century" are one expression in the
+next smaller unit (sentences of the project's own writing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze.timex import find_timexes
+
+FRI = "2024-03-22"
+
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("He spoke to reporters for half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("The hearing lasted a half-hour.", "a half-hour", "DURATION", "PT30M"),
+    ("The plant will close in half a year.", "half a year", "DURATION", "P6M"),
+    ("The shop has stood there for half a century.", "half a century", "DURATION", "P50Y"),
+    ("The war ended half a century ago.", "half a century ago", "DATE", "1974"),
+])
+def test_half_a_unit(text, surface, typ, value) -> None:
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, FRI)}
+    assert got.get(surface) == (typ, value), got
+
+
+def test_half_a_million_is_no_time() -> None:
+    assert find_timexes("About half a million people fled the floods.", FRI) == []
