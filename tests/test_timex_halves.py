@@ -24,3 +24,8 @@ def test_half_a_unit(text, surface, typ, value) -> None:
 
 def test_half_a_million_is_no_time() -> None:
     assert find_timexes("About half a million people fled the floods.", FRI) == []
+
+
+def test_the_article_before_a_unit_long_is_the_nouns() -> None:
+    got = {t["text"]: t["value"] for t in find_timexes("The envoy is back from a week-long tour and a day-long summit.", FRI)}
+    assert got == {"week-long": "P1W", "day-long": "P1D"}, got

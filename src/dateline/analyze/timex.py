@@ -1421,6 +1421,8 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         lead = _THE_BEFORE.search(text, max(0, start - 5), start)
         if lead:
             start = lead.start()
+    if c.kind == "duration" and text[start:end].lower().endswith("-long") and c.match.group("n").strip().lower() in ("a", "an"):
+        start = max(start, c.match.start("u"))  # "a week-long tour": the article is the tour's
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
