@@ -60,3 +60,11 @@ def test_a_quarter_ahead_with_no_tense_is_this_years(nlp) -> None:
     assert got("The firm expects stronger demand in the second quarter.", nlp)["the second quarter"] == "2024-Q2"
     # told in the past it is last year's
     assert got("Demand was weak in the second quarter.", nlp)["the second quarter"] == "2023-Q2"
+
+
+def test_that_which_opens_a_clause_is_not_a_months_demonstrative(nlp) -> None:
+    text = "In 2011 the firm grew. Analysts noted the fact that January was cold."
+    values = got(text, nlp)
+    assert "that January" not in values and values["January"] == "2024-01", values
+    pointed = "In 2009 the plant opened; by that summer it employed 500 people."
+    assert got(pointed, nlp)["that summer"] == "2009-SU"

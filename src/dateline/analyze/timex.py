@@ -1128,6 +1128,17 @@ def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
     return tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _opens_clause(doc: Any, tok_index: dict[int, Any] | None, at: int) -> bool:
+    """Whether the "that" at ``at`` opens a clause ("the fact that January was cold"), as the parse
+    has it, rather than pointing at a month or season ("lost badly that November")."""
+    if doc is None:
+        return False
+    if tok_index is None:
+        tok_index = {t.idx: t for t in tokens(doc)}
+    tok = tok_index.get(at)
+    return tok is not None and tok.dep_ == "mark"
+
+
 def _told_past(tok_index: dict[int, Any], start: int) -> bool:
     """Whether the expression at ``start`` dates a verb in the simple past of its own ("died on
     March 30", "was arrested March 3"), not a noun ("set a deadline of March 30") nor a plan."""
@@ -1267,7 +1278,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
         if c.kind in ("month", "modmonth", "season") and last_year and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
-                and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)):
+                and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)) \
+                and not _opens_clause(doc, tok_index, that.start(2)):
             value = last_year + value[4:]  # "In 1972 … lost badly that November", "in the spring of 2011 … that summer"
             that_at = that.start(2)
         else:
