@@ -68,3 +68,8 @@ def test_that_which_opens_a_clause_is_not_a_months_demonstrative(nlp) -> None:
     assert "that January" not in values and values["January"] == "2024-01", values
     pointed = "In 2009 the plant opened; by that summer it employed 500 people."
     assert got(pointed, nlp)["that summer"] == "2009-SU"
+
+
+def test_at_the_moment_of_an_event_is_not_the_present(nlp) -> None:
+    assert got("At the moment, nobody knows how long the strike will last.", nlp) == {"At the moment": "PRESENT_REF"}
+    assert got("At the moment she spoke, the lights went out.", nlp) == {}

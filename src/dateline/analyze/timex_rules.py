@@ -113,6 +113,7 @@ REFERENCES: dict[str, str] = {
 REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "current": ("account", "accounts", "flow", "flows", "density", "tense", "affairs"),
     "at the time": ("of",),  # "at the time of its founding": the time of an event the text names
+    "at the moment": ("of", "when", "that", "he", "she", "they", "it", "we", "i", "you"),  # "at the moment he spoke"
     "future": ("tense", "perfect"),
     "one day": ("of", "after", "before", "when", "later", "earlier"),
     "soon": ("after", "as", "enough"),
