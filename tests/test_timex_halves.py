@@ -29,3 +29,9 @@ def test_half_a_million_is_no_time() -> None:
 def test_the_article_before_a_unit_long_is_the_nouns() -> None:
     got = {t["text"]: t["value"] for t in find_timexes("The envoy is back from a week-long tour and a day-long summit.", FRI)}
     assert got == {"week-long": "P1W", "day-long": "P1D"}, got
+
+
+def test_a_stretch_named_by_its_noun_is_one_expression() -> None:
+    got = {t["text"]: t["value"] for t in find_timexes(
+        "Costs were hidden over a three-year period, and the mayor is serving a four-year term. The 10-year bond fell.", FRI)}
+    assert got == {"a three-year period": "P3Y", "a four-year term": "P4Y", "10-year": "P10Y"}, got

@@ -1433,6 +1433,11 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         lead = _THE_BEFORE.search(text, max(0, start - 5), start)
         if lead:
             start = lead.start()
+    if c.kind == "duration" and start == c.start and (head := _PERIOD_AFTER.match(text, end)):
+        # "a three-year period", "a four-year term": the noun phrase of the stretch is the expression
+        end = head.end()
+        if lead := _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            start = lead.start()
     if c.kind == "duration" and text[start:end].lower().endswith("-long") and c.match.group("n").strip().lower() in ("a", "an"):
         start = max(start, c.match.start("u"))  # "a week-long tour": the article is the tour's
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
@@ -1449,6 +1454,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     return start, end, mod
 
 
+#: the head noun of a stretch given by an adjective of duration ("a three-year period")
+_PERIOD_AFTER = re.compile(r"(?i)\s+(?:period|term)\b(?!s)")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
 _UNIT_END = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade|quarter)s?$")
 _OR_SO = re.compile(r"(?i)\s+or\s+so\b")
 
