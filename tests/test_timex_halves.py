@@ -35,3 +35,10 @@ def test_a_stretch_named_by_its_noun_is_one_expression() -> None:
     got = {t["text"]: t["value"] for t in find_timexes(
         "Costs were hidden over a three-year period, and the mayor is serving a four-year term. The 10-year bond fell.", FRI)}
     assert got == {"a three-year period": "P3Y", "a four-year term": "P4Y", "10-year": "P10Y"}, got
+
+
+def test_weekdays_in_the_plural_are_sets() -> None:
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(
+        "The market is shut on Sundays, and the club meets on Monday evenings. The vote is on Monday.", FRI)}
+    assert got["Sundays"] == ("SET", "XXXX-WXX-7") and got["Monday evenings"] == ("SET", "XXXX-WXX-1TEV"), got
+    assert got["Monday"][0] == "DATE" and len(got) == 3, got  # one day in the singular stays a date

@@ -84,6 +84,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "early Tuesday", "late Monday": the position in the day is the expression's; "earlier
     # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
     ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "on Sundays", "Monday evenings": every such day (or part of it), a SET
+    ("weekdays", re.compile(rf"\b(?:(?P<wd>{_alt([d.capitalize() for d in R.WEEKDAYS])})s\b(?:\s+(?P<part>(?i:{PART}))s?\b)?"
+                            rf"|(?P<wd2>{_alt([d.capitalize() for d in R.WEEKDAYS])})\s+(?P<part2>(?i:{PART}))s\b)")),
     ("dayword", re.compile(
         rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?\b(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
@@ -171,7 +174,7 @@ _GATE_SOURCES: dict[str, str] = {
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
     "nextday": r"(?i:\b(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b)",
     "periodrel": r"(?i:decade|centur|millenn)",
-    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", "weekdays": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
@@ -688,6 +691,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         if anchor is None:
             return "DATE", f"XXXX-{code}"
         return "DATE", f"{_season_year(code, anchor, tense, None):04d}-{code}"
+    if kind == "weekdays":
+        wd = R.WEEKDAY_FORMS[(m.group("wd") or m.group("wd2")).lower()]
+        part = R.DAY_PARTS.get((m.group("part") or m.group("part2") or "").lower())
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
     if kind == "weekday":
         wd = R.WEEKDAY_FORMS.get(m.group("wd").rstrip(".").lower())
         part = R.DAY_PARTS.get((m.group("part") or "").lower())
