@@ -73,3 +73,8 @@ def test_that_which_opens_a_clause_is_not_a_months_demonstrative(nlp) -> None:
 def test_at_the_moment_of_an_event_is_not_the_present(nlp) -> None:
     assert got("At the moment, nobody knows how long the strike will last.", nlp) == {"At the moment": "PRESENT_REF"}
     assert got("At the moment she spoke, the lights went out.", nlp) == {}
+
+
+def test_that_same_day_is_the_day_last_given(nlp) -> None:
+    text = "The rebels attacked on March 3. That same day, the army sent troops."
+    assert got(text, nlp) == {"March 3": "2024-03-03", "That same day": "2024-03-03"}

@@ -129,7 +129,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-|\s+(?:since|before|after)\b)"
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
-    ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    ("sameday", re.compile(r"(?i:\b(?:the\s+(?:very\s+)?same|that(?:\s+(?:very|same))?)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
     # "by mid afternoon", "orders placed in the morning": a part of the day the story is at
     ("daypart", re.compile(r"(?i:(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bduring\s))(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?"
                            r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after|before|when|that|papers?|news|shows?|sessions?|trading|rush|"
