@@ -78,3 +78,10 @@ def test_at_the_moment_of_an_event_is_not_the_present(nlp) -> None:
 def test_that_same_day_is_the_day_last_given(nlp) -> None:
     text = "The rebels attacked on March 3. That same day, the army sent troops."
     assert got(text, nlp) == {"March 3": "2024-03-03", "That same day": "2024-03-03"}
+
+
+def test_years_earlier_count_back_from_the_year_the_sentence_is_at(nlp) -> None:
+    assert got("Output in 2012 fell 3 percent from a year earlier.", nlp)["a year earlier"] == "2011"
+    assert got("The mill opened in 1990. A year earlier, the town had voted for it.", nlp)["A year earlier"] == "1989"
+    # with no year given before, the story's date is the anchor
+    assert got("Profit rose from a year earlier, the firm said.", nlp)["a year earlier"] == "2023"

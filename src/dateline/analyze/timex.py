@@ -1212,6 +1212,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_month: tuple[str, int] | None = None  # the last month given and where: "in March … a year earlier"
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
     last_year: str | None = None  # the year of the last date given, a season's or a quarter's too: "that summer" is in it
+    last_year_end = 0  # and where it ends: "in 2012 … from a year earlier" counts back from it in the same sentence
     taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
         if c.start < taken:
@@ -1284,6 +1285,14 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+        elif c.kind == "ago" and last_year and c.match.group("dir").lower() == "earlier" and re.fullmatch(r"\d{4}", value) \
+                and (n := _num(c.match.group("n"))) and float(n).is_integer() \
+                and (not _SENTENCE_BREAK.search(text, last_year_end, c.start)
+                     or _CLAUSE_START.search(text, max(0, c.start - 3), c.start)
+                     and len(_SENTENCE_BREAK.findall(text, last_year_end, c.start)) == 1):
+            # "output in 2012 fell from two years earlier", "It opened in 1990. A year earlier, …":
+            # counted back from the year the sentence, or the one just before it, is at
+            value = f"{int(last_year) - int(n):04d}"
         if c.kind in ("month", "modmonth", "season") and last_year and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
                 and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)) \
                 and not _opens_clause(doc, tok_index, that.start(2)):
@@ -1348,7 +1357,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if typ == "DATE" and not twin and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
             last_ref = value
         if typ in ("DATE", "TIME") and not twin and re.match(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI|Q[1-4]|H[12])|T|$)", value):
-            last_year = value[:4]
+            last_year, last_year_end = value[:4], c.end
         t = {
             "text": text[start:end],
             "span": [start, end],
@@ -1386,6 +1395,7 @@ _MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:
 #: the words between the two ends of a range of days, and the one before its start
 _RANGE_END = re.compile(r"(?i)\s*(?:to|through|until|till|and|-|–)\s*")
 _RANGE_START = re.compile(r"(?i)\b(?:from|between)\s+$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;]\s+|\n)$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
