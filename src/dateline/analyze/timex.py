@@ -84,6 +84,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "early Tuesday", "late Monday": the position in the day is the expression's; "earlier
     # Sunday", "later Thursday" leave the comparison outside (TBAQ: 4 times in 5)
     ("weekday", re.compile(rf"(?:(?i:\b(?:early|late)\s+))?(?P<wd>{WD})(?:\s+(?P<part>(?i:{PART})))?")),
+    # "on Sundays", "Monday evenings": every such day (or part of it), a SET
+    ("weekdays", re.compile(rf"\b(?:(?P<wd>{_alt([d.capitalize() for d in R.WEEKDAYS])})s\b(?:\s+(?P<part>(?i:{PART}))s?\b)?"
+                            rf"|(?P<wd2>{_alt([d.capitalize() for d in R.WEEKDAYS])})\s+(?P<part2>(?i:{PART}))s\b)")),
     ("dayword", re.compile(
         rf"(?i:(?:the\s+day\s+(?:before|after)\s+|\b(?:early|late|earlier|later)\s+|\b(?:(?:early|late|mid)[\s-]?)?(?P<part0>morning|afternoon|evening)\s+)?\b(?P<w>today|yesterday|tomorrow|tonight)(?:(?:'s|’s)?\s+(?P<part>{PART}))?\b)")),
     ("lastnight", re.compile(r"(?i:\b(?:last|this)\s+(?P<part>night|morning|afternoon|evening)\b)")),
@@ -126,7 +129,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?i:\bthe\s+(?P<w>latest|most\s+recent|just-ended|just\s+ended|current|recent)?\s*(?:fiscal\s+)?(?:quarter|three\s+months)\b(?!s|ly|-|\s+(?:since|before|after)\b)"
         r"|\bthe\s+(?P<w2>latest|most\s+recent|just-ended|just\s+ended)\s+period\b)")),
     ("theweek", re.compile(r"(?i:\bthe\s+(?P<w>week|weekend)\b(?!\s+(?:of|before|after|earlier|later|ago|ending|ended|to)\b|-))")),
-    ("sameday", re.compile(r"(?i:\b(?:the\s+same|that)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
+    ("sameday", re.compile(r"(?i:\b(?:the\s+(?:very\s+)?same|that(?:\s+(?:very|same))?)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)\b)")),
     # "by mid afternoon", "orders placed in the morning": a part of the day the story is at
     ("daypart", re.compile(r"(?i:(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bduring\s))(?:the\s+)?(?:(?:early|late|mid)[\s-]?)?"
                            r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after|before|when|that|papers?|news|shows?|sessions?|trading|rush|"
@@ -171,7 +174,7 @@ _GATE_SOURCES: dict[str, str] = {
     "modperiod": r"(?i:\b(?:end|beginning|start|middle|turn|rest|remainder|earlier|later)\b)",
     "nextday": r"(?i:\b(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b)",
     "periodrel": r"(?i:decade|centur|millenn)",
-    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
+    "season": rf"(?i:{SEASON})", "weekday": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", "weekdays": r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)",
     "dayword": r"(?i:today|yesterday|tomorrow|tonight)", "lastnight": r"(?i:night|morning|afternoon|evening)",
     "ago": _UNIT_GATE, "agovague": r"(?i:\bago\b)", "quarter": r"(?i:quarter|half|\b[QH][1-4]\b)",
     "century": r"(?i:centur)", "decade": r"\d0['’]?s", "year": r"\d{4}", "yearend": r"\d[-–/]\d\d",
@@ -688,6 +691,10 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
         if anchor is None:
             return "DATE", f"XXXX-{code}"
         return "DATE", f"{_season_year(code, anchor, tense, None):04d}-{code}"
+    if kind == "weekdays":
+        wd = R.WEEKDAY_FORMS[(m.group("wd") or m.group("wd2")).lower()]
+        part = R.DAY_PARTS.get((m.group("part") or m.group("part2") or "").lower())
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
     if kind == "weekday":
         wd = R.WEEKDAY_FORMS.get(m.group("wd").rstrip(".").lower())
         part = R.DAY_PARTS.get((m.group("part") or "").lower())
@@ -771,6 +778,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
                     # "the second half of the year": of the story's year, unless told as done
                     # before that half began ("the fourth quarter of the year was weak" in January)
                     y = anchor.year if of_year.group(1).lower() == "this" or q <= current or tense >= 0 else anchor.year - 1
+                elif tense == 0 and not half and 0 < q - current < 4 - (q - current):
+                    y = anchor.year  # no tense: the nearest ("expects growth in the second quarter" in March)
                 else:
                     y = anchor.year if q <= current or tense > 0 else anchor.year - 1
         return "DATE", f"{y}-{'H' if half else 'Q'}{q}"
@@ -936,6 +945,8 @@ def _ago(anchor: date, n: int | float, unit: str) -> str:
     if unit in ("decade", "century", "millennium"):
         factor = {"decade": 10, "century": 100}.get(unit, factor)
         y = anchor.year + int(n * factor)
+        if not float(n).is_integer():
+            return f"{y:04d}"  # "half a century ago": fifty years back, a year
         return f"{y // factor:0{4 - len(str(factor)) + 1}d}" if factor < 1000 else f"{y // 1000}"
     if unit == "quarter":
         y, mo = _add_months(anchor, int(n * R.QUARTER_MONTHS))
@@ -1082,8 +1093,8 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
         if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
-                and verb.dep_ not in ("ccomp", "advcl", "relcl"):
-            return 1  # "meets on Monday", "the vote is on Friday": news puts the present ahead
+                and verb.dep_ not in ("ccomp", "advcl"):
+            return 1  # "meets on Monday", "the vote is on Friday", "the bank, which meets on Tuesday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
             verb = verb.head
             continue
@@ -1122,6 +1133,34 @@ def _on_noun(tok_index: dict[int, Any], start: int) -> bool:
     if tok is None or tok.head.dep_ != "prep":
         return False
     return tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _opens_clause(doc: Any, tok_index: dict[int, Any] | None, at: int) -> bool:
+    """Whether the "that" at ``at`` opens a clause ("the fact that January was cold"), as the parse
+    has it, rather than pointing at a month or season ("lost badly that November")."""
+    if doc is None:
+        return False
+    if tok_index is None:
+        tok_index = {t.idx: t for t in tokens(doc)}
+    tok = tok_index.get(at)
+    return tok is not None and tok.dep_ == "mark"
+
+
+def _told_past(tok_index: dict[int, Any], start: int) -> bool:
+    """Whether the expression at ``start`` dates a verb in the simple past of its own ("died on
+    March 30", "was arrested March 3"), not a noun ("set a deadline of March 30") nor a plan."""
+    tok = next((tok_index[p] for p in range(start, start + 12) if p in tok_index), None)
+    while tok is not None and tok.dep_ in ("compound", "nummod", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok is None:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head if tok.dep_ in ("npadvmod", "obl") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in R.SCHEDULING_VERBS or verb.lower_ in R.LIMIT_VERBS:
+        return False
+    kids = [k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if any(k in R.FUTURE_AUXILIARIES for k in kids):
+        return False
+    return verb.tag_ == "VBD" and not kids or verb.tag_ == "VBN" and any(k in ("was", "were") for k in kids)
 
 
 def _past_perfect(word: Any) -> bool:
@@ -1172,6 +1211,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
     last_period: str | None = None  # the last month, quarter or half given: "the same period" is it
     last_month: tuple[str, int] | None = None  # the last month given and where: "in March … a year earlier"
     last_ref: str | None = None  # the last year, month or day given: "that year", "the following month" count from it
+    last_year: str | None = None  # the year of the last date given, a season's or a quarter's too: "that summer" is in it
+    last_year_end = 0  # and where it ends: "in 2012 … from a year earlier" counts back from it in the same sentence
     taken = 0  # the end of the last expression that took in the candidates after it
     for c in _merge_clock(text, _candidates(text)):
         if c.start < taken:
@@ -1179,7 +1220,7 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         tense = 0
         if forced is not None:
             tense = forced
-        elif c.kind in _TENSED:
+        elif c.kind in _TENSED or c.kind == "reference" and c.match.group("w").lower() in R.FUTURE_ONLY_AHEAD:
             if doc is not None:
                 if tok_index is None:
                     tok_index = {t.idx: t for t in tokens(doc)}
@@ -1190,6 +1231,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
                     # cutback in September" in August) is that month, not eleven months back;
                     # "the rules changed in December" (on the verb) stays past
                     tense = 0
+                elif tense == -1 and c.kind == "monthday" and not c.match.group("y") and _told_past(tok_index, c.start):
+                    tense = PAST  # "he died on March 30": a deed told in the past on its own day is behind the story
             else:
                 tense = _tense_from_text(text, c.start)
             if _FUTURE_LEAD.search(text, max(0, c.start - 24), c.start):
@@ -1231,6 +1274,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
         if resolved is None:
             continue
         typ, value = resolved
+        if c.kind == "reference" and tense < 0 and c.match.group("w").lower() in R.FUTURE_ONLY_AHEAD:
+            continue  # "was soon released": soon after a past event, not ahead of the story
         if last_month and (c.kind == "yearadj" or c.kind == "ago" and _YEAR_BACK.search(text, c.start, c.end)) \
                 and re.fullmatch(r"\d{4}", value) and not _SENTENCE_BREAK.search(text, last_month[1], c.start):
             # "sales fell in March from a year earlier": that month a year back, as the sentence counts
@@ -1240,9 +1285,18 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             # "net income rose from $2 million a year earlier": in a story of a quarter's results
             # the year before is that quarter of the year before
             value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
-        if c.kind in ("month", "modmonth", "season") and last_ref and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
-                and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)):
-            value = last_ref[:4] + value[4:]  # "In 1972 … lost badly that November": the year the story is at
+        elif c.kind == "ago" and last_year and c.match.group("dir").lower() == "earlier" and re.fullmatch(r"\d{4}", value) \
+                and (n := _num(c.match.group("n"))) and float(n).is_integer() \
+                and (not _SENTENCE_BREAK.search(text, last_year_end, c.start)
+                     or _CLAUSE_START.search(text, max(0, c.start - 3), c.start)
+                     and len(_SENTENCE_BREAK.findall(text, last_year_end, c.start)) == 1):
+            # "output in 2012 fell from two years earlier", "It opened in 1990. A year earlier, …":
+            # counted back from the year the sentence, or the one just before it, is at
+            value = f"{int(last_year) - int(n):04d}"
+        if c.kind in ("month", "modmonth", "season") and last_year and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)", value) \
+                and (that := _THAT_BEFORE.search(text, max(0, c.start - 30), c.start)) and not _THAT_CLAUSE.search(that.group(1)) \
+                and not _opens_clause(doc, tok_index, that.start(2)):
+            value = last_year + value[4:]  # "In 1972 … lost badly that November", "in the spring of 2011 … that summer"
             that_at = that.start(2)
         else:
             that_at = None
@@ -1277,6 +1331,11 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             day_value = _resolve(c.day, text, day, tense)
             if day_value and re.match(r"\d{4}-\d{2}-\d{2}$", day_value[1].split("T")[0]):
                 value = day_value[1].split("T")[0] + value[value.index("T"):]
+        if c.kind == "weekday" and out and re.fullmatch(r"\d{4}-\d\d-\d\d", value) and value < out[-1]["value"][:10] \
+                and _RANGE_END.fullmatch(text, out[-1]["span"][1], c.start) \
+                and _RANGE_START.search(text, max(0, out[-1]["span"][0] - 10), out[-1]["span"][0]):
+            # "from Friday to Sunday", "between Monday and Wednesday": the range's end is not before its start
+            value = (date.fromisoformat(value) + timedelta(days=7)).isoformat()
         start, end, mod = _extent(text, c)
         if that_at is not None and start == c.start:
             start = that_at  # TIMEX3 keeps the demonstrative, as in "that year"
@@ -1297,6 +1356,8 @@ def find_timexes(text: str, anchor: str | date | None, doc: Any = None, *,
             last_day = value[:10]
         if typ == "DATE" and not twin and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
             last_ref = value
+        if typ in ("DATE", "TIME") and not twin and re.match(r"\d{4}(?:-(?:\d\d|SP|SU|FA|WI|Q[1-4]|H[12])|T|$)", value):
+            last_year, last_year_end = value[:4], c.end
         t = {
             "text": text[start:end],
             "span": [start, end],
@@ -1331,6 +1392,10 @@ _THAT_CLAUSE = re.compile(r"(?i)^(?:said|says|say|saying|told|tells|thinks?|thou
                           r"knows?|knew|shows?|showed|shown|notes?|noted|adds?|added|reports?|reported|announced|argued?|"
                           r"warned|predicted|claimed|insisted|so|now|such|given|except|means|meant|suggests?|suggested|found|finds)$")
 _MONTHS_QUARTER = re.compile(rf"\s*[-–]\s*(?P<m>{MON})\s+(?i:(?:fiscal\s+)?(?:quarter|period))\b")
+#: the words between the two ends of a range of days, and the one before its start
+_RANGE_END = re.compile(r"(?i)\s*(?:to|through|until|till|and|-|–)\s*")
+_RANGE_START = re.compile(r"(?i)\b(?:from|between)\s+$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;]\s+|\n)$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 _WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)\s+of\s+$")
 _TWINS = frozenset({"sameperiod", "ago", "yearadj", "yearperiod"})
@@ -1357,7 +1422,6 @@ _NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
-_AT_LEAD = re.compile(r"(?i)at\s+")
 _EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
@@ -1386,13 +1450,16 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
         lead = _THE_BEFORE.search(text, max(0, start - 5), start)
         if lead:
             start = lead.start()
+    if c.kind == "duration" and start == c.start and (head := _PERIOD_AFTER.match(text, end)):
+        # "a three-year period", "a four-year term": the noun phrase of the stretch is the expression
+        end = head.end()
+        if lead := _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            start = lead.start()
+    if c.kind == "duration" and text[start:end].lower().endswith("-long") and c.match.group("n").strip().lower() in ("a", "an"):
+        start = max(start, c.match.start("u"))  # "a week-long tour": the article is the tour's
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
-    if c.kind == "reference":
-        at = _AT_LEAD.match(text, start, end)
-        if at and at.end() < end:
-            start = at.end()  # "at the time", "at present": TIMEX3 leaves the preposition out
     if mod is None:
         m = _MOD_LEAD.match(text, start, end)
         if m:
@@ -1404,6 +1471,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     return start, end, mod
 
 
+#: the head noun of a stretch given by an adjective of duration ("a three-year period")
+_PERIOD_AFTER = re.compile(r"(?i)\s+(?:period|term)\b(?!s)")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
 _UNIT_END = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade|quarter)s?$")
 _OR_SO = re.compile(r"(?i)\s+or\s+so\b")
 

@@ -69,6 +69,7 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple": 2,  # "a couple months ago", as American news writes it without its "of"
     "half-dozen": 6, "half a dozen": 6, "a half-dozen": 6,  # "the past half-dozen days"
     "both": 2, "single": 1,
+    "half a": 0.5, "half an": 0.5, "a half": 0.5,  # "half an hour" PT30M, "a half-hour", "half a century" P50Y
 }
 #: quantities that are not numbers: the value gets an X ("several months" → PXM)
 VAGUE_QUANTITIES = frozenset({"several", "a few", "few", "many", "some", "numerous",
@@ -90,7 +91,9 @@ RELATIVE_SHIFT: dict[str, int] = {
 #: February" in March is that February; "last February" is a year back)
 NEAREST_SHIFTS = frozenset({"this past"})
 
-#: words for the present, past and future as a whole (TIMEX3 reference values)
+#: words for the present, past and future as a whole (TIMEX3 reference values). An idiom with
+#: its preposition ("at present", "at the moment", "at the time") is tagged whole: without the
+#: "at", "the moment" and "the time" mean no time at all
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
@@ -110,10 +113,14 @@ REFERENCES: dict[str, str] = {
 REFERENCE_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "current": ("account", "accounts", "flow", "flows", "density", "tense", "affairs"),
     "at the time": ("of",),  # "at the time of its founding": the time of an event the text names
+    "at the moment": ("of", "when", "that", "he", "she", "they", "it", "we", "i", "you"),  # "at the moment he spoke"
     "future": ("tense", "perfect"),
     "one day": ("of", "after", "before", "when", "later", "earlier"),
     "soon": ("after", "as", "enough"),
 }
+#: future words that tell of a later time than a past event when their clause is in the past
+#: ("was soon released", "soon became a flood"): no future of the story, no FUTURE_REF
+FUTURE_ONLY_AHEAD = frozenset({"soon"})
 #: reference words that are too often something else without a frame: they need these before
 REFERENCE_FRAMES: dict[str, tuple[str, ...]] = {
     "once": ("was", "were", "had", "is", "are"),  # "once a powerhouse"; not "once he said"
