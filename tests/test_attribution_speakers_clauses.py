@@ -98,3 +98,42 @@ def test_the_subject_inside_the_quotation_is_not_the_participles_speaker(nlp) ->
 def test_a_participle_after_a_reported_clause_keeps_the_reporter(nlp) -> None:
     reading = read_text("The mayor said the council had agreed, adding that the vote would come soon.")
     assert claim_with(reading, "the vote would come soon").speaker_text == "The mayor"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The mayor cannot promise that “from her office,” Lane added, saying it should be “up to the "
+     "council to decide.”", "up to the council", "Lane"),
+    ("Reed said the plant “would never reopen,” the worker recalled, adding that Reed said of the town: "
+     "“It is finished.”", "Reed said of the town", "the worker"),
+])
+def test_a_participle_after_a_trailing_cue_continues_it(nlp, text: str, words: str, speaker: str) -> None:
+    assert claim_with(read_text(text), words).speaker_text == speaker
+
+
+def test_a_participle_after_a_that_clause_still_goes_with_the_main_subject(nlp) -> None:
+    reading = read_text("Lane rejected the idea that Reed would lose, saying the polls were wrong.")
+    assert claim_with(reading, "the polls were wrong").speaker_text == "Lane"
+
+
+# a trailing cue after a description of the quotation -------------------------------------------
+
+def test_a_name_right_before_a_trailing_cue_is_the_speaker(nlp) -> None:
+    reading = read_text("“The town is much like the old mill days,” the heyday of the valley factories, Reed says.")
+    assert claim_with(reading, "old mill days").speaker_text == "Reed"
+
+
+def test_a_described_speaker_after_a_quotation_stays_whole(nlp) -> None:
+    reading = read_text("“We had no choice,” Stafford, a crew member, responded.")
+    assert claim_with(reading, "no choice").speaker_text == "Stafford"
+
+
+# standing in the polls is no finding of a poll -------------------------------------------------
+
+def test_leading_in_the_polls_is_not_the_polls_claim(nlp) -> None:
+    reading = read_text("Many commentators are surprised that the senator is leading in the polls.")
+    assert all(c.speaker_text != "the polls" for c in reading.claims)
+
+
+def test_a_named_poll_still_holds_what_it_found(nlp) -> None:
+    reading = read_text("In the latest Gallup poll, the senator is ahead by nine points among young voters.")
+    assert any(c.speaker_text and "Gallup poll" in c.speaker_text for c in reading.claims)

@@ -363,6 +363,8 @@ def _matrix_subject(c: _Cand, doc) -> None:
         return
     if head.head != verb or head.dep_ not in ("nsubj", "nsubjpass") or verb.i > tok.i:
         return
+    if verb.lower_ in cues.CUE_FORMS and head.i > verb.head.i:
+        return  # '"…," Lane added, saying …': the participle goes on with a cue of its own
     # the subordinate clause: a "that" clause of a verb or an adjective ("made it clear that"), or
     # one that tells a noun's content ("the idea that …", "rumors he was …")
     up = verb.head
