@@ -45,7 +45,15 @@ from .quoted import (
     _transcript_lines,
 )
 from .quotes import _quotes_in, find_quotes, paragraph_spans
-from .speakers import _medium, _nest, _outside_dateline, _owned_quotes, _polled, _resolve_speakers
+from .speakers import (
+    _medium,
+    _nest,
+    _outside_dateline,
+    _owned_quotes,
+    _polled,
+    _polled_in_clause,
+    _resolve_speakers,
+)
 from .verbs import _according, _cue_verbs, _in_documents, _omissions
 
 
@@ -121,6 +129,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     cands = _outside_dateline(cands, reading, paras)
     _nest(cands)
     cands = _polled(cands, text)
+    _polled_in_clause(cands, doc, text)
     cands = _split_coordinated(cands, text, quotes)
     cands += _quote_cues(doc, text, sents, quotes, cands, index)
     cands += _transcript_lines(text, paras, cands, index)

@@ -143,8 +143,17 @@ def _subject(tok: Any, depth: int = 0) -> Any:
     if (tok.dep_ == "conj" or tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG") \
             and (tok.head.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG" and tok.head.pos_ == "ADJ"):
         h = tok.head
+        if tok.dep_ == "conj":
+            # "A called for X, and B denounced Y and said …": the nearest conjunct before that has
+            # a subject of its own is the clause this verb continues, not the first one
+            near = [s for s in h.children if s.dep_ == "conj" and h.i < s.i < tok.i
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < s.i for c in s.children)]
+            if near:
+                own = [c for c in near[-1].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < near[-1].i]
+                if own[-1].dep_ == "nsubj":
+                    return own[-1]
         if h.dep_ == "ccomp" and h.head.lower_ in cues.CUE_FORMS and h.head.tag_.startswith("VB") \
-                and (tok.tag_ == "VBG" or h.head.i < h.i):
+                and h.head.i < h.i:
             # a participle or a conjoined cue attached to the verb of a cue's content continues
             # that cue ("X said Y had agreed, adding …", "X said it viewed … and said …")
             return _subject(h.head, depth + 1)

@@ -113,13 +113,19 @@ def _nest(cands: list[_Cand]) -> None:
 
 
 
+_SPELLED_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five"
+                   r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                   r"|(?:thir|four|fif|six|seven|eigh|nine)teen)")
 #: a share of those polled, as the subject of what they answered ("54 percent of voters said",
-#: "about half", "6 in 10 Democrats", "a majority of respondents")
+#: "Forty-four percent", "about half", "6 in 10 Democrats", "twice as many retirees", "a majority
+#: of respondents")
 RESPONDENT_SHARE = re.compile(
     r"(?:(?:about|some|nearly|almost|roughly|only|just|over|under|(?:more|less|fewer) than|a|the)\s+)*"
-    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|\d+\s+(?:in|out\s+of)\s+\d+|(?:one|two|three)[- ]"
-    r"(?:in|out of)[- ](?:three|four|five|ten)|most|majority|minority|plurality|half|(?:two-)?thirds?"
-    r"|(?:three-)?quarters?|fifth)\b", re.I)
+    rf"(?:(?:\d[\d.,]*|{_SPELLED_NUMBER})\s*(?:percent|per\s+cent|%)"
+    rf"|(?:\d+|{_SPELLED_NUMBER})\s+(?:in|out\s+of)\s+(?:\d+|ten)"
+    r"|(?:twice|(?:two|three|four) times|half) as many"
+    r"|most|majority|minority|plurality|half|(?:two-)?thirds?"
+    r"|(?:three-)?quarters?|fifth)(?!\w)", re.I)  # (not \b: "58% of" has no word boundary after "%")
 
 #: what a poll's findings are given as ("a Times/CBS News poll", "exit polling", "the survey")
 POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
@@ -154,6 +160,66 @@ def _polled(cands: list[_Cand], text: str) -> list[_Cand]:
                 gone.add(id(o))
             break
     return [c for c in cands if id(c) not in gone]
+
+
+def _poll_in_clause(c: _Cand, doc):
+    """The poll named in the clause of a respondents' answer that no attribution of the poll's
+    own holds: "In a Marist survey released Tuesday, 41 percent said …", "… said X in a Gallup
+    poll", "A Pew survey shows 58% say …" (the poll the subject of the verb the answer hangs
+    from). The poll's noun token, or None."""
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    tok = cue.root
+    sent = tok.sent
+    up = tok
+    for _ in range(2):  # "shows 58% say", "found that about half said"
+        if up.dep_ not in ("ccomp", "conj") or up.head.pos_ not in ("VERB", "AUX"):
+            break
+        up = up.head
+        subj = next((ch for ch in up.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i < up.i:
+            polled = [t for t in subj.subtree if t.lower_ in POLL_WORDS]
+            if polled:
+                return subj
+    return next((t for t in sent if t.lower_ in POLL_WORDS and t.dep_ == "pobj" and t.head.lower_ == "in"), None)
+
+
+def _polled_in_clause(cands: list[_Cand], doc, text: str) -> None:
+    """'In a Marist survey released Tuesday, 41 percent of Democrats said X': what the share
+    polled answered is the poll's finding when the poll is named in the clause itself (no
+    attribution of the poll's own to merge with, as _polled does): the poll speaks, and the
+    content is the whole answer, who answered included, the poll's own words left out."""
+    if not doc.has_annotation("DEP"):
+        return
+    for c in cands:
+        if c.speaker_span is None or c.refers or c.outer or c.mode not in ("lead", "trail") \
+                or not RESPONDENT_SHARE.match(text, *c.speaker_span):
+            continue
+        poll = _poll_in_clause(c, doc)
+        if poll is None:
+            continue
+        first, last = poll.left_edge, poll.right_edge
+        if poll.dep_ == "pobj":
+            first = poll.head  # "in a … poll": the preposition goes with the poll
+        ps, pe = first.idx, last.idx + len(last.text)
+        if ps < c.speaker_span[1] and c.speaker_span[0] < pe:
+            continue
+        if c.content[0] <= ps < c.content[1] and not any(t.pos_ == "PROPN" for t in poll.subtree):
+            continue  # "said they would vote in the poll": only a named poll ("in a Gallup poll") is the source
+        start, end = min(c.speaker_span[0], c.content[0]), c.content[1]
+        if start < ps < end:  # "… said X in a Gallup poll": the poll's words are no part of the answer
+            end = ps
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+                end -= 1
+        if end <= start:
+            continue
+        if poll.dep_ == "pobj":
+            ps = first.idx + len(first.text)
+            while ps < pe and text[ps].isspace():
+                ps += 1
+        c.content = (start, end)
+        c.speaker_span, c.head = (ps, pe), poll
 
 
 def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
@@ -195,6 +261,44 @@ def _named_in_apposition(c: _Cand, text: str) -> None:
         if re.fullmatch(r"\s*,\s*", text[span[1]:start]) and not inside:
             c.speaker_span, c.head = (start, end), ch
         return
+
+
+def _opening_phrase_dropped(c: _Cand, doc) -> None:
+    """An opening phrase the parser took for the subject ("Of Lane, Levine, who backs Ruiz,
+    said …", "Walking around the diner, Smith and his wife thanked …"): a phrase that opens
+    with a preposition or a participle, set off by a comma before the words that lead to the
+    cue. The speaker is the noun phrase after that comma."""
+    span = c.speaker_span
+    if span is None or c.refers or c.head is None or span[1] > c.cue_span[0]:
+        return
+    region = doc.char_span(span[0], c.cue_span[0], alignment_mode="expand")
+    if region is None or len(region) < 3:
+        return
+    first = region[0]
+    if not (first.pos_ == "ADP" and first.lower_ not in ("according",) or first.tag_ == "VBG"
+            or c.head.dep_ == "csubj"):
+        return
+    comma = next((t for t in region[1:] if t.text == ","), None)
+    if comma is None:
+        return
+    rest = [t for t in doc[comma.i + 1:region.end] if not t.is_space]
+    while rest and (rest[-1].is_punct or rest[-1].pos_ == "ADV" or rest[-1].lower_ in cues.CUE_ADVERBS
+                    or rest[-1].pos_ in ("AUX", "PART")):
+        rest.pop()  # "Levine, who backs Ruiz, has said": up to the name's own words
+    if not rest or rest[0].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") \
+            or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in rest):
+        return
+    # the words before any relative clause are a noun phrase with no verb of its own
+    lead = []
+    for t in rest:
+        if t.text == "," or t.lower_ in cues.RELATIVE_PRONOUNS:
+            break
+        lead.append(t)
+    if not lead or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return
+    head = next((t for t in reversed(lead) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    c.speaker_span = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    c.head = head
 
 
 #: verbs that put out a document besides cues.ISSUING_VERBS ("ran a piece", "aired an ad")
@@ -259,6 +363,8 @@ def _matrix_subject(c: _Cand, doc) -> None:
         return
     if head.head != verb or head.dep_ not in ("nsubj", "nsubjpass") or verb.i > tok.i:
         return
+    if verb.lower_ in cues.CUE_FORMS and head.i > verb.head.i:
+        return  # '"…," Lane added, saying …': the participle goes on with a cue of its own
     # the subordinate clause: a "that" clause of a verb or an adjective ("made it clear that"), or
     # one that tells a noun's content ("the idea that …", "rumors he was …")
     up = verb.head
@@ -288,6 +394,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     wire = reading.dateline.agency if reading.dateline else None
     genders = _genders(doc, index)
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
+        _opening_phrase_dropped(c, doc)
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
         _matrix_subject(c, doc)

@@ -117,6 +117,11 @@ def _cue_verbs(doc, ss, se, taken, quotes, index, chunks) -> list[_Cand]:
         if aside is not None:
             subj = aside  # "The cause, say experts like X, is …": the experts, not the cause
         forced = _speaker_after_quote(doc, ss, tok)
+        if forced is not None and subj is not None and subj.head.i == tok.i and subj.dep_ == "nsubj" \
+                and forced[1] <= subj.i < tok.i and subj.pos_ in ("PROPN", "PRON") \
+                and forced[2].pos_ not in ("PROPN", "PRON"):
+            forced = None  # '"…," the heyday of the mills, Reed says': a name right before the cue, a
+            # description of the quotation's words before it
         if forced is not None and (subj is None or not forced[0] <= subj.i < forced[1]):
             subj = forced[2]  # '"…," Stafford, a crew member, responded': parsed otherwise
         elif forced is not None and subj.i < tok.i:
@@ -767,6 +772,8 @@ def _in_documents(doc, ss, se, taken, quotes=()) -> list[_Cand]:
         obj = next((c for c in t.children if c.dep_ == "pobj"), None)
         if obj is None or obj.lower_ not in cues.IN_DOCUMENT_NOUNS:
             continue
+        if obj.tag_ in ("NNS", "NNPS") and all(ch.dep_ == "det" and ch.lower_ == "the" for ch in obj.children):
+            continue  # "leading in the polls", "rising in the surveys": a standing, not a finding
         verb = t.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lower_ in cues.CUE_FORMS or not (ss <= verb.i < se):
             continue
