@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+from functools import partial
 from typing import Annotated, Optional
 
 import typer
@@ -239,17 +240,21 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
         from .run.pool import cores
 
         workers = cores()
-    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target, workers=workers)
+    # --json: each reading is encoded where it was read (in a worker with --workers), and only its
+    # line and what this loop asks of it come back
+    finish = partial(_json_line, url=url, published=published) if as_json else None
+    readings = read_inputs(targets, analyze=analyze, options=options, on_target=on_target, workers=workers,
+                           finish=finish)
     total = ok = 0
     out = sys.stdout
     try:
         if bar:
             bar.start()
-        for reading in readings:
-            if url and not reading.url:
-                reading.url = url
-            if published and not reading.published:
-                reading.published = published
+        for item in readings:
+            if as_json:
+                reading, line = item
+            else:
+                reading = _given(item, url, published)
             total += 1
             if reading.error is None or reading.text:  # a cut page was still read
                 ok += 1
@@ -258,7 +263,7 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
             if reading.warnings:
                 warning_lines(reading, bar.console if bar else None)
             if as_json:
-                out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+                out.write(line)
             elif form in ("text", "markdown"):
                 if reading.error is None or reading.text:
                     from .view import as_markdown, as_text
@@ -277,6 +282,28 @@ def _run(inputs, analyze, as_json, progress, url, published, html_fallback, allo
     if quiet and total > ok:
         sys.stderr.write(f"dateline: {total - ok} of {total} documents could not be read\n")
     return 0 if ok else 1
+
+
+def _given(reading, url: str | None, published: str | None):
+    """The reading with the address and date given on the command line where it has none."""
+    if url and not reading.url:
+        reading.url = url
+    if published and not reading.published:
+        reading.published = published
+    return reading
+
+
+def _json_line(reading, url: str | None = None, published: str | None = None):
+    """``(what _run asks of the reading, its JSON line)``: the line made where the reading was
+    read, beside a reading that keeps only where it came from, its error, its warnings and (when
+    it failed) its text, so that a worker sends back a string rather than the whole reading."""
+    from .model import Reading
+
+    reading = _given(reading, url, published)
+    line = json.dumps(reading.to_dict(), ensure_ascii=False) + "\n"
+    kept = Reading(id=reading.id, source=reading.source, url=reading.url, error=reading.error,
+                   warnings=reading.warnings, text=reading.text if reading.error is not None else "")
+    return kept, line
 
 
 def _progress_bar():

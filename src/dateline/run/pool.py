@@ -4,7 +4,10 @@ The parent loads the pipeline (one short page through the whole analysis) and fo
 workers, which start with it in memory; it reads the inputs into pages and writes the output;
 the workers extract and analyse
 chunks of pages, and the readings come back in input order, with a few chunks per worker in
-flight (bounded memory, whatever the input's size). A worker dies with its parent (Linux:
+flight (bounded memory, whatever the input's size). What the parent does per page is done on
+one core while the workers wait for it, so a caller's own per-reading work (``dateline read
+--json`` encoding each reading) is handed to the workers as ``finish``: they send back its
+result (a JSON line) instead of the reading, to be unpickled and encoded again. A worker dies with its parent (Linux:
 ``PR_SET_PDEATHSIG``), so a killed ``dateline read`` leaves no process behind.
 """
 
@@ -17,6 +20,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..extract import DEFAULT_OPTIONS, ExtractOptions
 from ..ingest.files import Target, pages_of
@@ -42,6 +46,8 @@ def in_flight_chunks(workers: int, chunk: int) -> int:
 
 _options: ExtractOptions = DEFAULT_OPTIONS
 _analyze = True
+#: applied to each reading where it is read (see ``read_pooled``); None: the reading itself
+_finish: Callable[[Reading], Any] | None = None
 
 
 def cores() -> int:
@@ -85,12 +91,12 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="dateline-parent-watchdog", daemon=True).start()
 
 
-def _start(parent: int, analyze: bool, options: ExtractOptions) -> None:
+def _start(parent: int, analyze: bool, options: ExtractOptions, finish: Callable[[Reading], Any] | None = None) -> None:
     """Worker initializer: die with the parent, leave Ctrl-C to it, load the pipeline once."""
-    global _options, _analyze
+    global _options, _analyze, _finish
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _options, _analyze = options, analyze
+    _options, _analyze, _finish = options, analyze, finish
     from .. import extract  # noqa: F401  (imported once here, not on the first page)
 
     if analyze:
@@ -117,7 +123,7 @@ def preload_pipeline(analyze: bool) -> None:
             pass
 
 
-def _read_chunk(pages: list[Page]) -> list[Reading]:
+def _read_chunk(pages: list[Page]) -> list[Any]:
     from ..extract import extract
 
     readings = [extract(page, _options) for page in pages]
@@ -125,11 +131,12 @@ def _read_chunk(pages: list[Page]) -> list[Reading]:
         from ..analyze import analyze
 
         readings = list(analyze(readings))
-    return readings
+    return [_finish(r) for r in readings] if _finish is not None else readings
 
 
-def _lost(page: Page, why: str) -> Reading:
-    return Reading(id=page.id or "", source=page.source, url=page.url or page.source.url, error=Error("analyze", why))
+def _lost(page: Page, why: str, finish: Callable[[Reading], Any] | None = None) -> Any:
+    lost = Reading(id=page.id or "", source=page.source, url=page.url or page.source.url, error=Error("analyze", why))
+    return finish(lost) if finish is not None else lost
 
 
 def read_pooled(
@@ -141,10 +148,13 @@ def read_pooled(
     on_target: Callable[[Target], None] | None = None,
     stdin=None,
     chunk: int | None = None,
-) -> Iterator[Reading]:
+    finish: Callable[[Reading], Any] | None = None,
+) -> Iterator[Any]:
     """Readings of every page of the targets, in input order, read by ``workers`` processes.
 
-    An input of a few pages is read in this process (starting workers would cost more)."""
+    ``finish``: a function of a reading, called in the worker that read it; its results are
+    what is yielded (it must pickle: a module-level function, or a ``functools.partial`` of
+    one). An input of a few pages is read in this process (starting workers would cost more)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -171,8 +181,8 @@ def read_pooled(
         if len(first) > workers:
             break
     else:  # a few pages: no workers
-        global _options, _analyze
-        _options, _analyze = options, analyze
+        global _options, _analyze, _finish
+        _options, _analyze, _finish = options, analyze, finish
         for pages, done in first:
             yield from _read_chunk(pages) if pages else ()
             for t in done:
@@ -197,7 +207,7 @@ def read_pooled(
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                                   initargs=(os.getpid(), analyze, options))
+                                   initargs=(os.getpid(), analyze, options, finish))
 
     pool = new_pool()
     inflight: deque = deque()
@@ -222,7 +232,8 @@ def read_pooled(
                     yield from future.result()
                 except BrokenProcessPool:
                     # a page killed its worker: say so for the chunk, go on with a new pool
-                    yield from (_lost(p, "the worker process reading this document died (out of memory?)") for p in pages)
+                    yield from (_lost(p, "the worker process reading this document died (out of memory?)", finish)
+                               for p in pages)
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = new_pool()
                     redo = [(p, d, None) for p, d, _ in inflight]

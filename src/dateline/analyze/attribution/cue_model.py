@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .. import cues
+from .. import cues, docindex
 
 #: dependencies of a child that carry the content of a verb cue
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd"})
@@ -171,6 +171,25 @@ def _candidate_ids() -> tuple[frozenset[int], frozenset[int]]:
     return frozenset({VERB, NOUN, ADJ}), frozenset(get_string_id(w) for w in _vocabulary())
 
 
+def possible_cues(doc: Any) -> list[int]:
+    """The indices of the tokens :func:`candidate` or :func:`unseen_candidate` may take, in
+    order, read off the parse's arrays once a document (alphabetic; a verb, or a noun or an
+    adjective of the vocabulary): the per-token walk then asks only these."""
+    found = doc.user_data.get("dateline_possible_cues")
+    if found is None:
+        found = []
+        if len(doc):
+            from spacy.attrs import IS_ALPHA, LOWER, POS
+
+            pos_ids, words = _candidate_ids()
+            verb = _verb_id()
+            arr = doc.to_array([POS, LOWER, IS_ALPHA]).tolist()
+            found = [i for i, (p, w, alpha) in enumerate(arr)
+                     if alpha and (p == verb or p in pos_ids and w in words)]
+        doc.user_data["dateline_possible_cues"] = found
+    return found
+
+
 @lru_cache(maxsize=1)
 def _verb_id() -> int:
     from spacy.symbols import VERB
@@ -189,7 +208,9 @@ def unseen_candidate(tok: Any) -> bool:
     words = _candidate_ids()[1]
     if tok.pos != _verb_id() or tok.lower in words or not tok.is_alpha:
         return False
-    if not any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in tok.children):
+    doc = tok.doc
+    kids, labels, lows = docindex.children(doc), docindex.deps(doc), docindex.lowers(doc)
+    if not any(labels[c] == "ccomp" and c > tok.i and any(labels[g] == "mark" and lows[g] == "that" for g in kids[c])
+               for c in kids[tok.i]):
         return False
     return subject_kind(subject_of(tok)) in _SPEAKING_KINDS  # not "the storm ensured that …"

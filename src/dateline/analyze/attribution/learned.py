@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .. import cues
 from ..nlp import tokens
 from .parse import _animate, _Cand, _char_end, _date_of, _first_person, _negated, _text
@@ -27,8 +29,10 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
     held = Covered(c.content for c in cands)
     out: list[_Cand] = []
     text = _text(doc)
+    toks = tokens(doc)
+    possible = cue_model.possible_cues(doc)  # the tokens the two tests below may take, in order
     for ss, se in sents:
-        for tok in tokens(doc)[ss:se]:
+        for tok in (toks[i] for i in possible[bisect_left(possible, ss):bisect_left(possible, se)]):
             if tok.idx in used or not (cue_model.candidate(tok) or cue_model.unseen_candidate(tok)):
                 continue
             if _quote_around(quotes, tok.idx) is not None:
