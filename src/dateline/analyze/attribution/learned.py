@@ -135,3 +135,46 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             held.append((cs, ce))
             used.add(tok.idx)
     return out
+
+
+def _learned_quotes(doc, text, sents, quotes, cands, index, reading, collect: list | None = None) -> list[_Cand]:
+    """Quotations no rule attributed that the quote model (quote_model.py) says are someone's
+    words: a scare quote under a broad or a nominal cue ("pledged a “…”", "her message of
+    “…”"), a chanted slogan. The claim's cue is the word that governs the quotation, its content
+    what that word holds, its speaker the word's subject (or a noun's possessor), resolved as
+    every speaker is. With ``collect``, the candidates and their features are appended to it
+    instead (the training tool reads them) and no claim is made."""
+    if not doc.has_annotation("DEP") or not quotes:
+        return []
+    from . import cue_model, quote_model
+    from .speakers import _resolve_speakers
+
+    held = Covered([c.content for c in cands] + [q.span for c in cands for q in c.quotes + c.more])
+    found = quote_model.candidates(doc, text, sents, quotes, held)
+    if not found:
+        return []
+    out: list[_Cand] = []
+    threshold = None if collect is not None else quote_model.model()["threshold"]
+    for cand in found:
+        cue = cand.cue
+        cue_p = cue_model.probability(cue) if cue is not None and cue_model.candidate(cue) else None
+        feats = quote_model.features(doc, text, cand, cue_p)
+        if collect is not None:
+            collect.append((cand, feats))
+            continue
+        if quote_model.probability(feats) < threshold:
+            continue
+        if cue is not None:
+            cue_span = (cue.idx, cue.idx + len(cue.text))
+        else:
+            cue_span = (cand.quote.span[0], cand.quote.span[0])
+        speaker_span, head = None, None
+        if cand.source is not None:
+            (s0, s1), head = cand.source
+            speaker_span = (doc[s0].idx, _char_end(doc, s1))
+        c = _Cand("learned", cue.text if cue is not None else "", cue_span, speaker_span, cand.content,
+                  head=head, quotes=[cand.quote], date_text=_date_of(cue) if cue is not None else None)
+        out.append(c)
+    if out:
+        _resolve_speakers(doc, text, out, index, reading)
+    return out
