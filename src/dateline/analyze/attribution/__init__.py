@@ -32,7 +32,7 @@ from ..entities import EntityIndex
 from ..nlp import noun_chunk_ends
 from ..timex import story_anchor
 from .chains import _headline, _to_dict
-from .learned import _learned_cues, _learned_quotes
+from .learned import _learned_cues
 from .parse import _Cand, _char_end, _sentences
 from .quoted import (
     _block_quotes,
@@ -108,11 +108,8 @@ def _colon_twins_dropped(cands: list[_Cand]) -> list[_Cand]:
             or c.content[0] < c.quotes[0].span[0]]  # a headline with a quotation inside is its own
 
 
-def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]], *,
-              quote_candidates: list | None = None) -> list[dict[str, Any]]:
-    """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``. With
-    ``quote_candidates``, the quotations left to the quote model are appended to it with their
-    features (for tools/learn_quotes.py) and the model adds no claim."""
+def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims of one article; ``doc`` is the spaCy Doc of ``reading.text``."""
     text = reading.text
     index = EntityIndex(entities, text)
     paras = paragraph_spans(text, reading.paragraphs)
@@ -147,7 +144,6 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]], *,
     _resolve_speakers(doc, text, cands, index, reading)
     _continuations(text, sents, paras, quotes, cands)
     _orphan_quotes(doc, text, paras, quotes, cands, index)
-    cands += _learned_quotes(doc, text, sents, quotes, cands, index, reading, quote_candidates)
     _owned_quotes(cands, text)
 
     wire = reading.dateline.agency if reading.dateline and reading.dateline.agency else None
