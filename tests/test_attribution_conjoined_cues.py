@@ -35,3 +35,18 @@ def test_a_second_conjoined_cue_with_a_quotation_is_a_claim_of_its_own(nlp, text
 def test_a_conjoined_cue_without_a_quotation_is_not_split_off(nlp) -> None:
     got = claims_of("Reed criticized the council over the budget and demanded an accounting of the money.")
     assert not any(c == "demanded" for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,first,second,quoted", [
+    ("Lane told reporters that Reed is a “faker” and questioned how he has “gotten away with it.”",
+     "told", "questioned", "gotten away"),
+    ("Lane conceded that the aide had touched the reporter but implied that it was her fault for “grabbing” at him.",
+     "conceded", "implied", "grabbing"),
+])
+def test_a_second_cue_the_parser_hung_on_the_first_ones_content_is_still_the_first_speakers(
+        nlp, text, first, second, quoted) -> None:
+    got = claims_of(text)
+    inner = [c for c in got if c[0] == second]
+    outer = [c for c in got if c[0] == first]
+    assert len(inner) == 1 and inner[0][1] == "Lane" and quoted in inner[0][2], got  # not Reed's, not the aide's
+    assert len(outer) == 1 and second not in outer[0][2], got

@@ -21,11 +21,16 @@ def _already_held(held: Covered, cs: int, ce: int) -> bool:
 CONJOINED_THRESHOLD = 0.3
 
 
-def _conjoined_outer(tok, by_cue, cs: int, ce: int, quotes) -> _Cand | None:
+def _conjoined_outer(tok, by_cue, cs: int, ce: int, quotes) -> tuple[_Cand, bool] | None:
     """The claim whose content runs on over a second cue conjoined to its own ('X called it
     “shameful” and called on leaders “not to …”', 'pledged to act and vowed a “revolution”'),
-    when what the second cue holds has a quotation: the two are attributions of their own."""
+    when what the second cue holds has a quotation: the two are attributions of their own.
+    The parser often hangs the second cue on the verb of the first one's content instead ('told
+    reporters that Reed is a “faker” and questioned how …'): with no subject of its own, it is
+    still the first speaker's (the flag says so: its subject is the claim's, not the clause's)."""
     head = tok
+    c, borrowed = None, False
+    own_subject = any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i:
             return None
@@ -33,8 +38,11 @@ def _conjoined_outer(tok, by_cue, cs: int, ce: int, quotes) -> _Cand | None:
         c = by_cue.get(head.idx)
         if c is not None:
             break
-    else:
-        return None
+        if head.dep_ == "ccomp" and not own_subject and head.head.i < head.i:
+            c = by_cue.get(head.head.idx)
+            if c is not None:
+                borrowed = True
+                break
     if c is None or not (c.content[0] < tok.idx and ce <= c.content[1] + 3):
         return None
     if not any(cs <= q.span[0] < ce for q in quote_at(quotes, cs, ce)):
@@ -43,10 +51,9 @@ def _conjoined_outer(tok, by_cue, cs: int, ce: int, quotes) -> _Cand | None:
     j = tok.left_edge.i
     while j > 0 and (doc[j - 1].dep_ == "cc" or doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1
-    if j <= 0 or doc[j - 1].idx + len(doc[j - 1].text) <= c.content[0] or len(
-            doc.text[c.content[0]:doc[j - 1].idx].split()) < 1:
+    if j <= 0 or _char_end(doc, j) <= c.content[0]:
         return None
-    return c
+    return c, borrowed
 
 
 def _cut_before(doc, c: _Cand, tok) -> None:
@@ -117,15 +124,19 @@ def _learned_cues(doc, sents, quotes, cands) -> list[_Cand]:
             cs, ce = doc[content[0]].idx, _char_end(doc, content[1])
             if cues.ANONYMITY_FORMULA.search(text[tok.idx:ce]):
                 continue  # "who asked not to be named" describes a source; it claims nothing
+            speaker_span = (doc[s0].idx, _char_end(doc, s1))
             if _already_held(held, cs, ce):
-                outer = _conjoined_outer(tok, by_cue, cs, ce, quotes)
-                if outer is None:
+                found = _conjoined_outer(tok, by_cue, cs, ce, quotes)
+                if found is None:
                     continue
+                outer, borrowed = found
                 _cut_before(doc, outer, tok)
+                if borrowed:
+                    speaker_span, head = outer.speaker_span, outer.head
             elif low:
                 continue
             cue_span = (tok.idx, tok.idx + len(tok.text))
-            c = _Cand("lead", tok.text, cue_span, (doc[s0].idx, _char_end(doc, s1)), (cs, ce), head=head,
+            c = _Cand("lead", tok.text, cue_span, speaker_span, (cs, ce), head=head,
                       date_text=_date_of(tok))
             rel = broad_cues.subject_of(tok)
             if rel is not None and rel.lower_ in cues.RELATIVE_PRONOUNS and rel.head.dep_ == "relcl" and rel.i < tok.i:
