@@ -206,6 +206,19 @@ def spans_of(source: str):
     return find
 
 
+def matches_of(source: str):
+    """A function giving the matches of ``re.compile(source).finditer(text)`` as a list, the same
+    spans and groups, found as :func:`spans_of` finds their spans: the pattern is matched again
+    only where one of its matches starts (``Match.pos`` is then that start, not 0)."""
+    rx = re.compile(source)
+    if _heads(source) is None and _stepped(source) is None:
+        led_rx = compile_led(source)
+        return lambda text: list(led_rx.finditer(text))
+    spans = spans_of(source)
+    match = rx.match
+    return lambda text: [match(text, s) for s, _ in spans(text)]
+
+
 def _stepped(source: str) -> re.Pattern[str] | None:
     """``[firsts](?<=(?=(source)).)`` (see :func:`spans_of`), or None where the characters a
     match can start with cannot be told as one case-sensitive class."""
