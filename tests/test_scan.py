@@ -193,3 +193,16 @@ def test_time_patterns_without_a_gate_find_the_same_matches() -> None:
         rx = re.compile(T._UNGATED_SOURCES[kind])
         for text in TEXTS + random_texts() + ["We now meet weekly; at present, Christmas Eve and the near future."]:
             assert [(m.span(), m.groups()) for m in find(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_starts_of_by_words_finds_what_starts_of_finds() -> None:
+    from dateline.analyze.scan import starts_of
+
+    spellings = ("press service", "press", "news agency", "new", "agence france-presse")
+    source = rf"(?<![\w-])(?i:{'|'.join(re.escape(w) for w in sorted(spellings, key=lambda w: (-len(w), w)))})(?![\w-])"
+    plain, by_words = starts_of(source), starts_of(source, spellings)
+    texts = TEXTS + random_texts() + ["The Press Service of the NEWS AGENCY, new-press, Agence France-Presse \u0130 press",
+                                      "newpress news agency; PRESS SERVICE press service\u017f"]
+    for text in texts:
+        assert by_words(text) == plain(text), text
+    assert by_words("a News Agency and the press") == [(2, 13), (22, 27)]

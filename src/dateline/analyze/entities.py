@@ -116,7 +116,8 @@ def _agency_patterns() -> tuple[tuple[bool, Any, dict[str, list[tuple[int, str]]
         if table:
             alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
             source = rf"(?<![\w-])(?{'i' if folds else ''}:{alternation})(?![\w-])"
-            out.append((folds, starts_of(source), table))
+            # the case-folded spellings are found by str.find (every match starts with one)
+            out.append((folds, starts_of(source, tuple(table) if folds else ()), table))
     return tuple(out)
 
 
