@@ -169,3 +169,40 @@ def test_spans_by_openings_are_finditers_without_the_characters_lower_case_moves
         masked = text.replace("\n", "\x00")
         for rx, find in T._GATE_SPANS.items():
             assert find(masked) == [m.span() for m in rx.finditer(masked)], (rx.pattern, masked)
+
+
+@pytest.mark.parametrize("source", [
+    r"(?i:\b(?P<w>now|currently|the\s+future|at\s+the\s+time|once)\b)",  # openings found by str.find
+    r"(?<![\w'’])(?P<h>Christmas(?:\s+Day)?|New\s+Year's\s+Day)(?![\w'’])",  # a case-sensitive class
+    r"(?i:x+|y)",  # no opening of two letters and no class: finditer as it is
+])
+def test_matches_of_gives_finditers_matches(source: str) -> None:
+    from dateline.analyze.scan import matches_of
+
+    find, rx = matches_of(source), re.compile(source)
+    for text in TEXTS + random_texts() + ["Now, currently NOW: the Future at  the\ntime; Christmas Day, New Year's Day"]:
+        assert [(m.span(), m.groups(), m.groupdict()) for m in find(text)] == \
+               [(m.span(), m.groups(), m.groupdict()) for m in rx.finditer(text)], (source, text)
+
+
+def test_time_patterns_without_a_gate_find_the_same_matches() -> None:
+    from dateline.analyze import timex as T
+
+    assert set(T._UNGATED) == {kind for kind, _ in T.PATTERNS if kind not in T.GATES}
+    for kind, find in T._UNGATED.items():
+        rx = re.compile(T._UNGATED_SOURCES[kind])
+        for text in TEXTS + random_texts() + ["We now meet weekly; at present, Christmas Eve and the near future."]:
+            assert [(m.span(), m.groups()) for m in find(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_starts_of_by_words_finds_what_starts_of_finds() -> None:
+    from dateline.analyze.scan import starts_of
+
+    spellings = ("press service", "press", "news agency", "new", "agence france-presse")
+    source = rf"(?<![\w-])(?i:{'|'.join(re.escape(w) for w in sorted(spellings, key=lambda w: (-len(w), w)))})(?![\w-])"
+    plain, by_words = starts_of(source), starts_of(source, spellings)
+    texts = TEXTS + random_texts() + ["The Press Service of the NEWS AGENCY, new-press, Agence France-Presse \u0130 press",
+                                      "newpress news agency; PRESS SERVICE press service\u017f"]
+    for text in texts:
+        assert by_words(text) == plain(text), text
+    assert by_words("a News Agency and the press") == [(2, 13), (22, 27)]

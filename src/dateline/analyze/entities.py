@@ -32,7 +32,7 @@ from ..extract.lexicon import AGENCIES
 from ..model import Reading
 from . import countries, cues
 from . import entity_rules as rules
-from .scan import starts_of
+from .scan import _UNLOWERED, starts_of
 
 KEPT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
 #: other pipelines' labels in the English scheme (the French one tags PER, ORG, LOC, MISC);
@@ -116,7 +116,8 @@ def _agency_patterns() -> tuple[tuple[bool, Any, dict[str, list[tuple[int, str]]
         if table:
             alternation = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
             source = rf"(?<![\w-])(?{'i' if folds else ''}:{alternation})(?![\w-])"
-            out.append((folds, starts_of(source), table))
+            # the case-folded spellings are found by str.find (every match starts with one)
+            out.append((folds, starts_of(source, tuple(table) if folds else ()), table))
     return tuple(out)
 
 
@@ -605,6 +606,10 @@ def _is_date_or_tally(tok: Any, after_number: bool = True) -> bool:
     return low in rules.DATE_WORDS or bool(_SCORE.match(tok.text)) or (tok.like_num and not tok.is_alpha)
 
 
+#: the credit leads as a line before a name ends with them (one ``str.endswith`` of them all)
+_CREDIT_ENDS = tuple(lead.rstrip() for lead in rules.CREDIT_LEADS)
+
+
 def _credit_line(toks: list[Any], text: str) -> bool:
     """A name beside a slash and a credit word, or after "Photo:"."""
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -612,7 +617,7 @@ def _credit_line(toks: list[Any], text: str) -> bool:
     before = text[max(line_start, s - 24):s].lower().rstrip()
     line_end = text.find("\n", e)
     after = text[e: (line_end if line_end >= 0 else len(text))][:30].lower().lstrip()
-    if any(before.endswith(lead.rstrip()) for lead in rules.CREDIT_LEADS):
+    if before.endswith(_CREDIT_ENDS):
         return True
     inner = [t.lower_ for t in toks]
     if "/" in inner:
@@ -712,11 +717,19 @@ def _countries(ents: list[_Entity], nationality_mods: list[tuple[Any, str]]) -> 
 def _more_country_mentions(ents: list[_Entity], text: str) -> None:
     """Other spellings of a country the tagger missed ("the U.S." beside "United States")."""
     taken = [(s, e) for ent in ents for s, e in ent.mentions]
+    low: str | None = None
     for ent in ents:
         if ent.type != "GPE" or not ent.country or ent.name != countries.NAMES.get(ent.country):
             continue
+        if low is None:
+            # a form the text does not hold (case folded) cannot match: one str search, not a scan;
+            # a text with a character whose lower case is no single one, or that re folds to an
+            # ASCII letter otherwise (scan._UNLOWERED), is always scanned
+            low = "" if any(c in text for c in _UNLOWERED) else text.lower()
         for form in countries.FORMS.get(ent.country, ()):
             flags = 0 if form.isupper() or "." in form else re.I
+            if low and (form not in text if flags == 0 else form.lower() not in low):
+                continue
             for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w]|\.\w)", text, flags):
                 s, e = m.span()
                 if any(s < te and e > ts for ts, te in taken):

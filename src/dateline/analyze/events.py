@@ -1135,6 +1135,8 @@ def _fold(top: dict[str, Any], e: dict[str, Any]) -> None:
 def _organise(f: _Finder, sent: Any, cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per clause: subordinate events fold into the event they belong to, commitments
     and refusals take PLOVER's reading, and the rest are ranked, main event first."""
+    if not cands:
+        return []  # most sentences: nothing to organise (their root is not asked for)
     at: dict[int, list[dict[str, Any]]] = {}
     for e in cands:
         for tok in (e["_trig"], e["_light"]):

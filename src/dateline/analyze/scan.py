@@ -206,6 +206,19 @@ def spans_of(source: str):
     return find
 
 
+def matches_of(source: str):
+    """A function giving the matches of ``re.compile(source).finditer(text)`` as a list, the same
+    spans and groups, found as :func:`spans_of` finds their spans: the pattern is matched again
+    only where one of its matches starts (``Match.pos`` is then that start, not 0)."""
+    rx = re.compile(source)
+    if _heads(source) is None and _stepped(source) is None:
+        led_rx = compile_led(source)
+        return lambda text: list(led_rx.finditer(text))
+    spans = spans_of(source)
+    match = rx.match
+    return lambda text: [match(text, s) for s, _ in spans(text)]
+
+
 def _stepped(source: str) -> re.Pattern[str] | None:
     """``[firsts](?<=(?=(source)).)`` (see :func:`spans_of`), or None where the characters a
     match can start with cannot be told as one case-sensitive class."""
@@ -230,25 +243,48 @@ def _stepped(source: str) -> re.Pattern[str] | None:
         return None
 
 
-def starts_of(source: str):
+def starts_of(source: str, words: tuple[str, ...] = ()):
     """A function giving, for every place of a text where ``re.compile(source)`` matches, the
     span of its match there, overlapping ones too: what searching again from each match's
     start + 1 finds (the longest spelling at each place of a table of names), found faster
-    in the same way as :func:`spans_of`."""
+    in the same way as :func:`spans_of`.
+
+    ``words``: lower-case strings one of which every match starts with, case folded (the
+    spellings of a case-insensitive table): the pattern is then matched only where ``str.find``
+    finds one of them in the lower-cased text, a few dozen searches in C instead of a match
+    attempt at nearly every letter."""
     fast = _stepped(source)
+    rx = re.compile(source)
+    if words:
+        match = rx.match
+        slow = (lambda text: [m.span(1) for m in fast.finditer(text)]) if fast is not None else None
+
+        def by_words(text: str) -> list[tuple[int, int]]:
+            low = _lowered(text)
+            if low is None:
+                return slow(text) if slow is not None else _searched(rx, text)
+            places = set()
+            for w in words:
+                i = low.find(w)
+                while i >= 0:
+                    places.add(i)
+                    i = low.find(w, i + 1)
+            return [m.span() for i in sorted(places) if (m := match(text, i)) is not None]
+
+        return by_words
     if fast is not None:
         return lambda text: [m.span(1) for m in fast.finditer(text)]
-    rx = re.compile(source)
+    return lambda text: _searched(rx, text)
 
-    def find(text: str) -> list[tuple[int, int]]:
-        out = []
-        pos = 0
-        while pos <= len(text) and (m := rx.search(text, pos)) is not None:
-            out.append(m.span())
-            pos = m.start() + 1
-        return out
 
-    return find
+def _searched(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The match at every place one starts, by searching again from each match's start + 1."""
+    out = []
+    pos = 0
+    while pos <= len(text) and (m := rx.search(text, pos)) is not None:
+        out.append(m.span())
+        pos = m.start() + 1
+    return out
 
 
 # the openings a match must start with, found by str.find ---------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import timex_rules as R
 from .nlp import tokens
-from .scan import compile_led, spans_of
+from .scan import compile_led, matches_of, spans_of
 
 # pieces of the grammar -----------------------------------------------------------------------
 
@@ -159,6 +159,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(rf"(?i:\b(?P<w>{_alt(R.FREQUENCY_ADVERBS)})\b)")),
     ("reference", re.compile(rf"(?i:\b(?P<w>{_alt(R.REFERENCES)})\b)")),
 ]
+#: the patterns without a gate (below), each scanned by where its matches can start (scan.matches_of)
+_UNGATED_SOURCES = {kind: rx.pattern for kind, rx in PATTERNS if rx.flags == re.UNICODE}
 # the same patterns led by their possible first characters (scan.py): same matches, ~2x faster scans
 PATTERNS = [(kind, compile_led(rx.pattern) if rx.flags == re.UNICODE else rx) for kind, rx in PATTERNS]
 _UNIT_GATE = r"(?i:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)"
@@ -187,6 +189,10 @@ _GATE_RX = {src: compile_led(src) for src in set(_GATE_SOURCES.values())}
 GATES: dict[str, re.Pattern[str]] = {kind: _GATE_RX[src] for kind, src in _GATE_SOURCES.items()}
 #: each gate's hits as spans, the same as its finditer's, found faster (scan.spans_of)
 _GATE_SPANS = {rx: spans_of(src) for src, rx in _GATE_RX.items()}
+#: the matches of each pattern without a gate ("freq", "reference", "holiday"), the same as its
+#: finditer's, found only where one can start (their case-insensitive alternations were tried
+#: at every character of every text)
+_UNGATED = {kind: matches_of(src) for kind, src in _UNGATED_SOURCES.items() if kind not in GATES}
 #: how far a match may reach before and after its gate's hit
 GATE_REACH = (90, 90)
 #: the unit ends a duration: "at least a couple of consecutive days", then "-long" or "ago"
@@ -285,7 +291,7 @@ def _matches(text: str):
     for kind, rx in PATTERNS:
         gate = GATES.get(kind)
         if gate is None:
-            for m in rx.finditer(text):
+            for m in (_UNGATED[kind] if kind in _UNGATED else rx.finditer)(text):
                 yield kind, rx, m
             continue
         if gate not in hits:
