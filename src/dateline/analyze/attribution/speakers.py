@@ -12,7 +12,7 @@ from importlib import resources
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
-from .parse import Span, _Cand, _ents, _mentions_in, _text
+from .parse import Span, _Cand, _char_end, _ents, _mentions_in, _text
 
 
 def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
@@ -387,6 +387,56 @@ def _matrix_subject(c: _Cand, doc) -> None:
     c.speaker_span, c.head = (subj.left_edge.idx, edge.idx + len(edge.text)), subj
 
 
+#: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have
+_STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn", "org"})
+
+
+def _appearance_holder(c: _Cand, doc) -> None:
+    """'Rubio seemed hopeful that …', 'Democrats appeared pleased with X', 'many Republicans seem
+    to be hoping for …': how a person or body is seen to feel or think is theirs, so the subject
+    of the verb of appearance is the speaker mention (the content, the judged clause, is left as
+    it is). A thing that seems ("the plan appeared doomed") and "it seems that …" stay with no
+    speaker: the writer's own judgement."""
+    from .broad_cues import APPEARANCE_VERBS, source_of
+    from .cue_model import lemma_of, subject_kind
+
+    if c.speaker_span is not None or c.mode != "lead" or not doc.has_annotation("DEP"):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or lemma_of(cue[0]) not in APPEARANCE_VERBS:
+        return
+    tok = cue[0]
+
+    def holds(t) -> bool:
+        return t.lower_ in ("his", "her", "their") or subject_kind(t) in _STANCE_HOLDERS
+
+    # the one it seems to ("… seems more credible to the public", "… echoing among her critics")
+    for verb in [tok] + [ch for ch in tok.children if ch.dep_ in ("acomp", "xcomp")]:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "among") and prep.i > tok.i:
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ not in cues.RELATIVE_PRONOUNS and holds(obj) \
+                        and subject_kind(obj) != "he":
+                    c.speaker_span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
+                    c.head = obj
+                    return
+    sent = tok.sent
+    found = source_of(tok, sent.start, sent.end)
+    if found is None:
+        return
+    (s, e), head = found
+    if head.i > tok.i or head.lower_ in cues.RELATIVE_PRONOUNS:
+        return
+    if not holds(head):
+        # whose act or words are judged ("his words appeared to contradict …", "Kim's
+        # endorsement seemed certain"): the possessor
+        poss = next((ch for ch in head.children if ch.dep_ == "poss" and ch.i < head.i), None)
+        if head.pos_ != "NOUN" or poss is None or not holds(poss):
+            return
+        head, s, e = poss, poss.left_edge.i, poss.right_edge.i + 1
+    c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), head
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
@@ -398,6 +448,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
         _matrix_subject(c, doc)
+        _appearance_holder(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
