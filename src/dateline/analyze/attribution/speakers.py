@@ -387,6 +387,46 @@ def _matrix_subject(c: _Cand, doc) -> None:
     c.speaker_span, c.head = (subj.left_edge.idx, edge.idx + len(edge.text)), subj
 
 
+def _conjoined_subject(c: _Cand, doc, fixed: dict[int, tuple[Span, object]]) -> None:
+    """A second clause's subject that the parser ran into the first clause ("Prosecutors charged
+    the officer and Lane fired her deputy, …", "a group called for a boycott, and the League
+    denounced …"): the name right before the cue after "and" / "but" speaks, not the first
+    clause's subject. A cue in a series with that one ("… denounced X and said …") follows it;
+    ``fixed`` maps a cue token that was given a new speaker to it."""
+    span = c.speaker_span
+    if span is None or c.refers or c.head is None or span[1] > c.cue_span[0] or not doc.has_annotation("DEP"):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1:
+        return
+    tok = cue[0]
+    if tok.dep_ == "conj" and tok.head.i in fixed and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+        c.speaker_span, c.head = fixed[tok.head.i]
+        fixed[tok.i] = fixed[tok.head.i]
+        return
+    j = tok.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "PART", "ADV") or doc[j].lower_ in cues.CUE_ADVERBS):
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" or doc[j].ent_type_ not in ("PERSON", "ORG"):
+        return
+    end = j
+    while j > 0 and doc[j - 1].ent_iob_ == "I" and doc[j].ent_iob_ == "I":
+        j -= 1
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    while j > 0 and doc[j - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and doc[j - 1].ent_type_ in ("", doc[end].ent_type_) \
+            and doc[j - 1].lower_ not in ("and", "but"):
+        j -= 1
+    before = doc[j - 1] if j > 0 else None
+    if before is None or before.lower_ not in ("and", "but") or doc[j].idx < span[1]:
+        return
+    if span[0] <= doc[j].idx < span[1] or c.head.is_ancestor(doc[end]) or span[0] <= doc[end].head.idx < span[1]:
+        return  # a name in the subject's own list ("A, B and C offered …", "the Committee on X and Y")
+    new = (doc[j].idx, doc[end].idx + len(doc[end].text))
+    c.speaker_span, c.head = new, doc[end]
+    fixed[tok.i] = (new, doc[end])
+
+
 #: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have
 _STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn", "org"})
 
@@ -443,12 +483,14 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
     last_end = 0  # where the last person's claim ends
     wire = reading.dateline.agency if reading.dateline else None
     genders = _genders(doc, index)
+    fixed: dict[int, tuple[Span, object]] = {}
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
         _opening_phrase_dropped(c, doc)
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
         _matrix_subject(c, doc)
         _appearance_holder(c, doc)
+        _conjoined_subject(c, doc, fixed)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
