@@ -12,7 +12,7 @@ from importlib import resources
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
-from .parse import Span, _Cand, _char_end, _ents, _mentions_in, _text
+from .parse import Span, _animate, _Cand, _char_end, _ents, _mentions_in, _text
 
 
 def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
@@ -427,6 +427,47 @@ def _conjoined_subject(c: _Cand, doc, fixed: dict[int, tuple[Span, object]]) -> 
     fixed[tok.i] = (new, doc[end])
 
 
+#: endings of nouns for people ("businessman", "adviser", "activist", "Democrat"): a subject
+#: with one is no thing that a participle cue could be wrongly hung on
+_PERSON_SUFFIXES = ("man", "men", "woman", "women", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians",
+                    "ant", "ants", "crat", "crats", "ee", "ees", "oon", "oons", "ive", "ives")
+
+
+def _animate_for_participle(c: _Cand, doc) -> None:
+    """A participle cue ("…, shouting …", "… articulating their vision", "left X wondering …")
+    whose subject as the parse gives it is a thing ("The first incident came when protesters
+    interrupted her, shouting …", "Candidates have wasted little time since the attacks
+    articulating …"): the person or group nearest before the cue that is a subject or an object
+    of a verb in the sentence speaks (only persons, groups and bodies act or wonder)."""
+    from .cue_model import subject_kind
+
+    head, span = c.head, c.speaker_span
+    if head is None or span is None or c.refers or span[1] > c.cue_span[0] or not doc.has_annotation("DEP"):
+        return
+    if head.ent_type_ or subject_kind(head) not in ("noun", "other") or head.lower_ in cues.DOCUMENT_NOUNS \
+            or _animate(head) or head.lower_.endswith(_PERSON_SUFFIXES):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].tag_ != "VBG":
+        return
+    tok = cue[0]
+    sent = tok.sent
+    for j in range(tok.i - 1, max(sent.start, head.i), -1):
+        t = doc[j]
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.lower_ in cues.RELATIVE_PRONOUNS \
+                or t.dep_ == "dobj" and t.pos_ == "PRON":
+            continue
+        if c.content[0] <= t.idx < c.content[1]:
+            continue
+        if subject_kind(t) not in ("they", "person", "people", "propn", "org") and t.lower_ not in cues.PEOPLE_NOUNS:
+            continue
+        s, e = t.left_edge.i, t.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I" and t.ent_type_:
+            e += 1
+        c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), t
+        return
+
+
 #: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have
 _STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn", "org"})
 
@@ -491,6 +532,7 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
         _matrix_subject(c, doc)
         _appearance_holder(c, doc)
         _conjoined_subject(c, doc, fixed)
+        _animate_for_participle(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
