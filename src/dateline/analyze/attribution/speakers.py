@@ -391,7 +391,8 @@ def _conjoined_subject(c: _Cand, doc, fixed: dict[int, tuple[Span, object]]) -> 
     """A second clause's subject that the parser ran into the first clause ("Prosecutors charged
     the officer and Lane fired her deputy, …", "a group called for a boycott, and the League
     denounced …"): the name right before the cue after "and" / "but" speaks, not the first
-    clause's subject. A cue in a series with that one ("… denounced X and said …") follows it;
+    clause's subject. A cue in a series with that one or a participle hung on it ("… denounced X
+    and said …", "… fired her deputy, admitting …") follows it;
     ``fixed`` maps a cue token that was given a new speaker to it."""
     span = c.speaker_span
     if span is None or c.refers or c.head is None or span[1] > c.cue_span[0] or not doc.has_annotation("DEP"):
@@ -400,7 +401,8 @@ def _conjoined_subject(c: _Cand, doc, fixed: dict[int, tuple[Span, object]]) -> 
     if cue is None or len(cue) != 1:
         return
     tok = cue[0]
-    if tok.dep_ == "conj" and tok.head.i in fixed and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i in fixed \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
         c.speaker_span, c.head = fixed[tok.head.i]
         fixed[tok.i] = fixed[tok.head.i]
         return
@@ -437,8 +439,8 @@ def _animate_for_participle(c: _Cand, doc) -> None:
     """A participle cue ("…, shouting …", "… articulating their vision", "left X wondering …")
     whose subject as the parse gives it is a thing ("The first incident came when protesters
     interrupted her, shouting …", "Candidates have wasted little time since the attacks
-    articulating …"): the person or group nearest before the cue that is a subject or an object
-    of a verb in the sentence speaks (only persons, groups and bodies act or wonder)."""
+    articulating …"): the person or group nearest before the cue that is a verb's subject, or the
+    object of the verb the cue hangs on, speaks (only persons, groups and bodies act or wonder)."""
     from .cue_model import subject_kind
 
     head, span = c.head, c.speaker_span
@@ -452,10 +454,13 @@ def _animate_for_participle(c: _Cand, doc) -> None:
         return
     tok = cue[0]
     sent = tok.sent
+    # the object of the verb the cue hangs on ("left many voters wondering …"), else the nearest
+    # subject ("… when dock workers interrupted the mayor, shouting …")
     for j in range(tok.i - 1, max(sent.start, head.i), -1):
         t = doc[j]
-        if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.lower_ in cues.RELATIVE_PRONOUNS \
-                or t.dep_ == "dobj" and t.pos_ == "PRON":
+        if t.lower_ in cues.RELATIVE_PRONOUNS or not (
+                t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "dobj" and t.head == tok.head
+                and t.pos_ != "PRON"):
             continue
         if c.content[0] <= t.idx < c.content[1]:
             continue
