@@ -473,8 +473,9 @@ def _animate_for_participle(c: _Cand, doc) -> None:
         return
 
 
-#: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have
-_STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn", "org"})
+#: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have (besides
+#: a name tagged as a person, a body or a group, and a noun for people)
+_STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn"})
 
 
 def _appearance_holder(c: _Cand, doc) -> None:
@@ -493,8 +494,14 @@ def _appearance_holder(c: _Cand, doc) -> None:
         return
     tok = cue[0]
 
-    def holds(t) -> bool:
-        return t.lower_ in ("his", "her", "their") or subject_kind(t) in _STANCE_HOLDERS
+    def holds(t, possessor: bool = False) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        if t.lower_ in ("his", "her", "their") or subject_kind(t) in _STANCE_HOLDERS:
+            return True
+        if t.ent_type_ in ("PERSON", "ORG", "NORP") or possessor and t.pos_ == "PROPN" and not t.ent_type_:
+            return True  # (whose words or acts seem: a name with no tag is a person's: "Hale's praise")
+        return t.pos_ == "NOUN" and t.lower_ in cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | cues.ORG_NOUNS
 
     # the one it seems to ("… seems more credible to the public", "… echoing among her critics")
     for verb in [tok] + [ch for ch in tok.children if ch.dep_ in ("acomp", "xcomp")]:
@@ -517,7 +524,7 @@ def _appearance_holder(c: _Cand, doc) -> None:
         # whose act or words are judged ("his words appeared to contradict …", "Kim's
         # endorsement seemed certain"): the possessor
         poss = next((ch for ch in head.children if ch.dep_ == "poss" and ch.i < head.i), None)
-        if head.pos_ != "NOUN" or poss is None or not holds(poss):
+        if head.pos_ != "NOUN" or poss is None or not holds(poss, possessor=True):
             return
         head, s, e = poss, poss.left_edge.i, poss.right_edge.i + 1
     c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), head
