@@ -530,6 +530,25 @@ def _appearance_holder(c: _Cand, doc) -> None:
     c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), head
 
 
+def _appearance_holders(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
+    """The speaker mentions of appearance judgements (_appearance_holder), given after the
+    quotes are shared out: a person seen to feel something is named as its source, but is no
+    speaker whose words the next quotation goes on with."""
+    wire = reading.dateline.agency if reading.dateline else None
+    genders = None
+    for c in cands:
+        if c.speaker_span is not None or c.mode != "lead":
+            continue
+        _appearance_holder(c, doc)
+        if c.speaker_span is None:
+            continue
+        if genders is None:
+            genders = _genders(doc, index)
+        ss, se = c.speaker_span  # (the content holds the speaker mention: "Kim seemed pleased with Lee")
+        barred = {eid for a, b, eid in _mentions_in(index, c.content[0], c.content[1]) if not (a < se and ss < b)}
+        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, None, None, genders, barred)
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
@@ -542,7 +561,6 @@ def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) ->
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
         _matrix_subject(c, doc)
-        _appearance_holder(c, doc)
         _conjoined_subject(c, doc, fixed)
         _animate_for_participle(c, doc)
         if c.addressee_span:
