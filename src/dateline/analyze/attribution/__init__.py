@@ -46,6 +46,7 @@ from .quoted import (
 )
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import (
+    _appearance_holders,
     _medium,
     _nest,
     _outside_dateline,
@@ -145,6 +146,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     _continuations(text, sents, paras, quotes, cands)
     _orphan_quotes(doc, text, paras, quotes, cands, index)
     _owned_quotes(cands, text)
+    _appearance_holders(doc, text, cands, index, reading)
 
     wire = reading.dateline.agency if reading.dateline and reading.dateline.agency else None
     publisher = getattr(reading, "publisher", None)

@@ -12,7 +12,7 @@ from importlib import resources
 from ...model import Reading
 from .. import cues
 from ..entities import EntityIndex
-from .parse import Span, _Cand, _ents, _mentions_in, _text
+from .parse import Span, _animate, _Cand, _char_end, _ents, _mentions_in, _text
 
 
 def _datelines(reading: Reading, paras: list[Span]) -> list[Span]:
@@ -387,17 +387,182 @@ def _matrix_subject(c: _Cand, doc) -> None:
     c.speaker_span, c.head = (subj.left_edge.idx, edge.idx + len(edge.text)), subj
 
 
+def _conjoined_subject(c: _Cand, doc, fixed: dict[int, tuple[Span, object]]) -> None:
+    """A second clause's subject that the parser ran into the first clause ("Prosecutors charged
+    the officer and Lane fired her deputy, …", "a group called for a boycott, and the League
+    denounced …"): the name right before the cue after "and" / "but" speaks, not the first
+    clause's subject. A cue in a series with that one or a participle hung on it ("… denounced X
+    and said …", "… fired her deputy, admitting …") follows it;
+    ``fixed`` maps a cue token that was given a new speaker to it."""
+    span = c.speaker_span
+    if span is None or c.refers or c.head is None or span[1] > c.cue_span[0] or not doc.has_annotation("DEP"):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1:
+        return
+    tok = cue[0]
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i in fixed \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+        c.speaker_span, c.head = fixed[tok.head.i]
+        fixed[tok.i] = fixed[tok.head.i]
+        return
+    j = tok.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "PART", "ADV") or doc[j].lower_ in cues.CUE_ADVERBS):
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" or doc[j].ent_type_ not in ("PERSON", "ORG"):
+        return
+    end = j
+    while j > 0 and doc[j - 1].ent_iob_ == "I" and doc[j].ent_iob_ == "I":
+        j -= 1
+    while j > 0 and doc[j].ent_iob_ == "I":
+        j -= 1
+    while j > 0 and doc[j - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and doc[j - 1].ent_type_ in ("", doc[end].ent_type_) \
+            and doc[j - 1].lower_ not in ("and", "but"):
+        j -= 1
+    before = doc[j - 1] if j > 0 else None
+    if before is None or before.lower_ not in ("and", "but") or doc[j].idx < span[1]:
+        return
+    if span[0] <= doc[j].idx < span[1] or c.head.is_ancestor(doc[end]) or span[0] <= doc[end].head.idx < span[1]:
+        return  # a name in the subject's own list ("A, B and C offered …", "the Committee on X and Y")
+    new = (doc[j].idx, doc[end].idx + len(doc[end].text))
+    c.speaker_span, c.head = new, doc[end]
+    fixed[tok.i] = (new, doc[end])
+
+
+#: endings of nouns for people ("businessman", "adviser", "activist", "Democrat"): a subject
+#: with one is no thing that a participle cue could be wrongly hung on
+_PERSON_SUFFIXES = ("man", "men", "woman", "women", "er", "ers", "or", "ors", "ist", "ists", "ian", "ians",
+                    "ant", "ants", "crat", "crats", "ee", "ees", "oon", "oons", "ive", "ives")
+
+
+def _animate_for_participle(c: _Cand, doc) -> None:
+    """A participle cue ("…, shouting …", "… articulating their vision", "left X wondering …")
+    whose subject as the parse gives it is a thing ("The first incident came when protesters
+    interrupted her, shouting …", "Candidates have wasted little time since the attacks
+    articulating …"): the person or group nearest before the cue that is a verb's subject, or the
+    object of the verb the cue hangs on, speaks (only persons, groups and bodies act or wonder)."""
+    from .cue_model import subject_kind
+
+    head, span = c.head, c.speaker_span
+    if head is None or span is None or c.refers or span[1] > c.cue_span[0] or not doc.has_annotation("DEP"):
+        return
+    if head.ent_type_ or subject_kind(head) not in ("noun", "other") or head.lower_ in cues.DOCUMENT_NOUNS \
+            or _animate(head) or head.lower_.endswith(_PERSON_SUFFIXES):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].tag_ != "VBG":
+        return
+    tok = cue[0]
+    sent = tok.sent
+    # the object of the verb the cue hangs on ("left many voters wondering …"), else the nearest
+    # subject ("… when dock workers interrupted the mayor, shouting …")
+    for j in range(tok.i - 1, max(sent.start, head.i), -1):
+        t = doc[j]
+        if t.lower_ in cues.RELATIVE_PRONOUNS or not (
+                t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "dobj" and t.head == tok.head
+                and t.pos_ != "PRON"):
+            continue
+        if c.content[0] <= t.idx < c.content[1]:
+            continue
+        if subject_kind(t) not in ("they", "person", "people", "propn", "org") and t.lower_ not in cues.PEOPLE_NOUNS:
+            continue
+        s, e = t.left_edge.i, t.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I" and t.ent_type_:
+            e += 1
+        c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), t
+        return
+
+
+#: kinds of subject (cue_model.subject_kind) that can hold a stance they are seen to have (besides
+#: a name tagged as a person, a body or a group, and a noun for people)
+_STANCE_HOLDERS = frozenset({"he", "they", "person", "people", "propn"})
+
+
+def _appearance_holder(c: _Cand, doc) -> None:
+    """'Rubio seemed hopeful that …', 'Democrats appeared pleased with X', 'many Republicans seem
+    to be hoping for …': how a person or body is seen to feel or think is theirs, so the subject
+    of the verb of appearance is the speaker mention (the content, the judged clause, is left as
+    it is). A thing that seems ("the plan appeared doomed") and "it seems that …" stay with no
+    speaker: the writer's own judgement."""
+    from .broad_cues import APPEARANCE_VERBS, source_of
+    from .cue_model import lemma_of, subject_kind
+
+    if c.speaker_span is not None or c.mode != "lead" or not doc.has_annotation("DEP"):
+        return
+    cue = doc.char_span(c.cue_span[0], c.cue_span[1], alignment_mode="expand")
+    if cue is None or len(cue) != 1 or lemma_of(cue[0]) not in APPEARANCE_VERBS:
+        return
+    tok = cue[0]
+
+    def holds(t, possessor: bool = False) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        if t.lower_ in ("his", "her", "their") or subject_kind(t) in _STANCE_HOLDERS:
+            return True
+        if t.ent_type_ in ("PERSON", "ORG", "NORP") or possessor and t.pos_ == "PROPN" and not t.ent_type_:
+            return True  # (whose words or acts seem: a name with no tag is a person's: "Hale's praise")
+        return t.pos_ == "NOUN" and t.lower_ in cues.PEOPLE_NOUNS | cues.ROLE_NOUNS | cues.ORG_NOUNS
+
+    # the one it seems to ("… seems more credible to the public", "… echoing among her critics")
+    for verb in [tok] + [ch for ch in tok.children if ch.dep_ in ("acomp", "xcomp")]:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "among") and prep.i > tok.i:
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ not in cues.RELATIVE_PRONOUNS and holds(obj) \
+                        and subject_kind(obj) != "he":
+                    c.speaker_span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
+                    c.head = obj
+                    return
+    sent = tok.sent
+    found = source_of(tok, sent.start, sent.end)
+    if found is None:
+        return
+    (s, e), head = found
+    if head.i > tok.i or head.lower_ in cues.RELATIVE_PRONOUNS:
+        return
+    if not holds(head):
+        # whose act or words are judged ("his words appeared to contradict …", "Kim's
+        # endorsement seemed certain"): the possessor
+        poss = next((ch for ch in head.children if ch.dep_ == "poss" and ch.i < head.i), None)
+        if head.pos_ != "NOUN" or poss is None or not holds(poss, possessor=True):
+            return
+        head, s, e = poss, poss.left_edge.i, poss.right_edge.i + 1
+    c.speaker_span, c.head = (doc[s].idx, _char_end(doc, e)), head
+
+
+def _appearance_holders(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
+    """The speaker mentions of appearance judgements (_appearance_holder), given after the
+    quotes are shared out: a person seen to feel something is named as its source, but is no
+    speaker whose words the next quotation goes on with."""
+    wire = reading.dateline.agency if reading.dateline else None
+    genders = None
+    for c in cands:
+        if c.speaker_span is not None or c.mode != "lead":
+            continue
+        _appearance_holder(c, doc)
+        if c.speaker_span is None:
+            continue
+        if genders is None:
+            genders = _genders(doc, index)
+        ss, se = c.speaker_span  # (the content holds the speaker mention: "Kim seemed pleased with Lee")
+        barred = {eid for a, b, eid in _mentions_in(index, c.content[0], c.content[1]) if not (a < se and ss < b)}
+        c.speaker = _resolve(doc, text, c.speaker_span, c.head, index, wire, None, None, genders, barred)
+
+
 def _resolve_speakers(doc, text, cands, index: EntityIndex, reading: Reading) -> None:
     last_person: str | None = None
     last_group: str | None = None
     last_end = 0  # where the last person's claim ends
     wire = reading.dateline.agency if reading.dateline else None
     genders = _genders(doc, index)
+    fixed: dict[int, tuple[Span, object]] = {}
     for c in sorted(cands, key=lambda c: c.cue_span[0]):
         _opening_phrase_dropped(c, doc)
         _named_in_apposition(c, text)
         _issuer_speaks(c, doc)
         _matrix_subject(c, doc)
+        _conjoined_subject(c, doc, fixed)
+        _animate_for_participle(c, doc)
         if c.addressee_span:
             s, e = c.addressee_span
             c.addressee = index.at(s, e, ("PERSON", "ORG", "GPE")) or index.by_surface(text[s:e])
