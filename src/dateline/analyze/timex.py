@@ -350,6 +350,8 @@ def _plausible(text: str, c: _Cand) -> bool:
         if w == "future" and after and after.group(1).islower() and not re.match(
                 r"(?:years?|months?|weeks?|days?|quarters?|decades?|generations?)$", after.group(1)):
             return False  # "future earnings", "future payments": a description, not a time
+        if w == "future" and re.search(r"(?i)\bforeseeable\s+$", before):
+            return False  # "for the foreseeable future": an open stretch ahead, not a time (TBAQ 2 of 2)
         if w == "the past" and re.match(rf"\s+(?:\d|(?i:{_NUMW}|few|several|couple|many)\b)", text[c.end:]):
             return False  # "six of the past seven contests": a count of things, not the past
         if w == "soon" and re.search(r"(?i)\bas\s+$", before):

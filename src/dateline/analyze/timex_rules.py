@@ -106,6 +106,7 @@ REFERENCES: dict[str, str] = {
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",  # "will be set at a later date"
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }
