@@ -342,6 +342,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "three-quarters of its food": a share, not a time
         if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
             return False  # "the 1988 quarter": a year, not 1988 quarters
+    if c.kind == "freq" and m.group("w").lower() in R.FREQUENCY_ADJECTIVES and re.match(r"\s+(?:[a-z]+\s+)?[a-z]", text[c.end:]):
+        return False  # "the annual meeting", "a quarterly cash dividend": a kind of thing, not a time
     if c.kind == "reference":
         w = m.group("w").lower()
         after = re.match(r"\s*(\w+)", text[c.end:])
