@@ -348,6 +348,8 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "three-quarters of its food": a share, not a time
         if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
             return False  # "the 1988 quarter": a year, not 1988 quarters
+    if c.kind == "freq" and m.group("w").lower() in R.FREQUENCY_ADJECTIVES and re.match(r"\s+(?:[a-z]+\s+)?[a-z]", text[c.end:]):
+        return False  # "the annual meeting", "a quarterly cash dividend": a kind of thing, not a time
     if c.kind == "reference":
         w = m.group("w").lower()
         after = re.match(r"\s*(\w+)", text[c.end:])
@@ -356,6 +358,8 @@ def _plausible(text: str, c: _Cand) -> bool:
         if w == "future" and after and after.group(1).islower() and not re.match(
                 r"(?:years?|months?|weeks?|days?|quarters?|decades?|generations?)$", after.group(1)):
             return False  # "future earnings", "future payments": a description, not a time
+        if w == "future" and re.search(r"(?i)\bforeseeable\s+$", before):
+            return False  # "for the foreseeable future": an open stretch ahead, not a time (TBAQ 2 of 2)
         if w == "the past" and re.match(rf"\s+(?:\d|(?i:{_NUMW}|few|several|couple|many)\b)", text[c.end:]):
             return False  # "six of the past seven contests": a count of things, not the past
         if w == "soon" and re.search(r"(?i)\bas\s+$", before):

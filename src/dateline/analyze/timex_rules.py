@@ -106,6 +106,7 @@ REFERENCES: dict[str, str] = {
     "current": "PRESENT_REF", "the current time": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "one day": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",  # "will be set at a later date"
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }
@@ -132,6 +133,10 @@ FREQUENCY_ADVERBS: dict[str, str] = {
     "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
     "biennially": "P2Y", "annual": "P1Y", "semiannual": "P6M", "biannual": "P6M", "biennial": "P2Y",
 }
+#: frequency adjectives that, before a noun, tell what kind of thing it is ("the annual meeting",
+#: "a quarterly dividend", "its semiannual report"): no time (TBAQ leaves 10 of 10 untagged, and
+#: HeidelTime has no rule for them); as adverbs they stay sets ("adjusted quarterly")
+FREQUENCY_ADJECTIVES = frozenset({"annual", "quarterly", "semiannual", "biannual", "biennial"})
 #: words that make a period a set: "every year", "each season"
 SET_QUANTIFIERS = ("every", "each", "per")
 

@@ -1,0 +1,41 @@
+"""Reference values of time expressions (issue 11, tenth round): an open time ahead named by
+a noun phrase, and stretches that are no time (sentences of the project's own writing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyze.timex import find_timexes
+
+FRI = "2024-03-22"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("The trial date will be set at a later date, the clerk said.", "a later date"),
+    ("The board may sell the building at a future date.", "a future date"),
+])
+def test_a_later_date_is_the_future(text, surface) -> None:
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, FRI)}
+    assert got.get(surface) == ("DATE", "FUTURE_REF"), got
+
+
+def test_the_foreseeable_future_is_no_time() -> None:
+    assert find_timexes("Troops will stay in the region for the foreseeable future.", FRI) == []
+
+
+def test_the_future_alone_is_still_the_future() -> None:
+    got = {t["text"]: t["value"] for t in find_timexes("Nobody can say what the future holds for the mill.", FRI)}
+    assert got == {"the future": "FUTURE_REF"}, got
+
+
+def test_a_frequency_adjective_before_a_noun_is_no_time() -> None:
+    text = ("Shareholders approved the plan at the annual meeting, and the board raised its quarterly "
+            "cash dividend. The fund reports its holdings quarterly.")
+    got = {t["text"]: (t["type"], t["value"]) for t in find_timexes(text, FRI)}
+    assert got == {"quarterly": ("SET", "P3M")}, got
+    assert [t["span"][0] for t in find_timexes(text, FRI)] == [text.rindex("quarterly")]
+
+
+def test_daily_before_a_noun_stays_a_set() -> None:
+    got = {t["text"]: t["value"] for t in find_timexes("Protesters held daily rallies outside the embassy.", FRI)}
+    assert got == {"daily": "P1D"}, got
