@@ -39,3 +39,12 @@ def test_a_frequency_adjective_before_a_noun_is_no_time() -> None:
 def test_daily_before_a_noun_stays_a_set() -> None:
     got = {t["text"]: t["value"] for t in find_timexes("Protesters held daily rallies outside the embassy.", FRI)}
     assert got == {"daily": "P1D"}, got
+
+
+@pytest.mark.parametrize("text", [
+    "The trust pays its holders quarterly and keeps the rest.",
+    "Interest on the bonds is paid semiannual to holders of record.",
+])
+def test_a_frequency_word_before_a_function_word_stays_a_set(text) -> None:
+    got = [t["type"] for t in find_timexes(text, FRI)]
+    assert got == ["SET"], got

@@ -314,6 +314,12 @@ def _matches(text: str):
 _ZONE_AFTER = re.compile(rf"\s*(?:{_alt(t for t in R.TIME_ZONES if len(t) >= 3)})\b")
 
 
+#: words that follow a frequency adverb, not the noun of an adjective ("reports quarterly and …",
+#: "paid quarterly to holders"): after them "quarterly" stays a set
+_AFTER_ADVERB = frozenset({"and", "or", "but", "to", "in", "on", "at", "by", "for", "from", "with", "since",
+                           "until", "as", "than", "if", "when", "while", "because", "so", "thereafter"})
+
+
 def _plausible(text: str, c: _Cand) -> bool:
     """Filters for words that are often not times: "May", "March", "now" as a discourse word."""
     m, before = c.match, text[max(0, c.start - 40):c.start]
@@ -348,8 +354,10 @@ def _plausible(text: str, c: _Cand) -> bool:
             return False  # "three-quarters of its food": a share, not a time
         if re.fullmatch(r"(?:1[89]|20)\d\d", n) and not u.endswith("s"):
             return False  # "the 1988 quarter": a year, not 1988 quarters
-    if c.kind == "freq" and m.group("w").lower() in R.FREQUENCY_ADJECTIVES and re.match(r"\s+(?:[a-z]+\s+)?[a-z]", text[c.end:]):
-        return False  # "the annual meeting", "a quarterly cash dividend": a kind of thing, not a time
+    if c.kind == "freq" and m.group("w").lower() in R.FREQUENCY_ADJECTIVES:
+        after = re.match(r"\s+([a-z]+)", text[c.end:])
+        if after and after.group(1) not in _AFTER_ADVERB:
+            return False  # "the annual meeting", "a quarterly cash dividend": a kind of thing, not a time
     if c.kind == "reference":
         w = m.group("w").lower()
         after = re.match(r"\s*(\w+)", text[c.end:])
