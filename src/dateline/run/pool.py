@@ -105,6 +105,12 @@ def _start(parent: int, analyze: bool, options: ExtractOptions, finish: Callable
         nlp.load()
 
 
+#: the page read before the workers fork (our own words)
+WARM_UP_TEXT = ("Ana Lind said on Monday that the port would reopen in June. She told reporters that the "
+                "workers who had been on strike since the spring were back, and that the first ships "
+                "would come in after the repairs were done.")
+
+
 def preload_pipeline(analyze: bool) -> None:
     """Import the reading code and load the default pipeline in this process, before forking."""
     from .. import extract  # noqa: F401
@@ -115,8 +121,10 @@ def preload_pipeline(analyze: bool) -> None:
         from ..model import Source
 
         # one short page through the whole analysis: the pipeline and everything the rules
-        # build on first use (matchers, the cue model) are then made once, here
-        page = Page("Ana Lind said on Monday that the port would reopen in June.", Source(path="<warm-up>"))
+        # build on first use (matchers, the cue model) are then made once, here. It is plainly
+        # English (analyze/language.py), so the language model is not loaded for it: a worker
+        # loads it only when one of its pages needs it
+        page = Page(WARM_UP_TEXT, Source(path="<warm-up>"))
         try:
             list(run_analysis([extract(page, _options)]))
         except Exception:  # noqa: BLE001  (a broken install: each document will say so itself)
