@@ -1593,6 +1593,12 @@ STORY_DAY_WINDOW = 7
 LEAD_CHARS = 600
 
 
+#: what a full date of the lead needs: an ISO date's or a numeric date's gate, or (a month's
+#: name and its year) four digits and a month's gate
+_MAY_GIVE_ITS_DATE = re.compile(rf"{_GATE_SOURCES['iso']}|{_GATE_SOURCES['numeric']}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 @lru_cache(maxsize=32)  # asked twice a document (its analysis and its attribution): worked out once
 def story_anchor(text: str, published: str | date | None, dateline_date: str | date | None = None) -> str | None:
     """The day a story's relative dates count from, the same in every copy of it.
@@ -1611,6 +1617,8 @@ def story_anchor(text: str, published: str | date | None, dateline_date: str | d
     if pub is None:
         return None
     lead = text[:LEAD_CHARS]
+    if not _MAY_GIVE_ITS_DATE.search(lead) and not (_FOUR_DIGITS.search(lead) and GATES["monthday"].search(lead)):
+        return pub.isoformat()  # no full date can be in the lead: no need to find its expressions
     best: date | None = None
     for c in _candidates(lead):
         if c.kind not in ("monthday", "iso", "numeric"):
