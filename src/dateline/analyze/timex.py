@@ -163,7 +163,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _UNGATED_SOURCES = {kind: rx.pattern for kind, rx in PATTERNS if rx.flags == re.UNICODE}
 # the same patterns led by their possible first characters (scan.py): same matches, ~2x faster scans
 PATTERNS = [(kind, compile_led(rx.pattern) if rx.flags == re.UNICODE else rx) for kind, rx in PATTERNS]
-_UNIT_GATE = r"(?i:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)"
+#: a unit's word where a word starts: every pattern it gates ("duration", "ago", "numrange",
+#: "bareunits") has the unit after a space or a hyphen, so "minister", "today", "three" open no
+#: window for them
+_UNIT_GATE = r"(?i:\b(?:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni))"
 _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[Uu][Ll]|A[Uu][Gg]|S[Ee][Pp]|O[Cc][Tt]|N[Oo][Vv]|D[Ee][Cc])"
 #: a word each pattern cannot match without: patterns run only near these (one cheap scan each
 #: instead of trying a big alternation at every character). Every match of a pattern lies

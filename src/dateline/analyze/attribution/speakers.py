@@ -693,11 +693,29 @@ def _person_positions(text: str, index: EntityIndex) -> list[tuple[int, str]]:
         if len(ids) != 1 or not name[:1].isupper() or len(name) < 3:
             continue
         eid = next(iter(ids))
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-            out.add((m.start(), eid))
+        out.update((i, eid) for i in _word_at(text, name))
     index._person_positions = sorted(out)
     return index._person_positions
 
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` of a str pattern matches
+
+
+def _word_at(text: str, word: str):
+    """Where ``re.finditer(rf"\b{re.escape(word)}\b", text)`` finds the word, by ``str.find``
+    (the pattern, compiled for each surname of each document, cost more than the scan)."""
+    n, k = len(text), len(word)
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + k
+        if (first != (i > 0 and _is_word_char(text[i - 1]))) and (last != (j < n and _is_word_char(text[j]))):
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
 
 
 def _resolve(doc, text, span, head, index: EntityIndex, wire, last_person, last_group,
