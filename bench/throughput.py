@@ -13,7 +13,8 @@ interleaved, and the median is reported. ``--workers``: also the whole ``datelin
 command (process start, model load and output included) with N workers against one worker,
 wall-clock medians of interleaved runs (target ≥ 1.7× with 2 workers on 2 cores), with the CPU
 seconds of each command's whole process tree (workers included) beside them; with
-``--workers-only``, that table alone. A one-page command timed in the same rounds gives the
+``--workers-only``, that table alone; with ``--passes K``, an input of each text K times (a longer
+batch: the start-up, paid once, weighs less). A one-page command timed in the same rounds gives the
 start-up, and the ratio of the two runs less it (the reading alone, what a long input sees).
 
 Also reported: what our own rules cost beside the parse (issue 10 item 5, target <= 10%). The
@@ -316,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", action="store_true", help="use the synthetic articles even when AEB is present")
     ap.add_argument("--repeats", type=int, default=3, help="interleaved runs of each side (the median is reported)")
     ap.add_argument("--workers", type=int, default=0, help="also time `dateline read --workers N` against 1 worker")
+    ap.add_argument("--passes", type=int, default=1,
+                    help="with --workers: each text that many times in one input (a longer batch, as a day's "
+                         "pages are; the start-up is paid once)")
     ap.add_argument("--workers-only", action="store_true",
                     help="with --workers: only the whole commands, one worker against N (no parse comparison)")
     ap.add_argument("--rules-only", action="store_true",
@@ -336,8 +340,9 @@ def main(argv: list[str] | None = None) -> int:
         return rules_only(args, texts, source)
     words = sum(len(t.split()) for t in texts) / max(len(texts), 1)
     if args.workers_only and args.workers > 1:
-        print(f"read --workers: {len(texts)} {source}, {words:.0f} words each on average; "
-              f"median of {max(1, args.repeats)} interleaved runs")
+        print(f"read --workers: {len(texts)} {source}, {words:.0f} words each on average"
+              + (f", each read {args.passes} times in one input ({len(texts) * args.passes} pages)" if args.passes > 1 else "")
+              + f"; median of {max(1, args.repeats)} interleaved runs")
         return workers_table(args, texts)
     runs = [measure(texts, warm) for _ in range(max(1, args.repeats))]  # each run: both sides in turn
     m = {k: median([r[k] for r in runs]) for k in ("spacy", "dateline")}
@@ -377,6 +382,7 @@ def workers_table(args, texts: list[str]) -> int:
     # the package's modules byte-compiled first, as an installed wheel's are (an editable install
     # under PYTHONDONTWRITEBYTECODE compiles every module of dateline from source at each start)
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    texts = texts * max(1, args.passes)  # a longer batch: each text again (ids differ), start-up paid once
     one, many, start = [], [], []
     for _ in range(max(1, args.repeats)):
         start.append(read_command(texts[:1], 1))
