@@ -347,8 +347,9 @@ STATE_MEDIA = (
     ("official", "news", "agency"), ("official", "media"), ("state", "-", "controlled", "media"),
 )
 
-#: a nested attribution's outer speaker is a conduit (only ``via``, not a claim of its own)
-#: when it is a medium: one of these words in its mention, or one of these cues
+#: a nested attribution's outer speaker is a conduit (in the inner claim's ``via``) when it is a
+#: medium: one of these words in its mention, or one of these cues. It is a claim of its own as
+#: well unless it is a news agency (AGENCY_WORDS, STATE_MEDIA, an agency entity)
 MEDIUM_WORDS = frozenset({
     "media", "agency", "newspaper", "paper", "daily", "tabloid", "broadcaster", "television",
     "tv", "radio", "channel", "network", "outlet", "outlets", "newswire", "wire", "press",
@@ -356,6 +357,10 @@ MEDIUM_WORDS = frozenset({
     "journal", "post", "tribune", "herald", "gazette", "news",
 })
 MEDIUM_CUES = frozenset({"reported", "reports", "report", "reporting", "carried", "published"})
+#: words that make a medium a news agency (a wire service; state media are STATE_MEDIA): the
+#: chain that carries words (speaker → state media → wire → publisher), not a source of its own
+#: reporting
+AGENCY_WORDS = frozenset({"agency", "agencies", "newswire", "wire", "wires"})
 
 #: nouns that stand for an organisation of the document ("the ministry said")
 ORG_NOUNS = frozenset({
