@@ -362,6 +362,16 @@ MEDIUM_CUES = frozenset({"reported", "reports", "report", "reporting", "carried"
 #: reporting
 AGENCY_WORDS = frozenset({"agency", "agencies", "newswire", "wire", "wires"})
 
+#: verbs of speech that attribute the clause they are set beside with "as" ("As the Times
+#: reported, …", "…, as she noted", "as Hale put it"): lemmas of SPEECH_VERBS, and "put (it)"
+AS_CUES = frozenset({
+    "say", "tell", "report", "note", "write", "explain", "observe", "state", "declare", "announce",
+    "claim", "argue", "insist", "warn", "suggest", "acknowledge", "admit", "confirm", "predict",
+    "recall", "reveal", "disclose", "indicate", "testify", "conclude", "estimate", "remark", "tweet",
+    "post", "stress", "emphasize", "assert", "maintain", "allege", "contend", "concede", "reiterate",
+})
+AS_PUT_FORMS = frozenset({"put", "puts"})
+
 #: nouns that stand for an organisation of the document ("the ministry said")
 ORG_NOUNS = frozenset({
     "ministry", "department", "agency", "government", "company", "firm", "group", "party",

@@ -59,7 +59,7 @@ from .speakers import (
     _polled_in_clause,
     _resolve_speakers,
 )
-from .verbs import _according, _cue_verbs, _in_documents, _omissions
+from .verbs import _according, _as_cues, _cue_verbs, _in_documents, _omissions
 
 
 def _only_the_document(text: str, c: _Cand) -> bool:
@@ -127,6 +127,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
         taken: set[int] = set()
         cands += _omissions(doc, ss, se, taken)
         cands += _according(doc, ss, se, taken)
+        cands += _as_cues(doc, ss, se, taken, quotes)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
         cands += _in_documents(doc, ss, se, taken, quotes)
     cands += _trailing_verbs(doc, text, sents, quotes, cands)
