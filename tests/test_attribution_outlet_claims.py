@@ -117,3 +117,23 @@ def test_whom_an_as_clause_told_is_the_addressee(nlp) -> None:
 def test_an_as_clause_that_says_something_or_compares_attributes_nothing_beside_it(nlp, text, clause) -> None:
     claims = claims_of(text)
     assert not any(clause in c["content"] for c in claims), [(c["speaker_text"], c["content"]) for c in claims]
+
+
+def test_according_to_inside_a_quotation_is_the_quoted_speakers_words(nlp) -> None:
+    claims = claims_of('"It is all according to the age groups," said Hale, a retired teacher.')
+    assert [c["cue"] for c in claims] == ["said"]
+
+
+def test_according_to_that_opens_a_reported_clause_holds_only_that_clause(nlp) -> None:
+    claims = claims_of("The auditor reported that, according to an analysis of the records, most of the "
+                       "meetings were with donors.")
+    c = next(c for c in claims if c["cue"] == "according to")
+    assert c["speaker_text"] == "an analysis of the records"
+    assert c["content"] == "most of the meetings were with donors"
+
+
+def test_a_government_agency_reporting_what_was_found_is_a_claim_a_news_agency_is_not(nlp) -> None:
+    claims = claims_of("The agency reported that the inspector said the pumps had failed.")
+    assert sorted(c["speaker_text"] for c in claims) == ["The agency", "the inspector"]
+    claims = claims_of("The inspector said the pumps had failed, the Harbour news agency reported.")
+    assert [c["speaker_text"] for c in claims] == ["The inspector"]

@@ -359,8 +359,9 @@ MEDIUM_WORDS = frozenset({
 MEDIUM_CUES = frozenset({"reported", "reports", "report", "reporting", "carried", "published"})
 #: words that make a medium a news agency (a wire service; state media are STATE_MEDIA): the
 #: chain that carries words (speaker → state media → wire → publisher), not a source of its own
-#: reporting
-AGENCY_WORDS = frozenset({"agency", "agencies", "newswire", "wire", "wires"})
+#: reporting. "The agency" alone is as often a government's (the agency's own report is a claim).
+AGENCY_WORDS = frozenset({"newswire", "newswires", "wire", "wires"})
+AGENCY_PHRASES = (("news", "agency"), ("news", "agencies"), ("press", "agency"), ("wire", "service"))
 
 #: verbs of speech that attribute the clause they are set beside with "as" ("As the Times
 #: reported, …", "…, as she noted", "as Hale put it"): lemmas of SPEECH_VERBS, and "put (it)"

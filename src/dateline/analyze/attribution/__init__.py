@@ -126,7 +126,7 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     for ss, se in sents:
         taken: set[int] = set()
         cands += _omissions(doc, ss, se, taken)
-        cands += _according(doc, ss, se, taken)
+        cands += _according(doc, ss, se, taken, quotes)
         cands += _as_cues(doc, ss, se, taken, quotes)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
         cands += _in_documents(doc, ss, se, taken, quotes)

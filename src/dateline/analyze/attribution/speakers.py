@@ -255,7 +255,8 @@ def _carrier_only(c: _Cand, cands: list[_Cand], text: str, index: EntityIndex) -
     words = re.findall(r"\w+|-", text[span[0]:span[1]].lower())
     if set(words) & cues.AGENCY_WORDS:
         return True
-    return any(tuple(words[i:i + len(seq)]) == seq for seq in cues.STATE_MEDIA for i in range(len(words)))
+    return any(tuple(words[i:i + len(seq)]) == seq for seq in cues.STATE_MEDIA + cues.AGENCY_PHRASES
+               for i in range(len(words)))
 
 
 

@@ -720,12 +720,14 @@ def _content_end(doc, i, se) -> int:
 
 
 
-def _according(doc, ss, se, taken) -> list[_Cand]:
+def _according(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     out = []
     lows = lowers(doc)
     for t in tokens(doc)[ss:se - 1]:
         if lows[t.i] != "according" or lows[t.i + 1] != "to":
             continue
+        if quotes and _quote_around(quotes, t.idx) is not None:
+            continue  # '"It's according to age groups," she said': the quoted speaker's words
         k = t.i + 2
         j = k
         while j < se and doc[j].text not in (",", ";", ".", ":") and not doc[j].is_space:
@@ -736,6 +738,12 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
             continue
         speaker = (doc[k].idx, _char_end(doc, j))
         lead = all(x.is_punct or x.lower_ in ("but", "and", "yet", "so") for x in doc[ss:t.i])
+        opens = t.i - 1
+        while opens >= ss and doc[opens].text == ",":
+            opens -= 1
+        if not lead and opens >= ss and (doc[opens].lower_ == "that" and doc[opens].dep_ == "mark"
+                                         or doc[opens].text == ":"):
+            lead = True  # "X reported that, according to Y, Z": Y's is the clause it opens, not X's
         if lead:
             cs = j + 1 if j < se and doc[j].text == "," else j
             if cs >= se:
