@@ -85,6 +85,10 @@ def test_a_report_named_inside_the_words_it_would_carry_is_no_claim(nlp) -> None
      "the harbour master", "told", "The ferry will stop running in winter"),
     ("The new bridge, as the engineer put it, is a gamble on the weather.",
      "the engineer", "put", "The new bridge, as the engineer put it, is a gamble on the weather"),
+    ("As the treasurer has pointed out, the harbour cannot reopen before spring.",
+     "the treasurer", "pointed", "the harbour cannot reopen before spring"),
+    ("The ferry may not survive the winter, as the latest accounts show.",
+     "the latest accounts", "show", "The ferry may not survive the winter"),
 ])
 def test_an_as_clause_of_speech_attributes_the_clause_beside_it(nlp, text, speaker, cue, content) -> None:
     c = by_speaker(claims_of(text), speaker)
@@ -113,6 +117,7 @@ def test_whom_an_as_clause_told_is_the_addressee(nlp) -> None:
     ("As I said last week, the budget is three months late.", "the budget is"),
     ("As it turned out, the budget was three months late.", "the budget was"),
     ("Prices rose just as fast as the treasurer said.", "Prices rose"),
+    ("As the treasurer pointed to the map, the crowd fell silent.", "the crowd fell"),
 ])
 def test_an_as_clause_that_says_something_or_compares_attributes_nothing_beside_it(nlp, text, clause) -> None:
     claims = claims_of(text)

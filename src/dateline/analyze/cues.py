@@ -372,6 +372,17 @@ AS_CUES = frozenset({
     "post", "stress", "emphasize", "assert", "maintain", "allege", "contend", "concede", "reiterate",
 })
 AS_PUT_FORMS = frozenset({"put", "puts"})
+#: other verbs an as-clause attributes with (form → lemma): what is pointed out, shown, believed,
+#: hoped, feared, expected or speculated ("as Tuesday's results show", "as some liberals hope")
+AS_MORE_FORMS = {form: lemma for lemma, forms in {
+    "point": ("point", "points", "pointed"),  # with "out"
+    "show": ("show", "shows", "showed", "shown"),
+    "believe": ("believe", "believes", "believed"),
+    "hope": ("hope", "hopes", "hoped"),
+    "fear": ("fear", "fears", "feared"),
+    "expect": ("expect", "expects", "expected"),
+    "speculate": ("speculate", "speculates", "speculated"),
+}.items() for form in forms}
 
 #: nouns that stand for an organisation of the document ("the ministry said")
 ORG_NOUNS = frozenset({

@@ -785,7 +785,8 @@ def _as_cues(doc, ss, se, taken, quotes=()) -> list[_Cand]:
         low = lows[tok.i]
         entry = cues.CUE_FORMS.get(low)
         put = low in cues.AS_PUT_FORMS
-        if (entry is None or entry[0] not in cues.AS_CUES) and not put:
+        more = cues.AS_MORE_FORMS.get(low)
+        if (entry is None or entry[0] not in cues.AS_CUES) and not put and more is None:
             continue
         if tok.i in taken or not tok.tag_.startswith("VB") or tok.dep_ != "advcl":
             continue
@@ -798,6 +799,9 @@ def _as_cues(doc, ss, se, taken, quotes=()) -> list[_Cand]:
         if quotes and _quote_around(quotes, tok.idx) is not None:
             continue  # inside a quotation: the quoted speaker's words
         after = [c for c in tok.children if c.i > tok.i]
+        if more == "point":
+            if not any(c.dep_ == "prt" and c.lower_ == "out" for c in after):
+                continue  # "as Hale pointed out"
         if put:
             if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in after):
                 continue
