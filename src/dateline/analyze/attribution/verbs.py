@@ -774,8 +774,10 @@ _AS_CUE_TOPICS = frozenset({"about", "of", "to", "for", "with", "over"})
 
 def _as_cues(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     """'As the Daily Planet reported on Friday, the mayor will resign', '…, as Hale noted', 'as
-    Hale put it, …': a verb of speech in a clause opened by "as" that says nothing of its own
-    attributes the clause it is set beside. The speaker is its subject; the content is the rest
+    Hale put it, …', 'as Tuesday's results show': a verb of speech (cues.AS_CUES, "put it") or of
+    pointing out, showing, believing, hoping (cues.AS_MORE_FORMS) in a clause opened by "as" that
+    says nothing of its own attributes the clause it is set beside. The speaker is its subject
+    (whom it told, the addressee; a quotation after a colon, the content); the content is the rest
     of the sentence (what comes after the "as" clause when it opens the sentence, what comes
     before it when it closes the sentence, the whole sentence when it stands inside)."""
     out = []
