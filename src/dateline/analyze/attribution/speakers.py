@@ -245,7 +245,7 @@ def _carrier_only(c: _Cand, cands: list[_Cand], text: str, index: EntityIndex) -
     reports another's words, a newspaper, a network, a website, a report, a poll ("…, the Daily
     Planet reported", "according to the report"), makes a claim of its own as well: what it
     reported, its whole content, beside the inner claim."""
-    if any(c in x.outer and x.content[0] <= c.cue_span[0] < x.content[1] for x in cands):
+    if any(x.content[0] <= c.cue_span[0] < x.content[1] and any(o is c for o in x.outer) for x in cands):
         return True
     if c.speaker and index.by_id.get(c.speaker, {}).get("agency"):
         return True
