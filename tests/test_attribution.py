@@ -334,12 +334,16 @@ def test_another_speakers_clause_ends_the_content(nlp) -> None:
     assert any(c["cue"] == "deny" and c["speaker_text"] == "the regulators" for c in claims)
 
 
-def test_a_person_who_relays_another_is_a_speaker_but_a_newspaper_is_a_conduit(nlp) -> None:
+def test_a_person_or_a_newspaper_who_relays_another_is_a_speaker_a_news_agency_only_a_conduit(nlp) -> None:
     claims = claims_of("The inspector testified that the contractor said the concrete was poured too early.")
     assert sorted(c["speaker_text"] for c in claims) == ["The inspector", "the contractor"]
     inner = next(c for c in claims if c["speaker_text"] == "the contractor")
     assert inner["content"] == "the concrete was poured too early"
     claims = claims_of("The contractor said the concrete was fine, the local newspaper reported.")
+    assert [c["speaker_text"] for c in claims] == ["the local newspaper", "The contractor"]
+    assert claims[0]["content"] == "The contractor said the concrete was fine"
+    assert claims[1]["via"] == ["the local newspaper"]
+    claims = claims_of("The contractor said the concrete was fine, the state news agency reported.")
     assert [c["speaker_text"] for c in claims] == ["The contractor"]
 
 

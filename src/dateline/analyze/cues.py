@@ -347,8 +347,9 @@ STATE_MEDIA = (
     ("official", "news", "agency"), ("official", "media"), ("state", "-", "controlled", "media"),
 )
 
-#: a nested attribution's outer speaker is a conduit (only ``via``, not a claim of its own)
-#: when it is a medium: one of these words in its mention, or one of these cues
+#: a nested attribution's outer speaker is a conduit (in the inner claim's ``via``) when it is a
+#: medium: one of these words in its mention, or one of these cues. It is a claim of its own as
+#: well unless it is a news agency (AGENCY_WORDS, STATE_MEDIA, an agency entity)
 MEDIUM_WORDS = frozenset({
     "media", "agency", "newspaper", "paper", "daily", "tabloid", "broadcaster", "television",
     "tv", "radio", "channel", "network", "outlet", "outlets", "newswire", "wire", "press",
@@ -356,6 +357,32 @@ MEDIUM_WORDS = frozenset({
     "journal", "post", "tribune", "herald", "gazette", "news",
 })
 MEDIUM_CUES = frozenset({"reported", "reports", "report", "reporting", "carried", "published"})
+#: words that make a medium a news agency (a wire service; state media are STATE_MEDIA): the
+#: chain that carries words (speaker → state media → wire → publisher), not a source of its own
+#: reporting. "The agency" alone is as often a government's (the agency's own report is a claim).
+AGENCY_WORDS = frozenset({"newswire", "newswires", "wire", "wires"})
+AGENCY_PHRASES = (("news", "agency"), ("news", "agencies"), ("press", "agency"), ("wire", "service"))
+
+#: verbs of speech that attribute the clause they are set beside with "as" ("As the Times
+#: reported, …", "…, as she noted", "as Hale put it"): lemmas of SPEECH_VERBS, and "put (it)"
+AS_CUES = frozenset({
+    "say", "tell", "report", "note", "write", "explain", "observe", "state", "declare", "announce",
+    "claim", "argue", "insist", "warn", "suggest", "acknowledge", "admit", "confirm", "predict",
+    "recall", "reveal", "disclose", "indicate", "testify", "conclude", "estimate", "remark", "tweet",
+    "post", "stress", "emphasize", "assert", "maintain", "allege", "contend", "concede", "reiterate",
+})
+AS_PUT_FORMS = frozenset({"put", "puts"})
+#: other verbs an as-clause attributes with (form → lemma): what is pointed out, shown, believed,
+#: hoped, feared, expected or speculated ("as Tuesday's results show", "as some liberals hope")
+AS_MORE_FORMS = {form: lemma for lemma, forms in {
+    "point": ("point", "points", "pointed"),  # with "out"
+    "show": ("show", "shows", "showed", "shown"),
+    "believe": ("believe", "believes", "believed"),
+    "hope": ("hope", "hopes", "hoped"),
+    "fear": ("fear", "fears", "feared"),
+    "expect": ("expect", "expects", "expected"),
+    "speculate": ("speculate", "speculates", "speculated"),
+}.items() for form in forms}
 
 #: nouns that stand for an organisation of the document ("the ministry said")
 ORG_NOUNS = frozenset({

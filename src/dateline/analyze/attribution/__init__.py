@@ -16,7 +16,10 @@ coreference), channels.py and chains.py (the channel, the chain of carriers, the
 The words are data in ../cues.py and channels.py.
 
 An attribution whose content holds another one is a conduit: "Kim told Y that …, state media
-said" is Kim's claim via KCNA. ``via`` then adds the article's wire agency and publisher.
+said" is Kim's claim via KCNA. ``via`` then adds the article's wire agency and publisher. A news
+agency (state media, a wire service) is only that link of the chain; any other medium or person
+that carries another's words ("…, the Daily Planet reported", "according to the report", "X
+testified that Y said …") is a claim of its own too, its content the whole of what it carried.
 Bylines and the article's own wire agency are never speakers. Nothing here raises on odd text;
 analyze() catches what a bug might raise and records it on the one document.
 """
@@ -47,6 +50,7 @@ from .quoted import (
 from .quotes import _quotes_in, find_quotes, paragraph_spans
 from .speakers import (
     _appearance_holders,
+    _carrier_only,
     _medium,
     _nest,
     _outside_dateline,
@@ -55,7 +59,7 @@ from .speakers import (
     _polled_in_clause,
     _resolve_speakers,
 )
-from .verbs import _according, _cue_verbs, _in_documents, _omissions
+from .verbs import _according, _as_cues, _cue_verbs, _in_documents, _omissions
 
 
 def _only_the_document(text: str, c: _Cand) -> bool:
@@ -122,7 +126,8 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     for ss, se in sents:
         taken: set[int] = set()
         cands += _omissions(doc, ss, se, taken)
-        cands += _according(doc, ss, se, taken)
+        cands += _according(doc, ss, se, taken, quotes)
+        cands += _as_cues(doc, ss, se, taken, quotes)
         cands += _cue_verbs(doc, ss, se, taken, quotes, index, chunks)
         cands += _in_documents(doc, ss, se, taken, quotes)
     cands += _trailing_verbs(doc, text, sents, quotes, cands)
@@ -157,8 +162,10 @@ def attribute(doc: Any, reading: Reading, entities: list[dict[str, Any]]) -> lis
     anchor = story_anchor(text, reading.published, reading.dateline.date if reading.dateline else None)
     claims: list[dict[str, Any]] = []
     for c in sorted(cands, key=lambda c: c.content[0]):
-        if c.conduit and _medium(c, text, index) or (c.speaker and c.speaker in carriers):
-            continue  # a medium that carries another's words is a conduit, not a speaker
+        if c.speaker and c.speaker in carriers:
+            continue  # the article's own wire and bylines are carriers, not speakers
+        if c.conduit and _medium(c, text, index) and _carrier_only(c, cands, text, index):
+            continue  # a news agency that carries another's words is a link of the chain, not a speaker
         claim = _to_dict(c, text, index, reading, wire, publisher, sent_chars, anchor)
         if claim is not None:
             claims.append(claim)

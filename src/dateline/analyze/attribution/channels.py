@@ -185,6 +185,8 @@ def source_kind(speaker_text: str | None, entity: dict[str, Any] | None, sentenc
             return "person"
         if typ == "NORP":
             return "group"
+        if is_outlet(entity):
+            return "organisation"  # a newspaper or network, whatever type the tagger gave its name
     if head in DOCUMENTS:
         return "document"
     if head in GROUP_WORDS or head.endswith("s") and head[:-1] in cues.ROLE_NOUNS | cues.PEOPLE_NOUNS:

@@ -237,6 +237,28 @@ def _medium(c: _Cand, text: str, index: EntityIndex) -> bool:
     return bool(words & cues.MEDIUM_WORDS)
 
 
+def _carrier_only(c: _Cand, cands: list[_Cand], text: str, index: EntityIndex) -> bool:
+    """Whether a medium that carries another's words is only a link of the chain, kept in the
+    inner claim's ``via`` and not a claim of its own: a news agency (a wire service, state media:
+    "…, KCNA said", "state media reported"), or a medium named inside the words of a claim it
+    would carry ("X said there was no evidence in the report that …"). Any other medium that
+    reports another's words, a newspaper, a network, a website, a report, a poll ("…, the Daily
+    Planet reported", "according to the report"), makes a claim of its own as well: what it
+    reported, its whole content, beside the inner claim."""
+    if any(x.content[0] <= c.cue_span[0] < x.content[1] and any(o is c for o in x.outer) for x in cands):
+        return True
+    if c.speaker and index.by_id.get(c.speaker, {}).get("agency"):
+        return True
+    span = c.refers or c.speaker_span
+    if span is None:
+        return True
+    words = re.findall(r"\w+|-", text[span[0]:span[1]].lower())
+    if set(words) & cues.AGENCY_WORDS:
+        return True
+    return any(tuple(words[i:i + len(seq)]) == seq for seq in cues.STATE_MEDIA + cues.AGENCY_PHRASES
+               for i in range(len(words)))
+
+
 
 def _named_in_apposition(c: _Cand, text: str) -> None:
     """A speaker described first and named after ("One pastor in the town, Jo Hale, said …", "the

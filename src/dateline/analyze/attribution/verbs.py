@@ -720,12 +720,14 @@ def _content_end(doc, i, se) -> int:
 
 
 
-def _according(doc, ss, se, taken) -> list[_Cand]:
+def _according(doc, ss, se, taken, quotes=()) -> list[_Cand]:
     out = []
     lows = lowers(doc)
     for t in tokens(doc)[ss:se - 1]:
         if lows[t.i] != "according" or lows[t.i + 1] != "to":
             continue
+        if quotes and _quote_around(quotes, t.idx) is not None:
+            continue  # '"It's according to age groups," she said': the quoted speaker's words
         k = t.i + 2
         j = k
         while j < se and doc[j].text not in (",", ";", ".", ":") and not doc[j].is_space:
@@ -736,6 +738,12 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
             continue
         speaker = (doc[k].idx, _char_end(doc, j))
         lead = all(x.is_punct or x.lower_ in ("but", "and", "yet", "so") for x in doc[ss:t.i])
+        opens = t.i - 1
+        while opens >= ss and doc[opens].text == ",":
+            opens -= 1
+        if not lead and opens >= ss and (doc[opens].lower_ == "that" and doc[opens].dep_ == "mark"
+                                         or doc[opens].text == ":"):
+            lead = True  # "X reported that, according to Y, Z": Y's is the clause it opens, not X's
         if lead:
             cs = j + 1 if j < se and doc[j].text == "," else j
             if cs >= se:
@@ -755,6 +763,90 @@ def _according(doc, ss, se, taken) -> list[_Cand]:
         taken.update(range(t.i, j))
         out.append(_Cand("according", "according to", (t.idx, _char_end(doc, t.i + 2)), speaker, content,
                          head=head))
+    return out
+
+
+#: what may hang on an "as" cue that says nothing of its own: a date, a manner, a setting
+_AS_CUE_SETTINGS = frozenset({"advmod", "npadvmod", "prep", "punct", "aux", "neg", "agent", "prt", "cc"})
+#: prepositions that give what was said ("as he spoke about …"): the cue then has content of its own
+_AS_CUE_TOPICS = frozenset({"about", "of", "to", "for", "with", "over"})
+
+
+def _as_cues(doc, ss, se, taken, quotes=()) -> list[_Cand]:
+    """'As the Daily Planet reported on Friday, the mayor will resign', '…, as Hale noted', 'as
+    Hale put it, …', 'as Tuesday's results show': a verb of speech (cues.AS_CUES, "put it") or of
+    pointing out, showing, believing, hoping (cues.AS_MORE_FORMS) in a clause opened by "as" that
+    says nothing of its own attributes the clause it is set beside. The speaker is its subject
+    (whom it told, the addressee; a quotation after a colon, the content); the content is the rest
+    of the sentence (what comes after the "as" clause when it opens the sentence, what comes
+    before it when it closes the sentence, the whole sentence when it stands inside)."""
+    out = []
+    lows = lowers(doc)
+    text = _text(doc)
+    for tok in tokens(doc)[ss:se]:
+        low = lows[tok.i]
+        entry = cues.CUE_FORMS.get(low)
+        put = low in cues.AS_PUT_FORMS
+        more = cues.AS_MORE_FORMS.get(low)
+        if (entry is None or entry[0] not in cues.AS_CUES) and not put and more is None:
+            continue
+        if tok.i in taken or not tok.tag_.startswith("VB") or tok.dep_ != "advcl":
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.i < tok.i), None)
+        if mark is None or mark.lower_ != "as" or _negated(tok) or _passive(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and mark.i < c.i < tok.i), None)
+        if subj is None or _first_person(subj) or subj.lower_ in ("it", "this", "that", "what"):
+            continue  # "as I said": the writer's own; "as it turned out"
+        if quotes and _quote_around(quotes, tok.idx) is not None:
+            continue  # inside a quotation: the quoted speaker's words
+        after = [c for c in tok.children if c.i > tok.i]
+        if more == "point":
+            if not any(c.dep_ == "prt" and c.lower_ == "out" for c in after):
+                continue  # "as Hale pointed out"
+        if put:
+            if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in after):
+                continue
+            after = [c for c in after if not (c.dep_ == "dobj" and c.lower_ == "it")]
+        told = next((c for c in after if c.dep_ in ("dobj", "dative") and entry is not None and entry[1] == "tell"
+                     and _animate(c)), None)  # "as she told the council": whom she told
+        after = [c for c in after if c is not told]
+        if any(c.dep_ not in _AS_CUE_SETTINGS or c.dep_ == "prep" and c.lower_ in _AS_CUE_TOPICS
+               for c in after):
+            continue  # "as Hale spoke about the plan", "as she said that …": it says something of its own
+        lo, hi = mark.i, tok.right_edge.i + 1
+        if lo < ss or hi > se:
+            continue
+        given: list[Quote] = []
+        main = tok.head
+        main_subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if hi < se and doc[hi].text == ":":
+            q = _quote_after(quotes, text, _char_end(doc, hi + 1))
+            if q is None:
+                continue
+            content, given = q.span, [q]  # '…, as the group's website notes: "…"': the quotation
+        elif main.i >= hi and (main_subj is None or main_subj.i >= hi):
+            cs = hi  # "As the Times reported, the mayor …", "Of course, as Hale noted, the plan …"
+            while cs < se and (doc[cs].is_punct or doc[cs].is_space) and doc[cs].text not in _OPEN_MARKS:
+                cs += 1
+            if cs >= se:
+                continue
+            content = (doc[cs].idx, _char_end(doc, se))
+        elif lo == ss or doc[lo - 1].text not in (",", "—", "–", "--", "("):
+            continue  # "… faster than Hale said", "the same as she said": a comparison, not an aside
+        elif main.i < lo and all(x.is_punct or x.is_space for x in doc[hi:se]):
+            content = (doc[ss].idx, doc[lo - 1].idx)  # "The mayor will resign, as the Times reported."
+        else:
+            content = (doc[ss].idx, _char_end(doc, se))  # "The plan, as Hale noted, is late"
+        content = _trim(text, *content)
+        if content[1] <= content[0] or len(text[content[0]:content[1]].split()) < 3:
+            continue
+        sp = _np_span(doc, subj, mark.i + 1, tok.i)
+        addr = _np_span(doc, told, tok.i + 1, hi) if told is not None else None
+        taken.update(range(lo, hi))
+        out.append(_Cand("lead" if content[0] > tok.idx else "trail", tok.text, (tok.idx, tok.idx + len(tok.text)),
+                         (doc[sp[0]].idx, _char_end(doc, sp[1])), content, head=subj, date_text=_date_of(tok),
+                         quotes=given, addressee_span=(doc[addr[0]].idx, _char_end(doc, addr[1])) if addr else None))
     return out
 
 
