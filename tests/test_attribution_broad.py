@@ -499,3 +499,10 @@ def test_an_editors_standing_note_is_no_reporting_but_a_correction_keeps_its_cla
     r = read_text(body + "Editor's Note: An article on Monday misstated what the council said. "
                   "The council said the pier would stay shut.")
     assert "The council" in [c.speaker_text for c in r.claims]
+
+
+def test_a_cue_that_is_also_a_channel_word_names_no_channel_as_a_verb(nlp) -> None:
+    shown = only("Figures released on Monday show that exports fell for a third month.")
+    assert shown.cue == "show" and shown.channel is None
+    aired = only("The senator said on his radio show that the bill would pass.")
+    assert aired.channel is not None and aired.channel.kind == "broadcast"

@@ -34,6 +34,8 @@ CHANNEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("broadcast", r"\b(?:television|televised|tv|radio|broadcast|broadcaster|podcast|show|programme|program)\b"),
     ("report", r"\breport(?:s|ed)?\b"),
 )
+#: channel words that, as the cue verb itself, name no channel ("the polls show", not "on his show")
+VERBS_NO_CHANNEL = frozenset({"show", "program"})
 #: each pattern's match spans, the same as ``re.compile(p, re.I).finditer``'s, found by their
 #: openings (scan.spans_of): nine case-insensitive scans of every cue's window were most of the cost
 _CHANNELS = tuple((kind, spans_of(f"(?i:{p})")) for kind, p in CHANNEL_PATTERNS)
@@ -119,10 +121,12 @@ def channel_of(text: str, sentence: tuple[int, int], cue_span: tuple[int, int] |
             pieces += [around[last:a], " " * (b - a)]
             last = b
         around = "".join(pieces) + around[last:]
-    cue_pos = cue_span[0] - lo
+    cue_pos, cue_end = cue_span[0] - lo, cue_span[1] - lo
     best = None
     for kind, spans in _CHANNELS:
         for ms, me in spans(around):
+            if ms < cue_end and cue_pos < me and around[ms:me].lower() in VERBS_NO_CHANNEL:
+                continue  # the cue itself: "polls show that …" names no broadcast
             dist = min(abs(ms - cue_pos), abs(me - cue_pos))
             if best is None or dist < best[0] - 20:
                 best = (dist, kind)
