@@ -215,6 +215,10 @@ _MOD_RX = re.compile(r"(?i)^(?:the\s+)?(?:very\s+)?(early|earlier|late|later|mid
 _MONTH_FRAME = re.compile(r"(?i)(?:\b(?:in|since|until|till|by|from|through|during|of|last|next|this|early|late|mid|"
                           r"and|or|to|between|before|after|on|coming|past|each|every)\s*-?\s*)$")
 
+#: "scheduled for June", "forecast for July": a month after "for"; "May" and "March" only after a
+#: plan ("voted for May" is a person)
+_FOR = re.compile(r"(?i)\bfor\s+$")
+_PLAN_FOR = re.compile(rf"(?i)\b(?:{_alt(sorted(R.SCHEDULING_VERBS | R.SCHEDULED_PARTICIPLES))})\s+for\s+$")
 
 @dataclass(slots=True)
 class _Cand:
@@ -329,7 +333,8 @@ def _plausible(text: str, c: _Cand) -> bool:
         word = m.group("m").rstrip(".").lower()
         if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
             if not _MONTH_FRAME.search(before) and not (
-                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])):
+                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])) \
+                    and not (_PLAN_FOR.search(before) if word in R.AMBIGUOUS_MONTHS else _FOR.search(before)):
                 return False  # "the March accession" is the month that names a deed
             if word in R.AMBIGUOUS_MONTHS and re.match(r"\s+[A-Z][a-z]", text[c.end:c.end + 3]):
                 return False  # "Jan Kavan", "March Madness": a name
@@ -1076,6 +1081,14 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
         return 0
+    if tok.i < verb.i and any(c.i > tok.i and (c.dep_ == "mark" or c.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp")
+                              for c in verb.children):
+        # "said on Tuesday it would cut jobs", "warnings on Thursday that strikes could spark a
+        # war": a date before the opening of a clause (its "that", or the subject of what was said)
+        # is not in it, though the parse often hangs it there; it dates the verb the clause hangs on
+        if verb.head is verb or verb.head.i > tok.i:
+            return 0
+        verb = verb.head
     # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
     # unless the clause says it is ahead
     owned = tok.dep_ == "poss" or tok.dep_ == "compound" and tok.head.dep_ == "poss"  # "Thursday night's debate"
@@ -1086,6 +1099,12 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
             return 1
+        if verb.tag_ == "VB" and any(k in R.POSSIBILITY_MODALS for k in kids) and not any(
+                c.lower_ in ("have", "'ve", "’ve") or c.dep_ == "neg" for c in verb.children):
+            return 1  # "the storm could hit on Thursday", "talks may resume Monday" (not "could not attend", "might have")
+        if verb.pos_ == "AUX" and verb.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+            return 1  # "results are due on Thursday": what is due stands ahead
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
             # "had been due to expire Friday", "had planned to vote Monday": a plan told in the
             # past perfect is one whose day has come
