@@ -48,3 +48,20 @@ def test_daily_before_a_noun_stays_a_set() -> None:
 def test_a_frequency_word_before_a_function_word_stays_a_set(text) -> None:
     got = [t["type"] for t in find_timexes(text, FRI)]
     assert got == ["SET"], got
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The spring thaw flooded the valley roads.", "spring", "2024-SP"),
+    ("The mid-1970s oil shock hit the port hard.", "mid-1970s", "197"),
+])
+def test_the_article_before_a_season_or_decade_that_modifies_a_noun_is_the_nouns(text, surface, value) -> None:
+    got = {t["text"]: t["value"] for t in find_timexes(text, FRI)}
+    assert got.get(surface) == value, got
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("The 1970s saw the port grow.", "The 1970s"),
+    ("The orchard blooms in the spring of 2023.", "the spring of 2023"),
+])
+def test_a_season_or_decade_of_its_own_keeps_its_article(text, surface) -> None:
+    assert surface in {t["text"] for t in find_timexes(text, FRI)}

@@ -1481,6 +1481,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
+    if c.kind in ("season", "decade") and not c.match.groupdict().get("y") and _NOUN_AFTER.match(text, end) \
+            and (the := re.match(r"[Tt]he\s+", text[start:end])):
+        start += the.end()  # "the spring offensive", "the mid-1990s boom": the article is the noun's
     if c.kind == "duration" and start == c.start and _PLAIN_UNITS.fullmatch(text, start, end):
         # "for the nine months", "in the 90 years since": TIMEX3 keeps the article of a
         # definite stretch of time (the pattern leaves it out)
