@@ -109,3 +109,9 @@ def test_a_month_a_plan_is_for(nlp) -> None:
     assert got("The election is scheduled for June.", nlp)["June"] == "2024-06"
     assert got("A referendum is planned for May.", nlp)["May"] == "2024-05"
     assert "May" not in got("Most members voted for May in the leadership contest.", nlp)
+
+
+def test_a_verb_of_telling_with_a_thing_for_object_is_a_deed_ahead(nlp) -> None:
+    assert got("The brewer reports earnings on Thursday.", nlp)["Thursday"] == "2024-03-28"
+    # with a clause for object it tells the present: the day is the report's, behind the story
+    assert got("The survey, released on Monday, shows that rents rose.", nlp)["Monday"] == "2024-03-18"

@@ -1129,7 +1129,7 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _plan_came_out(verb) else 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
-        if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
+        if near and verb.tag_ in ("VBZ", "VBP") and (verb.lower_ not in R.PRESENT_NOT_FUTURE or _takes_a_thing(verb)) and not kids \
                 and verb.dep_ not in ("ccomp", "advcl"):
             return 1  # "meets on Monday", "the vote is on Friday", "the bank, which meets on Tuesday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
@@ -1143,6 +1143,13 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
 _FALL_OF = re.compile(r"(?i)\s+(?:of\b|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:price|sale|output|share|stock|rate|value|"
                       r"demand|profit|earning|export|import|number|yield|index|dollar|pound|euro|yen|currency|"
                       r"cost|oil|gold|unemployment|inflation|support|membership|turnout)s?\b)")
+
+
+def _takes_a_thing(verb: Any) -> bool:
+    """Whether a verb of telling or showing has a thing for its object and no clause: "the company
+    reports earnings on Thursday" is a deed ahead, "the survey shows that …" a present."""
+    kids = [c.dep_ for c in verb.children]
+    return "dobj" in kids and not any(k in ("ccomp", "xcomp") for k in kids) and verb.lower_ not in ("has", "have", "'s")
 
 
 def _plan_came_out(participle: Any) -> bool:
