@@ -65,3 +65,12 @@ def test_the_article_before_a_season_or_decade_that_modifies_a_noun_is_the_nouns
 ])
 def test_a_season_or_decade_of_its_own_keeps_its_article(text, surface) -> None:
     assert surface in {t["text"] for t in find_timexes(text, FRI)}
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The ferry ran aground last Christmas.", "last Christmas", "2023-12-25"),
+    ("The bakery will reopen next Thanksgiving.", "next Thanksgiving", "2024-11-28"),
+])
+def test_last_or_next_before_a_holiday_is_one_expression(text, surface, value) -> None:
+    got = {t["text"]: t["value"] for t in find_timexes(text, FRI)}
+    assert got.get(surface) == value, got

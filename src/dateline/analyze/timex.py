@@ -894,6 +894,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return "DATE", _week(anchor)
         return "DATE", _weekend(anchor, tense)
     if kind == "holiday":
+        if shift := _HOLIDAY_SHIFT.search(text, max(0, c.start - 6), c.start):
+            tense = {"last": -1, "next": 1}.get(shift.group(1).lower(), 0)  # "this Easter": the nearest
         return _holiday(m.group("h").lower(), anchor, tense)
     return None
 
@@ -1466,6 +1468,8 @@ _NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
+#: "last Thanksgiving", "next Christmas", "this Easter"
+_HOLIDAY_SHIFT = re.compile(r"\b(last|next|this)\s+$", re.IGNORECASE)
 _EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
@@ -1504,6 +1508,8 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
             start = lead.start()
     if c.kind == "duration" and text[start:end].lower().endswith("-long") and c.match.group("n").strip().lower() in ("a", "an"):
         start = max(start, c.match.start("u"))  # "a week-long tour": the article is the tour's
+    if c.kind == "holiday" and (shift := _HOLIDAY_SHIFT.search(text, max(0, start - 6), start)):
+        start = shift.start()  # "last Thanksgiving", "next Easter": one expression, as "last Friday" is
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
