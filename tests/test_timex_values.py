@@ -74,3 +74,16 @@ def test_a_season_or_decade_of_its_own_keeps_its_article(text, surface) -> None:
 def test_last_or_next_before_a_holiday_is_one_expression(text, surface, value) -> None:
     got = {t["text"]: t["value"] for t in find_timexes(text, FRI)}
     assert got.get(surface) == value, got
+
+
+def test_a_date_written_with_slashes_year_first_is_one_date() -> None:
+    got = [(t["text"], t["value"]) for t in find_timexes("The notice was dated 2023/11/07 and posted.", FRI)]
+    assert got == [("2023/11/07", "2023-11-07")]
+    # the marks must agree: a mixed one is no date
+    assert "2023/11-07" not in {t["text"] for t in find_timexes("Ref 2023/11-07 filed.", FRI)}
+
+
+def test_a_clock_time_after_its_date_and_a_comma_is_that_days() -> None:
+    text = "The hearing opens on Tuesday, March 26, at 9 a.m. in the old court."
+    got = [(t["text"], t["type"], t["value"]) for t in find_timexes(text, FRI)]
+    assert got == [("Tuesday, March 26, at 9 a.m.", "TIME", "2024-03-26T09:00")]

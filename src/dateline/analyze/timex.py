@@ -54,7 +54,8 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 _I = re.IGNORECASE
 # each pattern: (kind, compiled); later stages pick the longest non-overlapping matches
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d-])")),
+    # "2024-05-03", and "2024/05/03" as agencies in East Asia write it (the same mark twice)
+    ("iso", re.compile(r"(?<![\d/-])(\d{4})(?P<sep>[-/])(\d{2})(?P=sep)(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d/-])")),
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
@@ -169,7 +170,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 #: instead of trying a big alternation at every character). Every match of a pattern lies
 #: within GATE_REACH characters of one of its gate's hits.
 _GATE_SOURCES: dict[str, str] = {
-    "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
+    "iso": r"\d{4}[-/]\d\d[-/]\d\d", "numeric": r"\d/\d",
     "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|\d\s+in\s+the\s|(?i:noon|midnight|midday)",
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
@@ -659,13 +660,13 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
     m, kind = c.match, c.kind
     surface = text[c.start:c.end]
     if kind == "iso":
-        y, mo, d = (int(m.group(i)) for i in (1, 2, 3))
+        y, mo, d = (int(m.group(i)) for i in (1, 3, 4))
         try:
             value = date(y, mo, d).isoformat()
         except ValueError:
             return None
-        if m.group(4):
-            return "TIME", f"{value}T{m.group(4)}:{m.group(5)}" + (f":{m.group(6)}" if m.group(6) else "")
+        if m.group(5):
+            return "TIME", f"{value}T{m.group(5)}:{m.group(6)}" + (f":{m.group(7)}" if m.group(7) else "")
         return "DATE", value
     if kind == "numeric":
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -1590,7 +1591,7 @@ def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
         pair = None
         if nxt is not None and {c.kind, nxt.kind} & {"clock"} and c.kind != nxt.kind:
             gap = text[c.end:nxt.start]
-            if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on)?\s*", gap):
+            if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on|,\s*at)?\s*", gap):  # "Tuesday, May 21, at 10 a.m."
                 pair = (c, nxt) if c.kind == "clock" else (nxt, c)
         if nxt is not None and c.kind == "clock" and nxt.kind in ("weekday", "dayword", "monthday") \
                 and _BRACKETED.fullmatch(text, c.end, nxt.start):
