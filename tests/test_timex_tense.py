@@ -85,3 +85,33 @@ def test_years_earlier_count_back_from_the_year_the_sentence_is_at(nlp) -> None:
     assert got("The mill opened in 1990. A year earlier, the town had voted for it.", nlp)["A year earlier"] == "1989"
     # with no year given before, the story's date is the anchor
     assert got("Profit rose from a year earlier, the firm said.", nlp)["a year earlier"] == "2023"
+
+
+def test_a_day_before_the_clause_of_what_was_said_dates_the_saying(nlp) -> None:
+    # the parse hangs "on Tuesday" on "would cancel"; it stands before the reported clause
+    said = got("The airline said on Tuesday it would cancel 300 flights.", nlp)
+    assert said["Tuesday"] == "2024-03-19"
+    warned = got("Forecasters warned on Wednesday that the storm could reach the coast on Sunday.", nlp)
+    assert warned == {"Wednesday": "2024-03-20", "Sunday": "2024-03-24"}
+
+
+def test_a_possibility_is_ahead_unless_negated_or_perfect(nlp) -> None:
+    assert got("Talks between the unions may resume on Monday.", nlp)["Monday"] == "2024-03-25"
+    assert got("The mayor could not attend on Monday.", nlp)["Monday"] == "2024-03-18"
+    assert got("The courier might have called on Monday.", nlp)["Monday"] == "2024-03-18"
+
+
+def test_what_is_due_stands_ahead(nlp) -> None:
+    assert got("The inspection figures are due on Tuesday.", nlp)["Tuesday"] == "2024-03-26"
+
+
+def test_a_month_a_plan_is_for(nlp) -> None:
+    assert got("The election is scheduled for June.", nlp)["June"] == "2024-06"
+    assert got("A referendum is planned for May.", nlp)["May"] == "2024-05"
+    assert "May" not in got("Most members voted for May in the leadership contest.", nlp)
+
+
+def test_a_verb_of_telling_with_a_thing_for_object_is_a_deed_ahead(nlp) -> None:
+    assert got("The brewer reports earnings on Thursday.", nlp)["Thursday"] == "2024-03-28"
+    # with a clause for object it tells the present: the day is the report's, behind the story
+    assert got("The survey, released on Monday, shows that rents rose.", nlp)["Monday"] == "2024-03-18"

@@ -54,7 +54,8 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"
 _I = re.IGNORECASE
 # each pattern: (kind, compiled); later stages pick the longest non-overlapping matches
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d-])")),
+    # "2024-05-03", and "2024/05/03" as agencies in East Asia write it (the same mark twice)
+    ("iso", re.compile(r"(?<![\d/-])(\d{4})(?P<sep>[-/])(\d{2})(?P=sep)(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d/-])")),
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("clock", re.compile(
         rf"(?:(?i:at|around|about|by|after|before|until)\s+)?(?P<core>"
@@ -172,7 +173,7 @@ _MON_GATE = r"(?:J[Aa][Nn]|F[Ee][Bb]|M[Aa][Rr]|A[Pp][Rr]|M[Aa][Yy]|J[Uu][Nn]|J[U
 #: instead of trying a big alternation at every character). Every match of a pattern lies
 #: within GATE_REACH characters of one of its gate's hits.
 _GATE_SOURCES: dict[str, str] = {
-    "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d/\d",
+    "iso": r"\d{4}[-/]\d\d[-/]\d\d", "numeric": r"\d/\d",
     "clock": r"\d[:.]\d|\d\s*[aApP]\.?[mM]|\d\s+in\s+the\s|(?i:noon|midnight|midday)",
     "monthday": _MON_GATE, "monthyear": _MON_GATE, "monthrel": _MON_GATE, "modmonth": _MON_GATE, "month": _MON_GATE,
     "relative": rf"(?i:\b(?:{_alt(R.RELATIVE_SHIFT)})\b)",
@@ -218,6 +219,10 @@ _MOD_RX = re.compile(r"(?i)^(?:the\s+)?(?:very\s+)?(early|earlier|late|later|mid
 _MONTH_FRAME = re.compile(r"(?i)(?:\b(?:in|since|until|till|by|from|through|during|of|last|next|this|early|late|mid|"
                           r"and|or|to|between|before|after|on|coming|past|each|every)\s*-?\s*)$")
 
+#: "scheduled for June", "forecast for July": a month after "for"; "May" and "March" only after a
+#: plan ("voted for May" is a person)
+_FOR = re.compile(r"(?i)\bfor\s+$")
+_PLAN_FOR = re.compile(rf"(?i)\b(?:{_alt(sorted(R.SCHEDULING_VERBS | R.SCHEDULED_PARTICIPLES))})\s+for\s+$")
 
 @dataclass(slots=True)
 class _Cand:
@@ -332,7 +337,8 @@ def _plausible(text: str, c: _Cand) -> bool:
         word = m.group("m").rstrip(".").lower()
         if word in R.AMBIGUOUS_MONTHS or len(word) <= 4 and not m.group("m").endswith("."):
             if not _MONTH_FRAME.search(before) and not (
-                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])):
+                    re.search(r"(?i)\bthe\s+$", before) and re.match(r"\s+[a-z]{4,}\b", text[c.end:])) \
+                    and not (_PLAN_FOR.search(before) if word in R.AMBIGUOUS_MONTHS else _FOR.search(before)):
                 return False  # "the March accession" is the month that names a deed
             if word in R.AMBIGUOUS_MONTHS and re.match(r"\s+[A-Z][a-z]", text[c.end:c.end + 3]):
                 return False  # "Jan Kavan", "March Madness": a name
@@ -657,13 +663,13 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
     m, kind = c.match, c.kind
     surface = text[c.start:c.end]
     if kind == "iso":
-        y, mo, d = (int(m.group(i)) for i in (1, 2, 3))
+        y, mo, d = (int(m.group(i)) for i in (1, 3, 4))
         try:
             value = date(y, mo, d).isoformat()
         except ValueError:
             return None
-        if m.group(4):
-            return "TIME", f"{value}T{m.group(4)}:{m.group(5)}" + (f":{m.group(6)}" if m.group(6) else "")
+        if m.group(5):
+            return "TIME", f"{value}T{m.group(5)}:{m.group(6)}" + (f":{m.group(7)}" if m.group(7) else "")
         return "DATE", value
     if kind == "numeric":
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -892,6 +898,8 @@ def _resolve(c: _Cand, text: str, anchor: date | None, tense: int) -> tuple[str,
             return "DATE", _week(anchor)
         return "DATE", _weekend(anchor, tense)
     if kind == "holiday":
+        if shift := _HOLIDAY_SHIFT.search(text, max(0, c.start - 6), c.start):
+            tense = {"last": -1, "next": 1}.get(shift.group(1).lower(), 0)  # "this Easter": the nearest
         return _holiday(m.group("h").lower(), anchor, tense)
     return None
 
@@ -1079,6 +1087,14 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
         return 0
+    if tok.i < verb.i and any(c.i > tok.i and (c.dep_ == "mark" or c.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp")
+                              for c in verb.children):
+        # "said on Tuesday it would cut jobs", "warnings on Thursday that strikes could spark a
+        # war": a date before the opening of a clause (its "that", or the subject of what was said)
+        # is not in it, though the parse often hangs it there; it dates the verb the clause hangs on
+        if verb.head is verb or verb.head.i > tok.i:
+            return 0
+        verb = verb.head
     # "Friday's purchases", "Tuesday's declaration": a day that owns a deed is mostly past,
     # unless the clause says it is ahead
     owned = tok.dep_ == "poss" or tok.dep_ == "compound" and tok.head.dep_ == "poss"  # "Thursday night's debate"
@@ -1089,6 +1105,12 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
         kids = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(k in R.FUTURE_AUXILIARIES for k in kids):
             return 1
+        if verb.tag_ == "VB" and any(k in R.POSSIBILITY_MODALS for k in kids) and not any(
+                c.lower_ in ("have", "'ve", "’ve") or c.dep_ == "neg" for c in verb.children):
+            return 1  # "the storm could hit on Thursday", "talks may resume Monday" (not "could not attend", "might have")
+        if verb.pos_ == "AUX" and verb.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+            return 1  # "results are due on Thursday": what is due stands ahead
         if verb.dep_ == "xcomp" and verb.head.lower_ in R.FUTURE_GOVERNORS:
             # "had been due to expire Friday", "had planned to vote Monday": a plan told in the
             # past perfect is one whose day has come
@@ -1113,7 +1135,7 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
             return -1 if _plan_came_out(verb) else 1  # "a summit set for April", "the vote slated for Monday"
         if verb.tag_ == "VBN" and not kids and verb.dep_ in ("advcl", "acl", "amod", "relcl"):
             return -1  # "the decision, announced Wednesday": a bare participle is done
-        if near and verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in R.PRESENT_NOT_FUTURE and not kids \
+        if near and verb.tag_ in ("VBZ", "VBP") and (verb.lower_ not in R.PRESENT_NOT_FUTURE or _takes_a_thing(verb)) and not kids \
                 and verb.dep_ not in ("ccomp", "advcl"):
             return 1  # "meets on Monday", "the vote is on Friday", "the bank, which meets on Tuesday": news puts the present ahead
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
@@ -1127,6 +1149,13 @@ def _tense_from_doc(doc: Any, tok_index: dict[int, Any], start: int) -> int:
 _FALL_OF = re.compile(r"(?i)\s+(?:of\b|in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:price|sale|output|share|stock|rate|value|"
                       r"demand|profit|earning|export|import|number|yield|index|dollar|pound|euro|yen|currency|"
                       r"cost|oil|gold|unemployment|inflation|support|membership|turnout)s?\b)")
+
+
+def _takes_a_thing(verb: Any) -> bool:
+    """Whether a verb of telling or showing has a thing for its object and no clause: "the company
+    reports earnings on Thursday" is a deed ahead, "the survey shows that …" a present."""
+    kids = [c.dep_ for c in verb.children]
+    return "dobj" in kids and not any(k in ("ccomp", "xcomp") for k in kids) and verb.lower_ not in ("has", "have", "'s")
 
 
 def _plan_came_out(participle: Any) -> bool:
@@ -1443,6 +1472,8 @@ _NOUN_AFTER = re.compile(r"(?:-|\s+(?!(?:has|had|have|is|was|were|are|will|would
 _BARE_THE = frozenset({"monthday", "year", "century"})
 
 
+#: "last Thanksgiving", "next Christmas", "this Easter"
+_HOLIDAY_SHIFT = re.compile(r"\b(last|next|this)\s+$", re.IGNORECASE)
 _EARLIER_THIS_WEEK = re.compile(r"(?i)(?:earlier|later)\s+(?=(?:this|last|next)\s+week\b)")
 
 
@@ -1465,6 +1496,9 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
     if the and (c.kind in _BARE_THE and not (c.kind == "monthday" and c.match.group("d1"))
                 or c.kind == "quarter" and re.search(r"\w-(?:quarter|half)\b", text[start:end])):
         start += the.end()
+    if c.kind in ("season", "decade") and not c.match.groupdict().get("y") and _NOUN_AFTER.match(text, end) \
+            and (the := re.match(r"[Tt]he\s+", text[start:end])):
+        start += the.end()  # "the spring offensive", "the mid-1990s boom": the article is the noun's
     if c.kind == "duration" and start == c.start and _PLAIN_UNITS.fullmatch(text, start, end):
         # "for the nine months", "in the 90 years since": TIMEX3 keeps the article of a
         # definite stretch of time (the pattern leaves it out)
@@ -1478,6 +1512,8 @@ def _extent(text: str, c: _Cand) -> tuple[int, int, str | None]:
             start = lead.start()
     if c.kind == "duration" and text[start:end].lower().endswith("-long") and c.match.group("n").strip().lower() in ("a", "an"):
         start = max(start, c.match.start("u"))  # "a week-long tour": the article is the tour's
+    if c.kind == "holiday" and (shift := _HOLIDAY_SHIFT.search(text, max(0, start - 6), start)):
+        start = shift.start()  # "last Thanksgiving", "next Easter": one expression, as "last Friday" is
     lead = _EARLIER_THIS_WEEK.match(text, start, end)
     if c.kind == "relative" and lead:
         start = lead.end()  # "earlier this week" is tagged "this week" (TBAQ: 4 times in 4)
@@ -1558,7 +1594,7 @@ def _merge_clock(text: str, cands: list[_Cand]) -> list[_Cand]:
         pair = None
         if nxt is not None and {c.kind, nxt.kind} & {"clock"} and c.kind != nxt.kind:
             gap = text[c.end:nxt.start]
-            if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on)?\s*", gap):
+            if re.fullmatch(r"(?i)\s*(?:,|on|at|,\s*on|,\s*at)?\s*", gap):  # "Tuesday, May 21, at 10 a.m."
                 pair = (c, nxt) if c.kind == "clock" else (nxt, c)
         if nxt is not None and c.kind == "clock" and nxt.kind in ("weekday", "dayword", "monthday") \
                 and _BRACKETED.fullmatch(text, c.end, nxt.start):

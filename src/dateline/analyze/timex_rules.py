@@ -223,6 +223,9 @@ UTC_ZONES = frozenset({"UTC", "Z"})
 #: "would" is the future seen from a past statement ("said he would visit in October"), and in
 #: news that future is most often still ahead of the article
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d"})
+#: modals whose bare verb is a possibility still ahead: "the storm could hit on Thursday", "talks may
+#: resume Monday" (a "have" after them, or a negation, is a past that did or did not happen)
+POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 #: verbs whose to-infinitive is in the future ("plans to visit in May", "is due to meet Friday")
 FUTURE_GOVERNORS = frozenset({
     "going", "plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule",
